@@ -1,0 +1,20 @@
+import Fluent
+import Vapor
+
+/// `GET /health`: the database answers, and which one it is.
+struct HealthController: RouteCollection {
+    /// The body of a healthy answer.
+    struct Health: Content {
+        let status: String
+        let database: String
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("health", use: health)
+    }
+
+    @Sendable func health(req: Request) async throws -> Health {
+        _ = try await Organisation.query(on: req.db).count()
+        return Health(status: "ok", database: req.haven.configuration.storage.name)
+    }
+}

@@ -1,0 +1,39 @@
+import Fluent
+import HavenDomain
+import Vapor
+
+/// `POST /language`: the reader picks the interface language; signed-in staff keep it as their preference.
+struct LanguageController: RouteCollection {
+    /// What the language switch posts.
+    struct LanguageInput: Content {
+        var lang: String
+        var back: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("language", use: choose)
+    }
+
+    /// The cookie that remembers the choice for a year.
+    static func cookie(_ language: String, secure: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: language, maxAge: 365 * 24 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .strict)
+    }
+
+    /// Only a local path may be returned to, never another site.
+    static func safeReturnPath(_ path: String?) -> String {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), path.count < 512 else { return "/login" }
+        return path
+    }
+
+    @Sendable func choose(req: Request) async throws -> Response {
+        let input = try req.content.decode(LanguageInput.self)
+        guard let language = Language(rawValue: input.lang) else { throw Abort(.badRequest, reason: req.t("error_bad_request")) }
+        if let userID = req.staffSession?.userID, let user = try await User.find(userID, on: req.db) {
+            user.language = language.rawValue
+            try await user.save(on: req.db)
+        }
+        let response = req.seeOther(Self.safeReturnPath(input.back))
+        response.cookies[Request.languageCookieName] = Self.cookie(language.rawValue, secure: req.haven.configuration.isHTTPS)
+        return response
+    }
+}

@@ -1,0 +1,65 @@
+import Fluent
+import HavenDomain
+import Vapor
+
+/// Signing in and out.
+struct SessionController: RouteCollection {
+    /// What the sign-in form posts.
+    struct LoginInput: Content {
+        var email: String?
+        var password: String?
+        var code: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("login", use: form)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+    }
+
+    @Sendable func form(req: Request) async throws -> Response {
+        if req.staffSession?.isSignedIn == true { return req.seeOther("/app") }
+        if try await Organisation.current(on: req.db) == nil { return req.seeOther("/setup") }
+        return try await req.view.render("login", LoginForm(chrome: await .make(for: req, titleKey: "login_title"))).encodeResponse(for: req)
+    }
+
+    @Sendable func login(req: Request) async throws -> Response {
+        let input = try req.content.decode(LoginInput.self)
+        let email = input.email ?? ""
+        let account = EmailAddress(email)?.value ?? email.lowercased()
+        if let wait = await req.haven.rateLimiter.take([("login|client|" + req.clientKey, .loginPerClient),
+                                                        ("login|account|" + account, .loginPerAccount),
+                                                        ("login", .loginOverall)]) {
+            throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)], reason: req.t("error_too_many"))
+        }
+        guard let user = try await Accounts.authenticate(app: req.application, db: req.db, email: email,
+                                                         password: input.password ?? "", code: input.code ?? "") else {
+            try await req.haven.audit.append(on: req.db, actor: "anonymous", action: "login.failure")
+            var page = LoginForm(chrome: await .make(for: req, titleKey: "login_title"))
+            page.email.value = email
+            page.error = req.t("login_failed")
+            return try await req.view.render("login", page).encodeResponse(status: .unauthorized, for: req)
+        }
+        try await req.haven.audit.append(on: req.db, actor: user.id.uuidString, action: "login.success",
+                                         table: User.schema, id: user.id.uuidString)
+        var session = await req.renewSession()
+        session.userID = user.id
+        session.role = user.role
+        session.privateKey = user.privateKey
+        session.hasSecondFactor = user.hasSecondFactor
+        await req.saveSession(session)
+        let response = req.seeOther("/app")
+        if let language = user.language {
+            response.cookies[Request.languageCookieName] = LanguageController.cookie(language, secure: req.haven.configuration.isHTTPS)
+        }
+        return response
+    }
+
+    @Sendable func logout(req: Request) async throws -> Response {
+        if let userID = req.staffSession?.userID {
+            try await req.haven.audit.append(on: req.db, actor: userID.uuidString, action: "logout", table: User.schema, id: userID.uuidString)
+        }
+        await req.endSession()
+        return req.seeOther("/login")
+    }
+}

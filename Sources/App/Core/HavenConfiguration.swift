@@ -1,0 +1,100 @@
+import Foundation
+import HavenVault
+import Logging
+
+/// Everything Haven reads from its environment, read once at start; a bad value names its variable.
+public struct HavenConfiguration: Sendable {
+    /// Where Haven keeps its database.
+    public enum Storage: Sendable, Equatable {
+        /// A SQLite file, or an in-memory database (tests) when the path is nil.
+        case sqlite(path: String?)
+        case postgres(url: String, searchPath: [String]?)
+
+        /// The name `/health` reports.
+        var name: String {
+            switch self {
+            case .sqlite: return "sqlite"
+            case .postgres: return "postgresql"
+            }
+        }
+    }
+
+    public var dataDirectory: URL
+    public var storage: Storage
+    /// The public origin, e.g. `https://haven.example.org`; nil when Haven is reached directly.
+    public var publicURL: URL?
+    public var logLevel: Logger.Level
+    public var sessionIdleTimeout: TimeInterval
+    public var sessionAbsoluteTimeout: TimeInterval
+    public var kdfParameters: KDFParameters
+    /// How many scrypt runs may run at once; the rest wait.
+    public var concurrentKDFRuns: Int
+    /// The largest request body accepted.
+    public var maximumBodyBytes: Int
+
+    /// The cookie gets `Secure` when the public URL is https.
+    var isHTTPS: Bool { publicURL?.scheme == "https" }
+
+    public init(dataDirectory: URL, storage: Storage, publicURL: URL? = nil, logLevel: Logger.Level = .info,
+                sessionIdleTimeout: TimeInterval = 30 * 60, sessionAbsoluteTimeout: TimeInterval = 12 * 3600,
+                kdfParameters: KDFParameters = .production, concurrentKDFRuns: Int = 2, maximumBodyBytes: Int = 1 << 20) {
+        self.dataDirectory = dataDirectory
+        self.storage = storage
+        self.publicURL = publicURL
+        self.logLevel = logLevel
+        self.sessionIdleTimeout = sessionIdleTimeout
+        self.sessionAbsoluteTimeout = sessionAbsoluteTimeout
+        self.kdfParameters = kdfParameters
+        self.concurrentKDFRuns = concurrentKDFRuns
+        self.maximumBodyBytes = maximumBodyBytes
+    }
+
+    /// Reads `HAVEN_*` variables; throws `ConfigurationError` naming the first bad one.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> HavenConfiguration {
+        let dataDirectory = URL(fileURLWithPath: environment["HAVEN_DATA_DIR"] ?? "./data", isDirectory: true).standardizedFileURL
+        var storage = Storage.sqlite(path: dataDirectory.appendingPathComponent("haven.sqlite").path)
+        if let url = environment["HAVEN_DATABASE_URL"], !url.isEmpty {
+            guard let parsed = URL(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? ""),
+                  parsed.host != nil, !parsed.path.dropFirst().isEmpty else {
+                throw ConfigurationError(variable: "HAVEN_DATABASE_URL",
+                                         problem: "expected postgres://user:password@host:port/database")
+            }
+            storage = .postgres(url: url, searchPath: nil)
+        }
+        var publicURL: URL?
+        if let text = environment["HAVEN_PUBLIC_URL"], !text.isEmpty {
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ConfigurationError(variable: "HAVEN_PUBLIC_URL", problem: "expected an http:// or https:// address")
+            }
+            publicURL = url
+        }
+        var logLevel = Logger.Level.info
+        if let text = environment["HAVEN_LOG_LEVEL"], !text.isEmpty {
+            guard let level = Logger.Level(rawValue: text.lowercased()) else {
+                throw ConfigurationError(variable: "HAVEN_LOG_LEVEL",
+                                         problem: "expected one of trace, debug, info, notice, warning, error, critical")
+            }
+            logLevel = level
+        }
+        let idle = try minutes(environment, "HAVEN_SESSION_IDLE_MINUTES", default: 30)
+        let absolute = try minutes(environment, "HAVEN_SESSION_MAX_HOURS", default: 12) * 60
+        return HavenConfiguration(dataDirectory: dataDirectory, storage: storage, publicURL: publicURL, logLevel: logLevel,
+                                  sessionIdleTimeout: idle, sessionAbsoluteTimeout: absolute)
+    }
+
+    private static func minutes(_ environment: [String: String], _ name: String, default value: Int) throws -> TimeInterval {
+        guard let text = environment[name], !text.isEmpty else { return TimeInterval(value * 60) }
+        guard let number = Int(text), (1...10_000).contains(number) else {
+            throw ConfigurationError(variable: name, problem: "expected a whole number from 1 to 10000")
+        }
+        return TimeInterval(number * 60)
+    }
+}
+
+/// A configuration value Haven cannot start with; its description is the one line the operator sees.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public let variable: String
+    public let problem: String
+
+    public var description: String { "\(variable): \(problem)" }
+}

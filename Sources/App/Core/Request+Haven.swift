@@ -1,0 +1,78 @@
+import Foundation
+import HavenDomain
+import Vapor
+
+extension Request {
+    private struct SessionKey: StorageKey { typealias Value = StaffSession }
+    private struct NewCookieKey: StorageKey { typealias Value = String }
+    private struct EndedKey: StorageKey { typealias Value = Bool }
+
+    static let sessionCookieName = "haven_session"
+    static let languageCookieName = "haven_lang"
+
+    /// Haven's services.
+    var haven: HavenServices { application.haven }
+
+    /// The session this request arrived with (or started), if any.
+    var staffSession: StaffSession? {
+        get { storage[SessionKey.self] }
+        set { storage[SessionKey.self] = newValue }
+    }
+
+    /// The session, started now (with a cookie on the response) if the request had none.
+    func session() async -> StaffSession {
+        if let staffSession { return staffSession }
+        let (cookie, session) = await haven.sessions.create()
+        storage[NewCookieKey.self] = cookie
+        staffSession = session
+        return session
+    }
+
+    /// Stores changes to the session.
+    func saveSession(_ session: StaffSession) async {
+        staffSession = session
+        await haven.sessions.save(session)
+    }
+
+    /// Replaces the session with a fresh one (new id at sign-in), ending the old one.
+    func renewSession() async -> StaffSession {
+        if let old = staffSession { await haven.sessions.end(key: old.key) }
+        staffSession = nil
+        return await session()
+    }
+
+    /// Ends the session and clears the cookie.
+    func endSession() async {
+        if let old = staffSession { await haven.sessions.end(key: old.key) }
+        staffSession = nil
+        storage[NewCookieKey.self] = nil
+        storage[EndedKey.self] = true
+    }
+
+    /// A cookie value to send with the response, if the session is new.
+    var newSessionCookie: String? { storage[NewCookieKey.self] }
+
+    /// True when the response must clear the session cookie.
+    var sessionEnded: Bool { storage[EndedKey.self] ?? false }
+
+    /// The interface language: the reader's choice, else the browser's Accept-Language, else English.
+    var language: Language {
+        if let chosen = cookies[Self.languageCookieName]?.string, let language = Language(rawValue: chosen) { return language }
+        return headers.first(name: .acceptLanguage).flatMap(Language.preferred(acceptLanguage:)) ?? .en
+    }
+
+    /// One interface string in the request's language.
+    func t(_ key: String) -> String {
+        haven.localization.string(key, language)
+    }
+
+    /// A client identity for rate limits; hashed by the limiter, never stored or logged.
+    var clientKey: String {
+        remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// Sends the browser on with 303 See Other (the redirect after POST).
+    func seeOther(_ path: String) -> Response {
+        redirect(to: path, redirectType: .normal)
+    }
+}

@@ -1,0 +1,29 @@
+import HavenVault
+import Vapor
+
+/// Refuses every state-changing request without the session's synchronizer token or from another origin.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let fieldName = "csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else { return try await next.respond(to: request) }
+        guard isSameOrigin(request) else { throw Abort(.forbidden, reason: "This form was sent from another site.") }
+        _ = try await request.body.collect(max: request.haven.configuration.maximumBodyBytes).get()
+        let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
+        guard let session = request.staffSession, !sent.isEmpty, ConstantTime.equals(sent, session.csrfToken) else {
+            throw Abort(.forbidden, reason: "This form has expired. Go back, reload the page and send it again.")
+        }
+        return try await next.respond(to: request)
+    }
+
+    /// An `Origin` header, when the browser sends one, must be Haven's own.
+    private func isSameOrigin(_ request: Request) -> Bool {
+        guard let origin = request.headers.first(name: .origin) else { return true }
+        if let publicURL = request.haven.configuration.publicURL, let scheme = publicURL.scheme, let host = publicURL.host {
+            let port = publicURL.port.map { ":\($0)" } ?? ""
+            return origin == "\(scheme)://\(host)\(port)"
+        }
+        guard let host = request.headers.first(name: .host) else { return false }
+        return origin == "http://\(host)" || origin == "https://\(host)"
+    }
+}

@@ -1,0 +1,48 @@
+import Vapor
+
+/// Turns every error into a generic page with a request id; the log gets the detail, never secrets or form content.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return await page(for: error, request: request)
+        }
+    }
+
+    private func page(for error: any Error, request: Request) async -> Response {
+        let status: HTTPResponseStatus
+        var message: String
+        var headers = HTTPHeaders()
+        switch error {
+        case let abort as any AbortError:
+            status = abort.status
+            message = abort.reason
+            headers = abort.headers
+        default:
+            status = .internalServerError
+            message = ""
+        }
+        if status.code >= 500 {
+            request.logger.error("request failed", metadata: ["status": "\(status.code)", "error": "\(type(of: error))",
+                                                              "detail": "\(String(describing: error).prefix(300))"])
+            message = request.t("error_generic")
+        } else {
+            request.logger.info("request refused", metadata: ["status": "\(status.code)"])
+            if status == .notFound { message = request.t("error_not_found") }
+            if message.isEmpty || message == status.reasonPhrase { message = request.t("error_bad_request") }
+        }
+        let context = ErrorPage(chrome: .forError(request, title: "error_title"), status: status.code,
+                                message: message, requestID: request.id)
+        do {
+            let response = try await request.view.render("error", context).encodeResponse(status: status, for: request)
+            for (name, value) in headers where name.lowercased() != "content-type" { response.headers.replaceOrAdd(name: name, value: value) }
+            return response
+        } catch {
+            request.logger.error("error page failed to render", metadata: ["error": "\(type(of: error))"])
+            let response = Response(status: status, body: .init(string: "\(status.code) — request \(request.id)"))
+            response.headers.contentType = .plainText
+            return response
+        }
+    }
+}

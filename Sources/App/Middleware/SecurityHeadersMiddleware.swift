@@ -1,0 +1,30 @@
+import Vapor
+
+/// Adds DESIGN.md's security headers to every response, error pages included.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        + "base-uri 'none'; frame-ancestors 'none'; script-src 'none'"
+
+    /// Paths whose responses may be cached (the stylesheet and images; nothing personal).
+    static func isPublicAsset(_ path: String) -> Bool {
+        path == "/haven.css" || path.hasPrefix("/images/")
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        let headers = [
+            ("Content-Security-Policy", Self.contentSecurityPolicy),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "no-referrer"),
+            ("Cross-Origin-Opener-Policy", "same-origin"),
+            ("Cross-Origin-Resource-Policy", "same-origin"),
+            ("X-Frame-Options", "DENY"),
+        ]
+        for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+        if !Self.isPublicAsset(request.url.path) {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        response.headers.remove(name: .server)
+        return response
+    }
+}

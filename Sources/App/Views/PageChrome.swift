@@ -1,0 +1,69 @@
+import HavenDomain
+import Vapor
+
+/// What every page's layout needs: language, strings, the form token, who is signed in.
+struct PageChrome: Encodable {
+    /// A choice in the language switch.
+    struct LanguageChoice: Encodable {
+        let code: String
+        let name: String
+        let isCurrent: Bool
+    }
+
+    let lang: String
+    let title: String
+    /// The interface strings of `lang`, read in templates as `chrome.t.key`.
+    let t: [String: String]
+    /// The session's synchronizer token; empty on pages with no forms (error pages).
+    let csrf: String
+    let isSignedIn: Bool
+    let isAdministrator: Bool
+    let languages: [LanguageChoice]
+    /// Where the language switch returns to.
+    let path: String
+    let notice: String?
+
+    /// The chrome of a page with forms: starts a session if needed and takes (and clears) its one-time notice.
+    static func make(for request: Request, titleKey: String) async -> PageChrome {
+        var session = await request.session()
+        let notice = session.notice.map(request.t)
+        if session.notice != nil {
+            session.notice = nil
+            await request.saveSession(session)
+        }
+        return make(for: request, titleKey: titleKey, session: session, notice: notice)
+    }
+
+    /// The chrome of an error page: no session is started, so no form token.
+    static func forError(_ request: Request, title: String) -> PageChrome {
+        make(for: request, titleKey: title, session: request.staffSession, notice: nil, csrfVisible: false)
+    }
+
+    private static func make(for request: Request, titleKey: String, session: StaffSession?, notice: String?,
+                             csrfVisible: Bool = true) -> PageChrome {
+        let language = request.language
+        let table = request.haven.localization.table(language)
+        return PageChrome(
+            lang: language.rawValue, title: table[titleKey] ?? titleKey, t: table,
+            csrf: csrfVisible ? session?.csrfToken ?? "" : "",
+            isSignedIn: session?.isSignedIn ?? false,
+            isAdministrator: session?.role?.managesUsers ?? false,
+            languages: Language.allCases.map { .init(code: $0.rawValue, name: $0.nativeName, isCurrent: $0 == language) },
+            path: request.url.path, notice: notice
+        )
+    }
+}
+
+/// A form field's value as typed and the problem with it, if any (shown next to the field).
+struct FieldState: Encodable {
+    var value: String = ""
+    var error: String?
+}
+
+/// The generic error page.
+struct ErrorPage: Encodable {
+    let chrome: PageChrome
+    let status: UInt
+    let message: String
+    let requestID: String
+}

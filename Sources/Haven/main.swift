@@ -1,0 +1,32 @@
+import App
+import Foundation
+import Logging
+import Vapor
+
+/// Reads the configuration, configures the application and runs the command line (`serve` by default).
+let configuration: HavenConfiguration
+do {
+    configuration = try HavenConfiguration.fromEnvironment()
+} catch {
+    FileHandle.standardError.write(Data("haven: \(error)\n".utf8))
+    exit(1)
+}
+
+let level = configuration.logLevel
+LoggingSystem.bootstrap { label in
+    var handler = StreamLogHandler.standardError(label: label)
+    handler.logLevel = level
+    return handler
+}
+
+let app = try await Application.make(.detect())
+var failed = false
+do {
+    try configure(app, configuration: configuration)
+    try await app.execute()
+} catch {
+    FileHandle.standardError.write(Data("haven: \(error)\n".utf8))
+    failed = true
+}
+try await app.asyncShutdown()
+exit(failed ? 1 : 0)

@@ -1,0 +1,19 @@
+/// What a staff member does in Haven; each role's permissions are decided here, never in a template.
+public enum StaffRole: String, CaseIterable, Sendable, Codable {
+    case administrator, coordinator, caseworker, documenter, editor, viewer
+
+    /// Manages users, roles, vocabularies, keys and backups.
+    public var managesUsers: Bool { self == .administrator }
+
+    /// The localisation key of the role's name.
+    public var labelKey: String { "role_\(rawValue)" }
+}
+
+/// Where an account stands.
+public enum AccountStatus: String, CaseIterable, Sendable, Codable {
+    /// Created by an administrator; the person has not yet chosen a password.
+    case invited
+    case active
+    /// Cannot sign in; every session ended when it was disabled.
+    case disabled
+}

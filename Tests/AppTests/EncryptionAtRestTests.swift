@@ -1,0 +1,52 @@
+@testable import App
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+
+@Suite("Nothing personal in clear at rest")
+struct EncryptionAtRestTests {
+    /// Every file under the data directory (the SQLite file, its WAL, keys) as bytes.
+    func everyFile(in directory: URL) throws -> [(String, Data)] {
+        let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        return try files.filter { !$0.hasDirectoryPath }.map { ($0.lastPathComponent, try Data(contentsOf: $0)) }
+    }
+
+    @Test("staff e-mails, passwords, TOTP secrets and the recovery key never reach the data directory in clear")
+    func markers() async throws {
+        try await withHaven(file: true) { haven in
+            let adminEmail = "marker-admin-7f3k@example.org"
+            let adminPassword = "marker password 9q2w lantern"
+            let setup = try await haven.setUp(email: adminEmail, password: adminPassword)
+            let admin = try await haven.signedInBrowser(email: adminEmail, password: adminPassword)
+            _ = try await haven.addUser(email: "marker-staff-x1z9@example.org", role: .caseworker, password: "marker staff secret 4", by: admin)
+            let enrolment = try await admin.get("/app/account/second-factor")
+            let secret = try #require(enrolment.firstMatch(#"<p class="secret"><code>([A-Z2-7 ]+)</code>"#)).replacingOccurrences(of: " ", with: "")
+
+            let files = try everyFile(in: haven.dataDirectory)
+            #expect(files.contains { $0.0 == "haven.sqlite" })
+            #expect(files.contains { $0.0 == "haven.sqlite-wal" })
+            let markers = [adminEmail, "marker-admin", adminPassword, "marker-staff", "marker staff secret", secret,
+                           setup.recoveryKey, setup.recoveryKey.replacingOccurrences(of: "-", with: "")]
+            for (name, bytes) in files {
+                for marker in markers {
+                    #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) found in \(name)")
+                    #expect(bytes.range(of: Data(marker.utf16.flatMap { [UInt8($0 & 0xff), UInt8($0 >> 8)] })) == nil, "\(marker) (UTF-16) in \(name)")
+                }
+            }
+        }
+    }
+
+    @Test("the SQLite file runs with WAL, foreign keys and secure_delete")
+    func pragmas() async throws {
+        try await withHaven(file: true) { haven in
+            let sql = haven.db as! any SQLDatabase
+            let journal = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            let secureDelete = try await sql.raw("PRAGMA secure_delete").first()?.decode(column: "secure_delete", as: Int.self)
+            let foreignKeys = try await sql.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
+            #expect(journal == "wal")
+            #expect(secureDelete == 1)
+            #expect(foreignKeys == 1)
+        }
+    }
+}

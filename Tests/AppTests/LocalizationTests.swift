@@ -1,0 +1,84 @@
+@testable import App
+import Foundation
+import HavenDomain
+import Testing
+import Vapor
+
+@Suite("Localisation")
+struct LocalizationTests {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func matches(_ pattern: String, in directory: String, ending: String) throws -> Set<String> {
+        let regex = try NSRegularExpression(pattern: pattern)
+        var found = Set<String>()
+        let base = root.appendingPathComponent(directory)
+        let files = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in files where file.pathExtension == ending {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                found.insert(String(text[Range(match.range(at: 1), in: text)!]))
+            }
+        }
+        return found
+    }
+
+    @Test("every language has exactly the same keys, none empty")
+    func sameKeys() throws {
+        let localization = try Localization.load()
+        let english = Set(localization.table(.en).keys)
+        #expect(english.count > 100)
+        for language in Language.allCases {
+            #expect(Set(localization.table(language).keys) == english, "\(language)")
+            #expect(localization.table(language).values.allSatisfy { !$0.isEmpty }, "\(language)")
+        }
+    }
+
+    @Test("every key a template or the code uses exists in every table")
+    func noMissingKey() throws {
+        let localization = try Localization.load()
+        var used = try matches(#"chrome\.t\.([A-Za-z0-9_]+)"#, in: "Resources/Views", ending: "leaf")
+        used.formUnion(try matches(#"(?:\.t\(|titleKey: |notice = |noticeAndReturn\(req, |forError\(request, title: )"([A-Za-z0-9_]+)""#,
+                                   in: "Sources/App", ending: "swift"))
+        used.formUnion(StaffRole.allCases.map(\.labelKey))
+        used.formUnion(AccountStatus.allCases.map { "status_\($0.rawValue)" })
+        used.formUnion([PasswordPolicy.Problem.tooShort, .tooLong, .tooCommon, .mismatch].map(\.messageKey))
+        #expect(used.count > 80)
+        for language in Language.allCases {
+            let missing = used.subtracting(localization.table(language).keys)
+            #expect(missing.isEmpty, "\(language) lacks \(missing.sorted())")
+        }
+    }
+
+    @Test("visitors get their browser's language; a chosen language wins and is kept")
+    func choice() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let browser = haven.browser()
+            browser.headers.replaceOrAdd(name: .acceptLanguage, value: "ru-RU,ru;q=0.9,en;q=0.5")
+            let russian = try await browser.get("/login")
+            #expect(russian.body.contains("<html lang=\"ru\">") && russian.body.contains("Войти"))
+            let chosen = try await browser.submit("/language", ["lang": "ro", "back": "/login"])
+            #expect(chosen.status == .seeOther && chosen.location == "/login")
+            let romanian = try await browser.follow(chosen)
+            #expect(romanian.body.contains("<html lang=\"ro\">") && romanian.body.contains("Autentificare"))
+            let offsite = try await browser.submit("/language", ["lang": "en", "back": "//evil.example/"])
+            #expect(offsite.location == "/login")
+            #expect(try await browser.submit("/language", ["lang": "xx", "back": "/login"]).status == .badRequest)
+        }
+    }
+
+    @Test("a signed-in user's language is saved and used at the next sign-in")
+    func savedPreference() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let browser = try await haven.signedInBrowser()
+            _ = try await browser.get("/app")
+            _ = try await browser.submit("/language", ["lang": "ru", "back": "/app"])
+            let fresh = haven.browser()
+            _ = try await fresh.get("/login")
+            let signedIn = try await fresh.submit("/login", ["email": "admin@example.org", "password": goodPassword])
+            let dashboard = try await fresh.follow(signedIn)
+            #expect(dashboard.body.contains("<html lang=\"ru\">") && dashboard.body.contains("Администратор"))
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import AsyncHTTPClient
+import Foundation
+import Testing
+import Vapor
+
+/// A browser with JavaScript off, over real HTTP: keeps cookies, reads the CSRF token from each page, follows redirects on request.
+final class Browser: @unchecked Sendable {
+    /// One HTTP response as the browser saw it.
+    struct Page {
+        let status: HTTPResponseStatus
+        let headers: HTTPHeaders
+        let body: String
+
+        var location: String? { headers.first(name: .location) }
+
+        /// The first capture group of a regular expression over the body.
+        func firstMatch(_ pattern: String) -> String? {
+            guard let regex = try? NSRegularExpression(pattern: pattern),
+                  let match = regex.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)),
+                  let range = Range(match.range(at: 1), in: body) else { return nil }
+            return String(body[range])
+        }
+
+        /// The CSRF token in the page's forms.
+        var csrfToken: String? { firstMatch(#"name="csrf" value="([^"]+)""#) }
+    }
+
+    let client: HTTPClient
+    let baseURL: String
+    private(set) var cookies: [String: String] = [:]
+    /// The token of the last page that had one.
+    private(set) var csrfToken: String?
+    /// Extra headers for every request (e.g. Accept-Language).
+    var headers = HTTPHeaders()
+
+    init(client: HTTPClient, baseURL: String) {
+        self.client = client
+        self.baseURL = baseURL
+    }
+
+    /// GET a path.
+    func get(_ path: String) async throws -> Page {
+        try await send(.GET, path)
+    }
+
+    /// POST a form as a browser would, with the page's CSRF token unless `csrf` says otherwise.
+    func submit(_ path: String, _ fields: [String: String], csrf: String?? = .none, extraHeaders: HTTPHeaders = [:]) async throws -> Page {
+        var all = fields
+        switch csrf {
+        case .none: if let csrfToken { all["csrf"] = csrfToken }
+        case .some(let token?): all["csrf"] = token
+        case .some(nil): break
+        }
+        return try await post(path, body: Browser.formEncode(all), extraHeaders: extraHeaders)
+    }
+
+    /// POST raw bytes as a form body.
+    func post(_ path: String, body: String, extraHeaders: HTTPHeaders = [:]) async throws -> Page {
+        var headers = extraHeaders
+        headers.replaceOrAdd(name: .contentType, value: "application/x-www-form-urlencoded")
+        return try await send(.POST, path, body: body, extraHeaders: headers)
+    }
+
+    /// GET the page a redirect points to.
+    func follow(_ page: Page) async throws -> Page {
+        let location = try #require(page.location, "expected a redirect, got \(page.status)")
+        return try await get(location)
+    }
+
+    /// Sets or removes a cookie by hand (to replay an old session).
+    func setCookie(_ name: String, _ value: String?) { cookies[name] = value }
+
+    func send(_ method: HTTPMethod, _ path: String, body: String? = nil, extraHeaders: HTTPHeaders = [:]) async throws -> Page {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        request.headers = headers
+        for (name, value) in extraHeaders { request.headers.replaceOrAdd(name: name, value: value) }
+        if !cookies.isEmpty {
+            request.headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        if let body { request.body = .bytes(ByteBuffer(string: body)) }
+        let response = try await client.execute(request, timeout: .seconds(30))
+        let bytes = try await response.body.collect(upTo: 16 << 20)
+        let page = Page(status: response.status, headers: response.headers, body: String(buffer: bytes))
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0])
+            let value = pair.count > 1 ? String(pair[1]) : ""
+            cookies[name] = value.isEmpty || header.contains("Max-Age=0") ? nil : value
+        }
+        if let token = page.csrfToken { csrfToken = token }
+        return page
+    }
+
+    /// application/x-www-form-urlencoded, as browsers write it.
+    static func formEncode(_ fields: [String: String]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._*")
+        return fields.sorted { $0.key < $1.key }.map { key, value in
+            let encode = { (text: String) in
+                text.addingPercentEncoding(withAllowedCharacters: allowed)!.replacingOccurrences(of: "%20", with: "+")
+            }
+            return encode(key) + "=" + encode(value)
+        }.joined(separator: "&")
+    }
+}

@@ -1,0 +1,141 @@
+@testable import App
+import Fluent
+import Foundation
+import HavenDomain
+import HavenVault
+import SQLKit
+import Testing
+import Vapor
+
+/// Which database a test runs on: SQLite always, PostgreSQL when `HAVEN_TEST_POSTGRES_URL` is set.
+enum TestDatabase: Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres(String)
+
+    static let postgresURL = ProcessInfo.processInfo.environment["HAVEN_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// SQLite, plus PostgreSQL when configured: store and auth tests take this as their arguments.
+    static var all: [TestDatabase] { [.sqlite] + (postgresURL.map { [.postgres($0)] } ?? []) }
+
+    var testDescription: String {
+        switch self {
+        case .sqlite: return "SQLite"
+        case .postgres: return "PostgreSQL"
+        }
+    }
+}
+
+/// Cheap scrypt settings for tests; a dedicated test checks the production ones.
+let testKDF = KDFParameters(logN: 10, r: 8, p: 1)
+
+/// A password that passes the policy.
+let goodPassword = "violet harbour lantern 42"
+
+/// A running Haven on a real loopback port with its own database and data directory.
+struct TestHaven {
+    let app: Application
+    let baseURL: String
+    let dataDirectory: URL
+
+    var db: any Database { app.db }
+
+    /// A browser with its own cookie jar.
+    func browser() -> Browser { Browser(client: app.http.client.shared, baseURL: baseURL) }
+
+    /// Completes setup directly (no browser) and returns the administrator's credentials and the recovery key text.
+    @discardableResult
+    func setUp(email: String = "admin@example.org", password: String = goodPassword) async throws -> (email: String, password: String, recoveryKey: String) {
+        let pending = try await PendingSetup.prepare(app: app, organisationName: "Test Organisation",
+                                                     email: EmailAddress(email)!, password: password)
+        _ = try await pending.commit(app: app, on: app.db, actor: "test")
+        return (email, password, pending.recoveryKeyText)
+    }
+
+    /// Signs in and returns the browser, following the redirect to the dashboard.
+    func signedInBrowser(email: String = "admin@example.org", password: String = goodPassword, code: String = "") async throws -> Browser {
+        let browser = browser()
+        _ = try await browser.get("/login")
+        let response = try await browser.submit("/login", ["email": email, "password": password, "code": code])
+        #expect(response.status == .seeOther, "sign-in failed for \(email)")
+        return browser
+    }
+
+    /// Invites a user as `admin` and lets them choose `password`; returns their id.
+    func addUser(email: String, role: StaffRole, password: String = goodPassword, by admin: Browser) async throws -> UUID {
+        _ = try await admin.get("/app/admin/users/invite")
+        let done = try await admin.submit("/app/admin/users/invite", ["email": email, "role": role.rawValue])
+        #expect(done.status == .created)
+        let code = try #require(done.firstMatch(#"<p class="secret"><code>([0-9A-Z-]+)</code>"#))
+        let newcomer = browser()
+        _ = try await newcomer.get("/welcome")
+        let welcomed = try await newcomer.submit("/welcome", ["code": code, "password": password, "passwordConfirmation": password])
+        #expect(welcomed.status == .seeOther)
+        let user = try #require(try await User.find(on: db, emailLookup: app.haven.lookupKey.emailLookup(email)))
+        return try user.requireID()
+    }
+
+    /// Runs a console command with scripted standard input; returns what it printed.
+    func run(_ command: any AnyAsyncCommand, _ arguments: [String], input: [String] = []) async throws -> String {
+        let console = ScriptedConsole(lines: input)
+        var context = CommandContext(console: console, input: CommandInput(arguments: ["haven"] + arguments))
+        context.application = app
+        try await console.run(command, with: context)
+        return console.printed
+    }
+}
+
+/// Builds a Haven for one test, serves it on 127.0.0.1 on a free port, and tears it all down afterwards.
+func withHaven(_ database: TestDatabase = .sqlite, file: Bool = false,
+               adjust: (inout HavenConfiguration) -> Void = { _ in },
+               _ body: (TestHaven) async throws -> Void) async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-test-\(UUID().uuidString)", isDirectory: true)
+    let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+    let storage: HavenConfiguration.Storage
+    switch database {
+    case .sqlite: storage = .sqlite(path: file ? directory.appendingPathComponent("haven.sqlite").path : nil)
+    case .postgres(let url): storage = .postgres(url: url, searchPath: [String(schema)])
+    }
+    var configuration = HavenConfiguration(dataDirectory: directory, storage: storage, logLevel: .warning, kdfParameters: testKDF)
+    adjust(&configuration)
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    app.http.client.configuration.redirectConfiguration = .disallow
+    do {
+        try configure(app, configuration: configuration)
+        if case .postgres = database {
+            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: String(schema))").run()
+        }
+        try await app.asyncBoot()
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        let port = try #require(app.http.server.shared.localAddress?.port)
+        try await body(TestHaven(app: app, baseURL: "http://127.0.0.1:\(port)", dataDirectory: directory))
+    } catch {
+        await tearDown(app, database: database, schema: String(schema), directory: directory)
+        throw error
+    }
+    await tearDown(app, database: database, schema: String(schema), directory: directory)
+}
+
+private func tearDown(_ app: Application, database: TestDatabase, schema: String, directory: URL) async {
+    await app.server.shutdown()
+    if case .postgres = database {
+        try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
+    }
+    try? await app.asyncShutdown()
+    try? FileManager.default.removeItem(at: directory)
+}
+
+/// A console that answers `input` from a script and records what is printed.
+final class ScriptedConsole: Console, @unchecked Sendable {
+    private var lines: [String]
+    private(set) var printed = ""
+    var userInfo: [AnySendableHashable: any Sendable] = [:]
+    var size: (width: Int, height: Int) { (120, 40) }
+
+    init(lines: [String]) { self.lines = lines }
+
+    func input(isSecure: Bool) -> String { lines.isEmpty ? "" : lines.removeFirst() }
+    func output(_ text: ConsoleText, newLine: Bool) { printed += text.description + (newLine ? "\n" : "") }
+    func clear(_ type: ConsoleClear) {}
+    func report(error: String, newLine: Bool) { printed += error + (newLine ? "\n" : "") }
+}
