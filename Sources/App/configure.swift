@@ -33,7 +33,6 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     app.asyncCommands.use(SetupCommand(), as: "setup")
     app.asyncCommands.use(UsersCommand(), as: "users")
     app.asyncCommands.use(AuditCommand(), as: "audit")
-    app.lifecycle.use(StoragePreparation())
 }
 
 private func useDatabase(_ app: Application, _ storage: HavenConfiguration.Storage) throws {
@@ -53,34 +52,22 @@ private func useDatabase(_ app: Application, _ storage: HavenConfiguration.Stora
     }
 }
 
-/// At boot: checks the database answers, migrates it, and prepares first-time setup.
-struct StoragePreparation: LifecycleHandler {
-    func willBootAsync(_ app: Application) async throws {
-        try await app.prepareStorage()
-        let command = app.environment.arguments.dropFirst().first ?? "serve"
-        if let code = app.haven.setupCode, command == "serve" || command.hasPrefix("-") {
-            // Printed to the console only, never logged and never put in a URL.
-            FileHandle.standardOutput.write(Data("""
-
-            Haven is not set up yet. Open /setup in a browser and enter this one-time setup code:
-
-                \(code)
-
-            (or run `haven setup --email ... --password-stdin` instead)
-
-            """.utf8))
-        }
-    }
-}
-
 extension Application {
     /// Connects (with one clear error naming the variable), migrates, and loads instance-wide settings.
-    func prepareStorage() async throws {
+    /// Runs before any command; the setup code it makes is printed by `serve` only.
+    public func prepareStorage() async throws {
         do {
+            if case .postgres(let url, _) = haven.configuration.storage {
+                // One quiet connection first, so an unreachable server gives one clear line instead of pool errors.
+                var quiet = Logger(label: "haven.database-check")
+                quiet.logLevel = .critical
+                let connection = try await PostgresConnection.connect(
+                    on: eventLoopGroup.any(), configuration: SQLPostgresConfiguration(url: url).coreConfiguration, id: 0, logger: quiet)
+                try await connection.close()
+            }
             _ = try await (db as! any SQLDatabase).raw("SELECT 1").all()
         } catch {
-            let variable = haven.configuration.storage.name == "sqlite" ? "HAVEN_DATA_DIR" : "HAVEN_DATABASE_URL"
-            throw ConfigurationError(variable: variable, problem: "cannot open the database (\(String(reflecting: error).prefix(160)))")
+            throw databaseUnavailable(error)
         }
         if case .sqlite(let path?) = haven.configuration.storage, !path.isEmpty {
             _ = try await (db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
@@ -90,6 +77,24 @@ extension Application {
             haven.requiresSecondFactor = organisation.requiresSecondFactor
         } else if haven.setupCode == nil {
             haven.setupCode = HumanCode.random(bits: 80)
+        }
+    }
+    /// The one-time setup code while Haven has no organisation; `serve` prints it on the console.
+    public var setupCodeForConsole: String? { haven.setupCode?.description }
+
+    /// The one line an operator sees when the database does not answer; the full error goes to the debug log.
+    private func databaseUnavailable(_ error: any Error) -> ConfigurationError {
+        logger.debug("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
+        switch haven.configuration.storage {
+        case .sqlite(let path):
+            return ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "cannot open the SQLite database at \(path ?? ":memory:")")
+        case .postgres(let url, _):
+            let address = URL(string: url).map { "\($0.host ?? "?"):\($0.port ?? 5432)\($0.path)" } ?? "?"
+            let known = ["Connection refused", "timed out", "password authentication failed", "does not exist", "no pg_hba.conf entry",
+                         "Network is unreachable", "No route to host", "Name or service not known"]
+            let text = String(reflecting: error)
+            let reason = known.first { text.contains($0) } ?? "no answer"
+            return ConfigurationError(variable: "HAVEN_DATABASE_URL", problem: "cannot connect to PostgreSQL at \(address) (\(reason))")
         }
     }
 }

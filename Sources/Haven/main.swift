@@ -23,6 +23,14 @@ let app = try await Application.make(.detect())
 var failed = false
 do {
     try configure(app, configuration: configuration)
+    try await app.prepareStorage()
+    let command = CommandLine.arguments.dropFirst().first ?? "serve"
+    if let code = app.setupCodeForConsole, command == "serve" {
+        // On the console only: never logged, never in a URL.
+        let message = "\nHaven is not set up yet. Open /setup in a browser and enter this one-time setup code:\n\n    \(code)\n\n"
+            + "(or run `haven setup --email ... --password-stdin` instead)\n\n"
+        FileHandle.standardOutput.write(Data(message.utf8))
+    }
     try await app.execute()
 } catch {
     FileHandle.standardError.write(Data("haven: \(error)\n".utf8))

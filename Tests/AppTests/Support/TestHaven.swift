@@ -105,6 +105,7 @@ func withHaven(_ database: TestDatabase = .sqlite, file: Bool = false,
         if case .postgres = database {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: String(schema))").run()
         }
+        try await app.prepareStorage()
         try await app.asyncBoot()
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         let port = try #require(app.http.server.shared.localAddress?.port)
