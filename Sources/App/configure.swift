@@ -70,7 +70,7 @@ extension Application {
             throw databaseUnavailable(error)
         }
         if case .sqlite(let path?) = haven.configuration.storage, !path.isEmpty {
-            _ = try await (db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
+            try await useWriteAheadLog(path: path)
         }
         try await autoMigrate()
         if let organisation = try await Organisation.current(on: db) {
@@ -79,6 +79,17 @@ extension Application {
             haven.setupCode = HumanCode.random(bits: 80)
         }
     }
+    /// Switches a SQLite file to WAL (kept in the file from then on); retried while another connection holds a lock.
+    private func useWriteAheadLog(path: String) async throws {
+        let sql = db as! any SQLDatabase
+        for attempt in 1...20 {
+            let mode = try await sql.raw("PRAGMA journal_mode=WAL").first()?.decode(column: "journal_mode", as: String.self)
+            if mode == "wal" { return }
+            try await Task.sleep(for: .milliseconds(10 * attempt))
+        }
+        throw ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "cannot switch \(path) to write-ahead logging")
+    }
+
     /// The one-time setup code while Haven has no organisation; `serve` prints it on the console.
     public var setupCodeForConsole: String? { haven.setupCode?.description }
 

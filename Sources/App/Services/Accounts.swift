@@ -23,10 +23,11 @@ enum Accounts {
                              now: Date = Date()) async throws -> SignedInUser? {
         let normalized = EmailAddress(email)?.value ?? email.lowercased()
         let user = try await User.find(on: db, emailLookup: app.haven.lookupKey.emailLookup(normalized))
-        guard !password.isEmpty, password.utf8.count <= PasswordKDF.maximumPasswordBytes else { return nil }
-        guard let user, user.status == .active, let stored = user.storedKeys,
+        guard password.utf8.count <= PasswordKDF.maximumPasswordBytes else { return nil }
+        guard !password.isEmpty, let user, user.status == .active, let stored = user.storedKeys,
               let parameters = KDFParameters(encoded: stored.kdfParameters) else {
-            _ = try await app.derivePasswordSecrets(password: password, salt: app.haven.lookupKey.decoySalt(normalized),
+            _ = try await app.derivePasswordSecrets(password: password.isEmpty ? "decoy" : password,
+                                                    salt: app.haven.lookupKey.decoySalt(normalized),
                                                     parameters: app.haven.configuration.kdfParameters)
             return nil
         }
