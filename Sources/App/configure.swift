@@ -14,11 +14,12 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
                                             attributes: [.posixPermissions: 0o700])
     app.haven = HavenServices(configuration: configuration,
                               lookupKey: try LookupKey.loadOrCreate(in: configuration.dataDirectory),
+                              receiptKey: try KeyFile.loadOrCreate("receipt.key", in: configuration.dataDirectory),
                               localization: try Localization.load())
     app.logger.logLevel = configuration.logLevel
     try useDatabase(app, configuration.storage)
     app.migrations.add(M001_CreateOrganisations(), M002_CreateUsers(), M003_CreateCredentialCodes(),
-                       M004_CreateKeyGrants(), M005_CreateAuditEntries())
+                       M004_CreateKeyGrants(), M005_CreateAuditEntries(), M006_AddIntakeRecipients(), M007_CreateReports())
 
     app.views.use(.leaf)
     app.routes.defaultMaxBodySize = ByteCount(value: configuration.maximumBodyBytes)

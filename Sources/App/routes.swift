@@ -7,8 +7,10 @@ func routes(_ app: Application) throws {
     try app.register(collection: SessionController())
     try app.register(collection: WelcomeController())
     try app.register(collection: LanguageController())
+    try app.register(collection: IntakeController())
     let staff = app.grouped(RequireSignedIn())
     try staff.register(collection: DashboardController())
     try staff.register(collection: AccountController())
+    try staff.register(collection: InboxController())
     try staff.grouped(RequireAdministrator()).register(collection: AdminUsersController())
 }

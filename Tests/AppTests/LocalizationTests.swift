@@ -39,6 +39,9 @@ struct LocalizationTests {
         var used = try matches(#"chrome\.t\.([A-Za-z0-9_]+)"#, in: "Resources/Views", ending: "leaf")
         used.formUnion(try matches(#"(?:\.t\(|titleKey: |notice = |noticeAndReturn\(req, |forError\(request, title: )"([A-Za-z0-9_]+)""#,
                                    in: "Sources/App", ending: "swift"))
+        used.formUnion(try matches(#""([a-z]+(?:_[a-z][A-Za-z]*)+)""#, in: "Sources/App/Controllers", ending: "swift"))
+        used.formUnion(ReportKind.allCases.map(\.labelKey) + ReportStatus.allCases.map(\.labelKey) + Need.allCases.map(\.labelKey))
+        used.formUnion([ReportSubmission.Problem.narrativeMissing, .narrativeTooLong, .fieldTooLong].map(\.messageKey))
         used.formUnion(StaffRole.allCases.map(\.labelKey))
         used.formUnion(AccountStatus.allCases.map { "status_\($0.rawValue)" })
         used.formUnion([PasswordPolicy.Problem.tooShort, .tooLong, .tooCommon, .mismatch].map(\.messageKey))

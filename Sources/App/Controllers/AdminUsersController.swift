@@ -16,6 +16,11 @@ struct AdminUsersController: RouteCollection {
         var role: String
     }
 
+    /// What the intake switch posts.
+    struct IntakeInput: Content {
+        var receivesIntake: String?
+    }
+
     /// What the security settings form posts.
     struct SecurityInput: Content {
         var requireSecondFactor: String?
@@ -30,6 +35,7 @@ struct AdminUsersController: RouteCollection {
         users.post(":userID", "disable", use: disable)
         users.post(":userID", "enable", use: enable)
         users.post(":userID", "reset-second-factor", use: resetSecondFactor)
+        users.post(":userID", "intake", use: intake)
         routes.post("app", "admin", "security", use: security)
     }
 
@@ -52,7 +58,8 @@ struct AdminUsersController: RouteCollection {
                 id: id.uuidString, email: (try? StaffDirectory.openEmail(of: user, key: directoryKey)) ?? "—",
                 role: user.role.rawValue, roleName: req.t(user.role.labelKey),
                 status: user.status.rawValue, statusName: req.t("status_\(user.status.rawValue)"),
-                hasSecondFactor: user.secondFactorSealed != nil, isSelf: id == admin.id, isDisabled: user.status == .disabled)
+                hasSecondFactor: user.secondFactorSealed != nil, isSelf: id == admin.id, isDisabled: user.status == .disabled,
+                receivesIntake: user.receivesIntake)
         }
         let page = AdminUsersPage(chrome: await .make(for: req, titleKey: "users_title"), users: rows,
                                   roles: roleChoices(req), requiresSecondFactor: req.haven.requiresSecondFactor)
@@ -162,6 +169,20 @@ struct AdminUsersController: RouteCollection {
         }
         await req.haven.sessions.updateSecondFactor(userID: userID, enrolled: false)
         return try await noticeAndReturn(req, "users_second_factor_reset")
+    }
+
+    /// Switches whether new anonymous reports are sealed to a user (reports already received keep their key copies).
+    @Sendable func intake(req: Request) async throws -> Response {
+        let admin = try signedIn(req)
+        let user = try await target(req, demotingOrDisabling: false)
+        let userID = try user.requireID()
+        user.receivesIntake = try req.content.decode(IntakeInput.self).receivesIntake == "yes"
+        try await req.db.transaction { tx in
+            try await user.save(on: tx)
+            try await req.haven.audit.append(on: tx, actor: admin.id.uuidString,
+                                             action: user.receivesIntake ? "user.intake.on" : "user.intake.off", table: User.schema, id: userID.uuidString)
+        }
+        return try await noticeAndReturn(req, "users_intake_saved")
     }
 
     @Sendable func security(req: Request) async throws -> Response {

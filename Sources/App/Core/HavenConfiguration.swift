@@ -29,15 +29,25 @@ public struct HavenConfiguration: Sendable {
     public var kdfParameters: KDFParameters
     /// How many scrypt runs may run at once; the rest wait.
     public var concurrentKDFRuns: Int
-    /// The largest request body accepted.
+    /// The largest request body accepted (forms without files).
     public var maximumBodyBytes: Int
+    /// The largest file a reporter may attach.
+    public var maximumAttachmentBytes: Int
+    /// How many files one report or message may carry.
+    public var maximumAttachments: Int
+    /// Where the "leave this site quickly" link on public pages goes.
+    public var quickExitURL: String
+    /// Whether anonymous intake is rate limited per client and overall (off only for benchmarks).
+    public var limitsIntake: Bool
 
     /// The cookie gets `Secure` when the public URL is https.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
 
     public init(dataDirectory: URL, storage: Storage, publicURL: URL? = nil, logLevel: Logger.Level = .info,
                 sessionIdleTimeout: TimeInterval = 30 * 60, sessionAbsoluteTimeout: TimeInterval = 12 * 3600,
-                kdfParameters: KDFParameters = .production, concurrentKDFRuns: Int = 2, maximumBodyBytes: Int = 1 << 20) {
+                kdfParameters: KDFParameters = .production, concurrentKDFRuns: Int = 2, maximumBodyBytes: Int = 1 << 20,
+                maximumAttachmentBytes: Int = 10 << 20, maximumAttachments: Int = 5,
+                quickExitURL: String = "https://www.wikipedia.org/", limitsIntake: Bool = true) {
         self.dataDirectory = dataDirectory
         self.storage = storage
         self.publicURL = publicURL
@@ -47,6 +57,15 @@ public struct HavenConfiguration: Sendable {
         self.kdfParameters = kdfParameters
         self.concurrentKDFRuns = concurrentKDFRuns
         self.maximumBodyBytes = maximumBodyBytes
+        self.maximumAttachmentBytes = maximumAttachmentBytes
+        self.maximumAttachments = maximumAttachments
+        self.quickExitURL = quickExitURL
+        self.limitsIntake = limitsIntake
+    }
+
+    /// The largest body a path accepts: intake forms carry files.
+    func maximumBodyBytes(forPath path: String) -> Int {
+        path.hasPrefix("/report") ? maximumBodyBytes + maximumAttachments * maximumAttachmentBytes * 4 / 3 : maximumBodyBytes
     }
 
     /// Reads `HAVEN_*` variables; throws `ConfigurationError` naming the first bad one.
@@ -76,18 +95,31 @@ public struct HavenConfiguration: Sendable {
             }
             logLevel = level
         }
+        var quickExit = "https://www.wikipedia.org/"
+        if let text = environment["HAVEN_QUICK_EXIT_URL"], !text.isEmpty {
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ConfigurationError(variable: "HAVEN_QUICK_EXIT_URL", problem: "expected an http:// or https:// address")
+            }
+            quickExit = text
+        }
+        let attachmentMegabytes = try number(environment, "HAVEN_ATTACHMENT_MAX_MB", default: 10, range: 1...1024)
         let idle = try minutes(environment, "HAVEN_SESSION_IDLE_MINUTES", default: 30)
         let absolute = try minutes(environment, "HAVEN_SESSION_MAX_HOURS", default: 12) * 60
         return HavenConfiguration(dataDirectory: dataDirectory, storage: storage, publicURL: publicURL, logLevel: logLevel,
-                                  sessionIdleTimeout: idle, sessionAbsoluteTimeout: absolute)
+                                  sessionIdleTimeout: idle, sessionAbsoluteTimeout: absolute,
+                                  maximumAttachmentBytes: attachmentMegabytes << 20, quickExitURL: quickExit)
     }
 
     private static func minutes(_ environment: [String: String], _ name: String, default value: Int) throws -> TimeInterval {
-        guard let text = environment[name], !text.isEmpty else { return TimeInterval(value * 60) }
-        guard let number = Int(text), (1...10_000).contains(number) else {
-            throw ConfigurationError(variable: name, problem: "expected a whole number from 1 to 10000")
+        TimeInterval(try number(environment, name, default: value, range: 1...10_000) * 60)
+    }
+
+    private static func number(_ environment: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = environment[name], !text.isEmpty else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw ConfigurationError(variable: name, problem: "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
-        return TimeInterval(number * 60)
+        return number
     }
 }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import HavenVault
@@ -12,6 +13,8 @@ final class HavenServices: Sendable {
     let kdfGate: AsyncGate
     let audit = AuditLog()
     let lookupKey: LookupKey
+    /// Keys the receipt-code lookup hashes; kept in `keys/receipt.key`, outside the database.
+    let receiptKey: SymmetricKey
     let localization: Localization
     private let state = NIOLockedValueBox(MutableState())
 
@@ -20,12 +23,13 @@ final class HavenServices: Sendable {
         var requiresSecondFactor = false
     }
 
-    init(configuration: HavenConfiguration, lookupKey: LookupKey, localization: Localization) {
+    init(configuration: HavenConfiguration, lookupKey: LookupKey, receiptKey: SymmetricKey, localization: Localization) {
         self.configuration = configuration
         self.sessions = SessionStore(idleTimeout: configuration.sessionIdleTimeout,
                                      absoluteTimeout: configuration.sessionAbsoluteTimeout)
         self.kdfGate = AsyncGate(limit: configuration.concurrentKDFRuns)
         self.lookupKey = lookupKey
+        self.receiptKey = receiptKey
         self.localization = localization
     }
 

@@ -8,7 +8,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else { return try await next.respond(to: request) }
         guard isSameOrigin(request) else { throw Abort(.forbidden, reason: "This form was sent from another site.") }
-        _ = try await request.body.collect(max: request.haven.configuration.maximumBodyBytes).get()
+        _ = try await request.body.collect(max: request.haven.configuration.maximumBodyBytes(forPath: request.url.path)).get()
         let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
         guard let session = request.staffSession, !sent.isEmpty, ConstantTime.equals(sent, session.csrfToken) else {
             throw Abort(.forbidden, reason: "This form has expired. Go back, reload the page and send it again.")

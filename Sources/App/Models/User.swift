@@ -26,6 +26,8 @@ final class User: Model, @unchecked Sendable {
     /// The last TOTP step accepted, so a code works once.
     @OptionalField(key: "second_factor_last_step") var secondFactorLastStep: Int64?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Whether new anonymous reports are sealed to this user (coordinators by default).
+    @Field(key: "receives_intake") var receivesIntake: Bool
 
     init() {}
 
@@ -38,6 +40,7 @@ final class User: Model, @unchecked Sendable {
         self.status = status
         self.publicKey = publicKey
         self.recoverySealedPrivateKey = recoverySealedPrivateKey
+        self.receivesIntake = role == .coordinator || role == .administrator
     }
 
     /// The user with this e-mail lookup hash, if any.

@@ -11,22 +11,7 @@ struct LookupKey: Sendable {
 
     /// Reads the key file, creating it (mode 0600) on first start.
     static func loadOrCreate(in dataDirectory: URL) throws -> LookupKey {
-        let directory = dataDirectory.appendingPathComponent("keys", isDirectory: true)
-        let file = directory.appendingPathComponent("lookup.key")
-        let manager = FileManager.default
-        if let data = manager.contents(atPath: file.path) {
-            guard data.count == 32 else {
-                throw ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "\(file.path) is not a 32-byte key")
-            }
-            return LookupKey(key: SymmetricKey(data: data))
-        }
-        try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let key = SymmetricKey(size: .bits256)
-        let data = key.withUnsafeBytes { Data($0) }
-        guard manager.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "cannot write \(file.path)")
-        }
-        return LookupKey(key: key)
+        LookupKey(key: try KeyFile.loadOrCreate("lookup.key", in: dataDirectory))
     }
 
     /// The lookup hash of an e-mail, hex.
@@ -37,5 +22,27 @@ struct LookupKey: Sendable {
     /// A salt that stands in for an unknown account's, so a wrong e-mail costs the same scrypt run as a wrong password.
     func decoySalt(_ normalizedEmail: String) -> Data {
         Data(HMAC<SHA256>.authenticationCode(for: Data("decoy-salt|\(normalizedEmail)".utf8), using: key).prefix(16))
+    }
+}
+
+/// A 256-bit key kept in a file under `HAVEN_DATA_DIR/keys/`, outside the database.
+enum KeyFile {
+    /// Reads the named key file, creating it (directory 0700, file 0600) on first start.
+    static func loadOrCreate(_ name: String, in dataDirectory: URL) throws -> SymmetricKey {
+        let directory = dataDirectory.appendingPathComponent("keys", isDirectory: true)
+        let file = directory.appendingPathComponent(name)
+        let manager = FileManager.default
+        if let data = manager.contents(atPath: file.path) {
+            guard data.count == 32 else {
+                throw ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "\(file.path) is not a 32-byte key")
+            }
+            return SymmetricKey(data: data)
+        }
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let key = SymmetricKey(size: .bits256)
+        guard manager.createFile(atPath: file.path, contents: key.withUnsafeBytes { Data($0) }, attributes: [.posixPermissions: 0o600]) else {
+            throw ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "cannot write \(file.path)")
+        }
+        return key
     }
 }

@@ -15,6 +15,8 @@ actor RateLimiter {
         static let loginOverall = Rule(burst: 300, perSecond: 5)
         static let codePerClient = Rule(burst: 10, perSecond: 1.0 / 60)
         static let codeOverall = Rule(burst: 60, perSecond: 1.0 / 5)
+        static let reportPerClient = Rule(burst: 10, perSecond: 1.0 / 60)
+        static let reportOverall = Rule(burst: 600, perSecond: 2)
     }
 
     private struct Bucket {

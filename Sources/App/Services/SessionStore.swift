@@ -20,6 +20,8 @@ struct StaffSession: Sendable {
     var pendingSetup: PendingSetup?
     /// A TOTP secret offered for enrolment, not yet confirmed with a code.
     var pendingTOTPSecret: Data?
+    /// A new report's receipt code, held only until the receipt page shows it once.
+    var receiptCode: String?
     /// A localisation key of a one-time notice for the next page.
     var notice: String?
 

@@ -29,6 +29,7 @@ struct AdminUsersPage: Encodable {
         let hasSecondFactor: Bool
         let isSelf: Bool
         let isDisabled: Bool
+        let receivesIntake: Bool
     }
 
     /// A choice in a role menu.

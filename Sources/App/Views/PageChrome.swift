@@ -22,6 +22,9 @@ struct PageChrome: Encodable {
     /// Where the language switch returns to.
     let path: String
     let notice: String?
+    /// Public pages (intake) show the quick-exit link and no staff navigation.
+    let isPublic: Bool
+    let quickExitURL: String
 
     /// The chrome of a page with forms: starts a session if needed and takes (and clears) its one-time notice.
     static func make(for request: Request, titleKey: String) async -> PageChrome {
@@ -49,7 +52,8 @@ struct PageChrome: Encodable {
             isSignedIn: session?.isSignedIn ?? false,
             isAdministrator: session?.role?.managesUsers ?? false,
             languages: Language.allCases.map { .init(code: $0.rawValue, name: $0.nativeName, isCurrent: $0 == language) },
-            path: request.url.path, notice: notice
+            path: request.url.path, notice: notice,
+            isPublic: request.url.path.hasPrefix("/report"), quickExitURL: request.haven.configuration.quickExitURL
         )
     }
 }

@@ -10,6 +10,7 @@ final class Browser: @unchecked Sendable {
         let status: HTTPResponseStatus
         let headers: HTTPHeaders
         let body: String
+        let bytes: Data
 
         var location: String? { headers.first(name: .location) }
 
@@ -54,6 +55,30 @@ final class Browser: @unchecked Sendable {
         return try await post(path, body: Browser.formEncode(all), extraHeaders: extraHeaders)
     }
 
+    /// POST a multipart form (with files) as a browser would, with the page's CSRF token.
+    func submitMultipart(_ path: String, _ fields: [(String, String)], files: [(field: String, name: String, data: Data)] = [],
+                         csrf: String?? = .none) async throws -> Page {
+        let boundary = "----HavenTestBoundary\(UUID().uuidString)"
+        var body = Data()
+        var all = fields
+        switch csrf {
+        case .none: if let csrfToken { all.append(("csrf", csrfToken)) }
+        case .some(let token?): all.append(("csrf", token))
+        case .some(nil): break
+        }
+        for (name, value) in all {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        for file in files {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n".utf8))
+            body.append(Data("Content-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return try await send(.POST, path, bytes: body, extraHeaders: ["Content-Type": "multipart/form-data; boundary=\(boundary)"])
+    }
+
     /// POST raw bytes as a form body.
     func post(_ path: String, body: String, extraHeaders: HTTPHeaders = [:]) async throws -> Page {
         var headers = extraHeaders
@@ -70,7 +95,7 @@ final class Browser: @unchecked Sendable {
     /// Sets or removes a cookie by hand (to replay an old session).
     func setCookie(_ name: String, _ value: String?) { cookies[name] = value }
 
-    func send(_ method: HTTPMethod, _ path: String, body: String? = nil, extraHeaders: HTTPHeaders = [:]) async throws -> Page {
+    func send(_ method: HTTPMethod, _ path: String, body: String? = nil, bytes: Data? = nil, extraHeaders: HTTPHeaders = [:]) async throws -> Page {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         request.headers = headers
@@ -79,9 +104,10 @@ final class Browser: @unchecked Sendable {
             request.headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
+        if let bytes { request.body = .bytes(ByteBuffer(data: bytes)) }
         let response = try await client.execute(request, timeout: .seconds(30))
-        let bytes = try await response.body.collect(upTo: 16 << 20)
-        let page = Page(status: response.status, headers: response.headers, body: String(buffer: bytes))
+        let received = try await response.body.collect(upTo: 64 << 20)
+        let page = Page(status: response.status, headers: response.headers, body: String(buffer: received), bytes: Data(buffer: received))
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
             let name = String(pair[0])

@@ -1,0 +1,171 @@
+import Crypto
+import Fluent
+import Foundation
+import HavenDomain
+import HavenVault
+import Vapor
+
+/// A file as it arrived in a form, before sealing.
+struct IncomingFile: Sendable {
+    let name: String
+    let contentType: String
+    let data: Data
+}
+
+/// A report opened for reading, by its reporter (with the code) or by staff (with their key).
+struct OpenedReport: Sendable {
+    /// One message of the thread, opened.
+    struct Message: Sendable {
+        let author: ReportMessage.Author
+        let body: String
+        let sentAt: Date
+    }
+
+    /// One attachment's name and size, opened.
+    struct Attachment: Sendable {
+        let id: UUID
+        let name: String
+        let size: Int
+    }
+
+    let id: UUID
+    let kind: ReportKind
+    let status: ReportStatus
+    let receivedAt: Date
+    let submission: ReportSubmission
+    let messages: [Message]
+    let attachments: [Attachment]
+    let key: SymmetricKey
+}
+
+/// Anonymous intake: sealing reports and messages, opening them with a receipt code or a staff key.
+enum Intake {
+    static func payloadBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Report.schema, recordID: id.uuidString, field: "payload") }
+    static func messageBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: ReportMessage.schema, recordID: id.uuidString, field: "body") }
+    static func metaBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: ReportAttachment.schema, recordID: id.uuidString, field: "meta") }
+    static func fileBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: ReportAttachment.schema, recordID: id.uuidString, field: "file") }
+    static func grantContext(_ reportID: UUID, holder: UUID?) -> String {
+        "record-key/\(Report.schema)/\(reportID.uuidString)/\(holder?.uuidString ?? "recovery")"
+    }
+
+    /// Seals and stores a new report with its files; returns the receipt code, shown once. Nothing is stored if any step fails.
+    static func submit(app: Application, db: any Database, submission: ReportSubmission, files: [IncomingFile],
+                       now: Date = Date()) async throws -> HumanCode {
+        guard let organisation = try await Organisation.current(on: db) else { throw Abort(.serviceUnavailable, reason: "Haven is not set up yet.") }
+        let reportID = UUID()
+        let key = SymmetricKey(size: .bits256)
+        let code = HumanCode.random()
+        let recipients = try await User.query(on: db).filter(\.$receivesIntake == true).filter(\.$status != .disabled).all()
+        let userGrants = try recipients.map { user in
+            let id = try user.requireID()
+            return KeyGrant(recordTable: Report.schema, recordID: reportID.uuidString, holderUserID: id,
+                            sealedKey: try KeyEnvelope.seal(key, to: .init(rawRepresentation: user.publicKey), context: grantContext(reportID, holder: id)))
+        }
+        let grants = userGrants + [KeyGrant(recordTable: Report.schema, recordID: reportID.uuidString, holderUserID: nil,
+                                            sealedKey: try KeyEnvelope.seal(key, to: .init(rawRepresentation: organisation.recoveryPublicKey),
+                                                                            context: grantContext(reportID, holder: nil)))]
+        let payload = String(decoding: try JSONEncoder().encode(submission), as: UTF8.self)
+        let report = Report(id: reportID, kind: submission.kind, receiptLookup: Receipt.lookup(code, key: app.haven.receiptKey),
+                            receiptSealedKey: try Receipt.sealReportKey(key, code: code, reportID: reportID.uuidString),
+                            payloadSealed: try FieldCipher.seal(payload, with: key, binding: payloadBinding(reportID)), at: now)
+        try await storeWithFiles(app: app, db: db, files: files, reportID: reportID, messageID: nil, key: key) { tx in
+            try await report.create(on: tx)
+            for grant in grants { try await grant.create(on: tx) }
+            try await app.haven.audit.append(on: tx, actor: "anonymous", action: "report.submit", table: Report.schema, id: reportID.uuidString, at: now)
+        }
+        return code
+    }
+
+    /// Adds a message (and files) to a report's thread.
+    static func addMessage(app: Application, db: any Database, reportID: UUID, key: SymmetricKey, author: ReportMessage.Author,
+                           staffUserID: UUID?, text: String, files: [IncomingFile], now: Date = Date()) async throws {
+        let messageID = UUID()
+        let message = ReportMessage(id: messageID, reportID: reportID, author: author, staffUserID: staffUserID,
+                                    bodySealed: try FieldCipher.seal(text, with: key, binding: messageBinding(messageID)), at: now)
+        try await storeWithFiles(app: app, db: db, files: files, reportID: reportID, messageID: messageID, key: key) { tx in
+            try await message.create(on: tx)
+            try await Report.query(on: tx).filter(\.$id == reportID).set(\.$lastActivityAt, to: now).update()
+            if author == .reporter {
+                try await ReportRead.query(on: tx).filter(\.$report.$id == reportID).delete()
+            }
+            try await app.haven.audit.append(on: tx, actor: staffUserID?.uuidString ?? "anonymous", action: "report.message.\(author.rawValue)",
+                                             table: Report.schema, id: reportID.uuidString, at: now)
+        }
+    }
+
+    /// Writes sealed files, then runs `rows` in a transaction with the attachment rows; on any failure removes the files.
+    private static func storeWithFiles(app: Application, db: any Database, files: [IncomingFile], reportID: UUID, messageID: UUID?,
+                                       key: SymmetricKey, rows: @escaping @Sendable (any Database) async throws -> Void) async throws {
+        let store = SealedFiles(dataDirectory: app.haven.configuration.dataDirectory)
+        var attachments: [ReportAttachment] = []
+        do {
+            for file in files {
+                let id = UUID()
+                let meta = String(decoding: try JSONEncoder().encode([file.name, file.contentType]), as: UTF8.self)
+                let stored = try store.write(file.data, key: key, binding: fileBinding(id))
+                attachments.append(ReportAttachment(id: id, reportID: reportID, messageID: messageID, storedName: stored,
+                                                    metaSealed: try FieldCipher.seal(meta, with: key, binding: metaBinding(id)), size: file.data.count))
+            }
+            let sealedAttachments = attachments
+            try await db.transaction { tx in
+                try await rows(tx)
+                for attachment in sealedAttachments { try await attachment.create(on: tx) }
+            }
+        } catch {
+            store.delete(attachments.map(\.storedName))
+            throw error
+        }
+    }
+
+    /// The report a receipt code belongs to, opened; nil for any code that is not one (one answer for all).
+    static func open(app: Application, db: any Database, code: HumanCode) async throws -> OpenedReport? {
+        guard code.normalized.count >= 20,
+              let report = try await Report.query(on: db).filter(\.$receiptLookup == Receipt.lookup(code, key: app.haven.receiptKey)).first(),
+              let key = try? Receipt.openReportKey(report.receiptSealedKey, code: code, reportID: report.requireID().uuidString)
+        else { return nil }
+        return try await open(report, key: key, db: db)
+    }
+
+    /// The report's data key for a staff member holding a grant; nil without one.
+    static func key(for reportID: UUID, userID: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey, db: any Database) async throws -> SymmetricKey? {
+        guard let grant = try await KeyGrant.query(on: db).filter(\.$recordTable == Report.schema)
+            .filter(\.$recordID == reportID.uuidString).filter(\.$holder.$id == userID).first() else { return nil }
+        return try KeyEnvelope.openKey(grant.sealedKey, with: privateKey, context: grantContext(reportID, holder: userID))
+    }
+
+    /// Opens a report's payload, thread and attachment names with its key.
+    static func open(_ report: Report, key: SymmetricKey, db: any Database) async throws -> OpenedReport {
+        let id = try report.requireID()
+        let payload = try FieldCipher.open(report.payloadSealed, with: key, binding: payloadBinding(id))
+        let submission = try JSONDecoder().decode(ReportSubmission.self, from: Data(payload.utf8))
+        let messages = try await ReportMessage.query(on: db).filter(\.$report.$id == id).sort(\.$sentAt).all().map { message in
+            OpenedReport.Message(author: message.author, body: try FieldCipher.open(message.bodySealed, with: key, binding: messageBinding(message.requireID())),
+                                 sentAt: message.sentAt)
+        }
+        let attachments = try await ReportAttachment.query(on: db).filter(\.$report.$id == id).all().map { attachment in
+            let attachmentID = try attachment.requireID()
+            let meta = try FieldCipher.open(attachment.metaSealed, with: key, binding: metaBinding(attachmentID))
+            let fields = try JSONDecoder().decode([String].self, from: Data(meta.utf8))
+            return OpenedReport.Attachment(id: attachmentID, name: fields.first ?? "file", size: attachment.size)
+        }
+        return OpenedReport(id: id, kind: report.kind, status: report.status, receivedAt: report.receivedAt,
+                            submission: submission, messages: messages, attachments: attachments, key: key)
+    }
+
+    /// Deletes reports irreversibly: rows, key copies and sealed files; one audit entry each.
+    static func delete(app: Application, db: any Database, reportIDs: [UUID], actor: String, action: String) async throws {
+        guard !reportIDs.isEmpty else { return }
+        let stored = try await ReportAttachment.query(on: db).filter(\.$report.$id ~~ reportIDs).all().map(\.storedName)
+        try await db.transaction { tx in
+            try await KeyGrant.query(on: tx).filter(\.$recordTable == Report.schema).filter(\.$recordID ~~ reportIDs.map(\.uuidString)).delete()
+            try await ReportAttachment.query(on: tx).filter(\.$report.$id ~~ reportIDs).delete()
+            try await ReportMessage.query(on: tx).filter(\.$report.$id ~~ reportIDs).delete()
+            try await ReportRead.query(on: tx).filter(\.$report.$id ~~ reportIDs).delete()
+            try await Report.query(on: tx).filter(\.$id ~~ reportIDs).delete()
+            for id in reportIDs {
+                try await app.haven.audit.append(on: tx, actor: actor, action: action, table: Report.schema, id: id.uuidString)
+            }
+        }
+        SealedFiles(dataDirectory: app.haven.configuration.dataDirectory).delete(stored)
+    }
+}

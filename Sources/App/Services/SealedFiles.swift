@@ -1,0 +1,38 @@
+import Crypto
+import Foundation
+import HavenVault
+
+/// Sealed files under `HAVEN_DATA_DIR/files/`, each under a random name that says nothing about its content.
+struct SealedFiles: Sendable {
+    let directory: URL
+
+    init(dataDirectory: URL) {
+        directory = dataDirectory.appendingPathComponent("files", isDirectory: true)
+    }
+
+    /// Seals and writes a file (to a temporary name first, then renamed); returns its stored name.
+    func write(_ plaintext: Data, key: SymmetricKey, binding: FieldBinding) throws -> String {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let name = SymmetricKey(size: .bits128).withUnsafeBytes { Array($0) }.hexString
+        let sealed = try FileCipher.seal(plaintext, with: key, binding: binding)
+        let temporary = directory.appendingPathComponent(name + ".partial")
+        try sealed.write(to: temporary, options: .withoutOverwriting)
+        try FileManager.default.moveItem(at: temporary, to: url(name))
+        return name
+    }
+
+    /// Reads and opens a stored file.
+    func read(_ name: String, key: SymmetricKey, binding: FieldBinding) throws -> Data {
+        try FileCipher.open(try Data(contentsOf: url(name)), with: key, binding: binding)
+    }
+
+    /// Deletes stored files; a missing file is not an error.
+    func delete(_ names: [String]) {
+        for name in names { try? FileManager.default.removeItem(at: url(name)) }
+    }
+
+    private func url(_ name: String) -> URL {
+        precondition(name.allSatisfy(\.isHexDigit), "stored names are random hex, never user input")
+        return directory.appendingPathComponent(name)
+    }
+}

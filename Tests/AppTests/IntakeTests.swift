@@ -1,0 +1,184 @@
+@testable import App
+import Fluent
+import Foundation
+import HavenDomain
+import HavenVault
+import Testing
+import Vapor
+
+@Suite("Anonymous intake")
+struct IntakeTests {
+    /// Sends a report as a visitor with JavaScript off; returns the receipt code and the visitor's browser.
+    func report(_ haven: TestHaven, kind: String = "help", narrative: String, contact: String = "",
+                files: [(field: String, name: String, data: Data)] = []) async throws -> (code: String, browser: Browser) {
+        let visitor = haven.browser()
+        let start = try await visitor.get("/report")
+        #expect(start.body.contains("/report/help") && start.body.contains("Leave this site quickly"))
+        let form = try await visitor.get("/report/\(kind)")
+        #expect(form.status == .ok && form.body.contains("enctype=\"multipart/form-data\""))
+        let sent = try await visitor.submitMultipart("/report/\(kind)", [("narrative", narrative), ("country", "Moldova"), ("city", "Chișinău"),
+                                                                         ("when", "last spring"), ("contact", contact), ("needs[]", "shelter"),
+                                                                         ("needs[]", "legal_consultation")], files: files)
+        #expect(sent.status == .seeOther && sent.location == "/report/receipt")
+        let receipt = try await visitor.follow(sent)
+        let code = try #require(receipt.firstMatch(#"<p class="secret"><code>([0-9A-Z-]+)</code>"#))
+        #expect(HumanCode(typed: code).normalized.count * 5 >= 112)
+        #expect(try await visitor.get("/report/receipt").location == "/report")
+        return (code, visitor)
+    }
+
+    @Test("report with a file → receipt → staff reads and replies → reporter reads the reply with the code", arguments: TestDatabase.all)
+    func fullFlow(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            _ = try await haven.addUser(email: "coord@example.org", role: .coordinator, by: admin)
+            let photo = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 * 31) })
+            let (code, visitor) = try await report(haven, narrative: "They took my phone at the station.\nI need a lawyer.",
+                                                   contact: "signal: @safe_contact", files: [("attachments[]", "photo.jpg", photo)])
+
+            let coordinator = try await haven.signedInBrowser(email: "coord@example.org")
+            let inbox = try await coordinator.get("/app/inbox")
+            #expect(inbox.status == .ok && inbox.body.contains("They took my phone at the station.") && inbox.body.contains("class=\"unread\""))
+            let reportID = try #require(inbox.firstMatch(#"href="/app/inbox/([0-9A-F-]{36})""#))
+            let opened = try await coordinator.get("/app/inbox/\(reportID)")
+            #expect(opened.body.contains("signal: @safe_contact") && opened.body.contains("Chișinău") && opened.body.contains("Shelter or temporary housing"))
+            let attachmentPath = try #require(opened.firstMatch(#"href="(/app/inbox/[0-9A-F-]{36}/attachments/[0-9A-F-]{36})""#))
+            let download = try await coordinator.get(attachmentPath)
+            #expect(download.status == .ok && download.bytes == photo)
+            #expect(!(try await coordinator.get("/app/inbox")).body.contains("class=\"unread\""))
+
+            let empty = try await coordinator.submit("/app/inbox/\(reportID)/reply", ["message": "  "])
+            #expect(empty.status == .unprocessableEntity)
+            let replied = try await coordinator.submit("/app/inbox/\(reportID)/reply", ["message": "We can help. A lawyer will write to you."])
+            #expect(replied.status == .seeOther)
+
+            _ = try await visitor.get("/report/follow-up")
+            let thread = try await visitor.submitMultipart("/report/follow-up", [("code", code.lowercased())])
+            #expect(thread.status == .ok && thread.body.contains("We can help. A lawyer will write to you."))
+            #expect(thread.body.contains("photo.jpg") && !thread.body.contains("/attachments/"))
+            let answer = try await visitor.submitMultipart("/report/follow-up/reply", [("code", code), ("message", "Thank you. Tuesday is fine.")])
+            #expect(answer.status == .ok && answer.body.contains("Thank you. Tuesday is fine."))
+            #expect(try await coordinator.get("/app/inbox").body.contains("class=\"unread\""))
+            #expect(try await coordinator.get("/app/inbox/\(reportID)").body.contains("Thank you. Tuesday is fine."))
+
+            let actions = try await AuditEntry.query(on: haven.db).all().map(\.action)
+            #expect(actions.contains("report.submit") && actions.contains("report.read") && actions.contains("report.attachment.download"))
+            #expect(try await AuditLog.verify(on: haven.db) == nil)
+        }
+    }
+
+    @Test("wrong and guessed codes get one generic answer, then a rate limit")
+    func wrongCodes() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let (code, _) = try await report(haven, narrative: "Something happened.")
+            let guesser = haven.browser()
+            _ = try await guesser.get("/report/follow-up")
+            var bodies = Set<String>()
+            for guess in [HumanCode.random().description, String(code.dropLast()) + (code.hasSuffix("0") ? "1" : "0"), "", "1234"] {
+                let page = try await guesser.submitMultipart("/report/follow-up", [("code", guess)])
+                #expect(page.status == .unprocessableEntity)
+                #expect(!page.body.contains("Something happened."))
+                bodies.insert(page.body.replacingOccurrences(of: #"value="[^"]*""#, with: "", options: .regularExpression))
+            }
+            #expect(bodies.count == 1)
+            var last = HTTPResponseStatus.ok
+            for _ in 0..<10 { last = try await guesser.submitMultipart("/report/follow-up", [("code", HumanCode.random().description)]).status }
+            #expect(last == .tooManyRequests)
+        }
+    }
+
+    @Test("bad input comes back with the text kept and nothing stored")
+    func badInput() async throws {
+        try await withHaven(adjust: { $0.maximumAttachmentBytes = 1_000; $0.maximumAttachments = 2 }) { haven in
+            try await haven.setUp()
+            let visitor = haven.browser()
+            _ = try await visitor.get("/report/violation")
+            let cases: [(fields: [(String, String)], files: [(field: String, name: String, data: Data)], error: String)] = [
+                ([("narrative", "   "), ("city", "Bălți")], [], "narrative-error"),
+                ([("narrative", "kept text"), ("city", String(repeating: "x", count: 201))], [], "city-error"),
+                ([("narrative", "kept text")], [("attachments[]", "big.bin", Data(count: 1_001))], "files-error"),
+                ([("narrative", "kept text")], (0..<3).map { ("attachments[]", "f\($0).txt", Data("x".utf8)) }, "files-error"),
+                ([("narrative", "kept text")], [("attachments[]", "empty.txt", Data())], "files-error"),
+            ]
+            for item in cases {
+                let page = try await visitor.submitMultipart("/report/violation", item.fields, files: item.files)
+                #expect(page.status == .unprocessableEntity)
+                #expect(page.body.contains("id=\"\(item.error)\""))
+                let kept = item.fields.map(\.1).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+                #expect(page.body.contains(">\(kept)<") || page.body.contains("value=\"\(kept)\""), "\(kept) not kept")
+            }
+            #expect(try await Report.query(on: haven.db).count() == 0)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: haven.dataDirectory.appendingPathComponent("files").path)) ?? []
+            #expect(files.isEmpty)
+            #expect(try await visitor.submitMultipart("/report/violation", [("narrative", "no token")], csrf: .some(nil)).status == .forbidden)
+            #expect(try await visitor.get("/report/unknown-kind").status == .notFound)
+            #expect(try await Report.query(on: haven.db).count() == 0)
+        }
+    }
+
+    @Test("staff without a key copy get 403 (audited); junk deletion removes rows, key copies and files for good")
+    func accessAndJunk() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            _ = try await haven.addUser(email: "case@example.org", role: .caseworker, by: admin)
+            _ = try await report(haven, narrative: "First report", files: [("attachments[]", "a.txt", Data("evidence".utf8))])
+            _ = try await report(haven, narrative: "Second report")
+            let reports = try await Report.query(on: haven.db).all()
+            #expect(reports.count == 2)
+
+            let caseworker = try await haven.signedInBrowser(email: "case@example.org")
+            #expect(!(try await caseworker.get("/app/inbox")).body.contains("First report"))
+            let first = try reports.first { _ in true }!.requireID()
+            #expect(try await caseworker.get("/app/inbox/\(first)").status == .forbidden)
+            _ = try await caseworker.get("/app")
+            #expect(try await caseworker.submit("/app/inbox/junk", ["reports[]": first.uuidString]).status == .forbidden)
+            #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "report.read.denied").count() == 1)
+
+            let filesDirectory = haven.dataDirectory.appendingPathComponent("files").path
+            #expect(try FileManager.default.contentsOfDirectory(atPath: filesDirectory).count == 1)
+            _ = try await admin.get("/app/inbox")
+            let body = Browser.formEncode(["csrf": admin.csrfToken!]) + "&" + reports.map { "reports%5B%5D=\(try! $0.requireID().uuidString)" }.joined(separator: "&")
+            let junked = try await admin.post("/app/inbox/junk", body: body)
+            #expect(junked.status == .seeOther)
+            #expect(try await Report.query(on: haven.db).count() == 0)
+            #expect(try await ReportAttachment.query(on: haven.db).count() == 0)
+            #expect(try await KeyGrant.query(on: haven.db).filter(\.$recordTable == Report.schema).count() == 0)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: filesDirectory).isEmpty)
+            #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "report.junk").count() == 2)
+            #expect(try await AuditLog.verify(on: haven.db) == nil)
+        }
+    }
+
+    @Test("nothing a reporter or staff wrote reaches the data directory in clear")
+    func markers() async throws {
+        try await withHaven(file: true) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let markers = ["MARKER-NARRATIVE-q81z", "MARKER-CONTACT-w02k", "MARKER-FILE-p7x3", "MARKER-FILENAME-a9d1", "MARKER-REPLY-m4v6",
+                           "MARKER-FOLLOWUP-t5s8"]
+            let (code, visitor) = try await report(haven, narrative: markers[0], contact: markers[1],
+                                                   files: [("attachments[]", markers[3] + ".txt", Data((markers[2] + " evidence").utf8))])
+            let inbox = try await admin.get("/app/inbox")
+            let reportID = try #require(inbox.firstMatch(#"href="/app/inbox/([0-9A-F-]{36})""#))
+            _ = try await admin.get("/app/inbox/\(reportID)")
+            _ = try await admin.submit("/app/inbox/\(reportID)/reply", ["message": markers[4]])
+            _ = try await visitor.get("/report/follow-up")
+            let thread = try await visitor.submitMultipart("/report/follow-up/reply", [("code", code), ("message", markers[5])])
+            #expect(thread.body.contains(markers[4]) && thread.body.contains(markers[5]))
+
+            let all = FileManager.default.enumerator(at: haven.dataDirectory, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            let files = all.filter { !$0.hasDirectoryPath }
+            #expect(files.contains { $0.lastPathComponent == "haven.sqlite-wal" })
+            #expect(files.contains { $0.path.contains("/files/") })
+            for file in files {
+                let bytes = try Data(contentsOf: file)
+                for marker in markers + [code, HumanCode(typed: code).normalized] {
+                    #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) in \(file.lastPathComponent)")
+                }
+            }
+        }
+    }
+}
