@@ -34,6 +34,7 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     app.asyncCommands.use(SetupCommand(), as: "setup")
     app.asyncCommands.use(UsersCommand(), as: "users")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 }
 
 private func useDatabase(_ app: Application, _ storage: HavenConfiguration.Storage) throws {
