@@ -73,6 +73,7 @@ extension Application {
         }
         if case .sqlite(let path?) = haven.configuration.storage, !path.isEmpty {
             try await useWriteAheadLog(path: path)
+            try await relaxSyncOnEachConnection()
         }
         try await autoMigrate()
         if let organisation = try await Organisation.current(on: db) {
@@ -90,6 +91,15 @@ extension Application {
             try await Task.sleep(for: .milliseconds(10 * attempt))
         }
         throw ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "cannot switch \(path) to write-ahead logging")
+    }
+
+    /// In WAL mode `synchronous=NORMAL` is crash-safe (a power loss may drop the last commits, never corrupts) and
+    /// spares an fsync per commit. It is a per-connection setting: each event loop has one SQLite connection.
+    private func relaxSyncOnEachConnection() async throws {
+        for eventLoop in eventLoopGroup.makeIterator() {
+            guard let database = databases.database(logger: logger, on: eventLoop) as? any SQLDatabase else { continue }
+            try await database.raw("PRAGMA synchronous=NORMAL").run()
+        }
     }
 
     /// The one-time setup code while Haven has no organisation; `serve` prints it on the console.

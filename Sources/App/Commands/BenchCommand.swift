@@ -42,7 +42,9 @@ struct IntakeBenchCommand: AsyncCommand {
             try await seed(app, recipients: max(1, signature.recipients ?? 3))
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let base = "http://127.0.0.1:\(app.http.server.shared.localAddress?.port ?? 0)"
-            let client = HTTPClient(eventLoopGroupProvider: .shared(app.eventLoopGroup))
+            var clientConfiguration = HTTPClient.Configuration()
+            clientConfiguration.redirectConfiguration = .disallow
+            let client = HTTPClient(eventLoopGroupProvider: .shared(app.eventLoopGroup), configuration: clientConfiguration)
             let rssBefore = residentMegabytes()
             let warm = try await measure(client: client, base: base, clients: 4, submissions: 200)
             let single = try await measure(client: client, base: base, clients: 1, submissions: total / 4)

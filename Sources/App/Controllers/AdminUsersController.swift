@@ -121,14 +121,14 @@ struct AdminUsersController: RouteCollection {
         let userID = try user.requireID()
         let directoryKey = try await StaffDirectory.openKey(on: req.db, userID: admin.id, privateKey: admin.privateKey)
         user.role = role
-        try await req.db.transaction { tx in
+        try await req.haven.audit.transaction(on: req.db) { tx, audit in
             try await user.save(on: tx)
             if role == .administrator {
                 try await StaffDirectory.grant(on: tx, key: directoryKey, to: user)
             } else {
                 try await StaffDirectory.revoke(on: tx, from: userID)
             }
-            try await req.haven.audit.append(on: tx, actor: admin.id.uuidString, action: "user.role.\(role.rawValue)",
+            try await audit.append(actor: admin.id.uuidString, action: "user.role.\(role.rawValue)",
                                              table: User.schema, id: userID.uuidString)
         }
         await req.haven.sessions.updateRole(userID: userID, role: role)
@@ -148,9 +148,9 @@ struct AdminUsersController: RouteCollection {
         let user = try await target(req, demotingOrDisabling: status == .disabled)
         let userID = try user.requireID()
         user.status = (status == .active && user.storedKeys == nil) ? .invited : status
-        try await req.db.transaction { tx in
+        try await req.haven.audit.transaction(on: req.db) { tx, audit in
             try await user.save(on: tx)
-            try await req.haven.audit.append(on: tx, actor: admin.id.uuidString, action: action, table: User.schema, id: userID.uuidString)
+            try await audit.append(actor: admin.id.uuidString, action: action, table: User.schema, id: userID.uuidString)
         }
         if status == .disabled { await req.haven.sessions.endAll(userID: userID) }
         return try await noticeAndReturn(req, notice)
@@ -162,9 +162,9 @@ struct AdminUsersController: RouteCollection {
         let userID = try user.requireID()
         user.secondFactorSealed = nil
         user.secondFactorLastStep = nil
-        try await req.db.transaction { tx in
+        try await req.haven.audit.transaction(on: req.db) { tx, audit in
             try await user.save(on: tx)
-            try await req.haven.audit.append(on: tx, actor: admin.id.uuidString, action: "user.second-factor.reset",
+            try await audit.append(actor: admin.id.uuidString, action: "user.second-factor.reset",
                                              table: User.schema, id: userID.uuidString)
         }
         await req.haven.sessions.updateSecondFactor(userID: userID, enrolled: false)
@@ -177,9 +177,9 @@ struct AdminUsersController: RouteCollection {
         let user = try await target(req, demotingOrDisabling: false)
         let userID = try user.requireID()
         user.receivesIntake = try req.content.decode(IntakeInput.self).receivesIntake == "yes"
-        try await req.db.transaction { tx in
+        try await req.haven.audit.transaction(on: req.db) { tx, audit in
             try await user.save(on: tx)
-            try await req.haven.audit.append(on: tx, actor: admin.id.uuidString,
+            try await audit.append(actor: admin.id.uuidString,
                                              action: user.receivesIntake ? "user.intake.on" : "user.intake.off", table: User.schema, id: userID.uuidString)
         }
         return try await noticeAndReturn(req, "users_intake_saved")
@@ -190,9 +190,9 @@ struct AdminUsersController: RouteCollection {
         let required = try req.content.decode(SecurityInput.self).requireSecondFactor == "yes"
         guard let organisation = try await Organisation.current(on: req.db) else { throw Abort(.notFound) }
         organisation.requiresSecondFactor = required
-        try await req.db.transaction { tx in
+        try await req.haven.audit.transaction(on: req.db) { tx, audit in
             try await organisation.save(on: tx)
-            try await req.haven.audit.append(on: tx, actor: admin.id.uuidString,
+            try await audit.append(actor: admin.id.uuidString,
                                              action: required ? "settings.second-factor.require" : "settings.second-factor.optional")
         }
         req.haven.requiresSecondFactor = required

@@ -66,7 +66,7 @@ struct InboxController: RouteCollection {
         let (report, key, userID) = try await opened(req)
         let id = try report.requireID()
         let opened = try await Intake.open(report, key: key, db: req.db)
-        try await req.db.transaction { tx in
+        try await req.haven.audit.transaction(on: req.db) { tx, audit in
             if try await ReportRead.query(on: tx).filter(\.$report.$id == id).filter(\.$user.$id == userID).count() == 0 {
                 try await ReportRead(reportID: id, userID: userID).create(on: tx)
             }
@@ -74,7 +74,7 @@ struct InboxController: RouteCollection {
                 report.status = .open
                 try await report.save(on: tx)
             }
-            try await req.haven.audit.append(on: tx, actor: userID.uuidString, action: "report.read", table: Report.schema, id: id.uuidString)
+            try await audit.append(actor: userID.uuidString, action: "report.read", table: Report.schema, id: id.uuidString)
         }
         let page = InboxReportPage(chrome: await .make(for: req, titleKey: "inbox_report_title"), thread: ReportThread(opened, for: req),
                                    isClosed: report.status == .closed)
@@ -99,9 +99,9 @@ struct InboxController: RouteCollection {
         let (report, _, userID) = try await opened(req)
         let id = try report.requireID()
         report.status = .closed
-        try await req.db.transaction { tx in
+        try await req.haven.audit.transaction(on: req.db) { tx, audit in
             try await report.save(on: tx)
-            try await req.haven.audit.append(on: tx, actor: userID.uuidString, action: "report.close", table: Report.schema, id: id.uuidString)
+            try await audit.append(actor: userID.uuidString, action: "report.close", table: Report.schema, id: id.uuidString)
         }
         return try await notice(req, "inbox_closed", back: "/app/inbox")
     }

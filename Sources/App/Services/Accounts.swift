@@ -60,11 +60,11 @@ enum Accounts {
                         role: role, status: .invited, publicKey: privateKey.publicKey.rawRepresentation,
                         recoverySealedPrivateKey: try UserKeys.sealForRecovery(privateKey, userID: userID.uuidString, recoveryKey: recoveryKey))
         let code = HumanCode.random()
-        try await db.transaction { tx in
+        try await app.haven.audit.transaction(on: db) { tx, audit in
             try await user.create(on: tx)
             if role == .administrator { try await StaffDirectory.grant(on: tx, key: directoryKey, to: user) }
             try await issueCode(code, purpose: .invitation, privateKey: privateKey, userID: userID, on: tx)
-            try await app.haven.audit.append(on: tx, actor: admin.id.uuidString, action: "user.invite", table: User.schema, id: userID.uuidString)
+            try await audit.append(actor: admin.id.uuidString, action: "user.invite", table: User.schema, id: userID.uuidString)
         }
         return code
     }
@@ -81,10 +81,10 @@ enum Accounts {
         let privateKey = try UserKeys.recover(user.recoverySealedPrivateKey, userID: userID.uuidString,
                                               recoveryPrivateKey: recoveryPrivateKey)
         let code = HumanCode.random()
-        try await db.transaction { tx in
+        try await app.haven.audit.transaction(on: db) { tx, audit in
             try await CredentialCode.query(on: tx).filter(\.$user.$id == userID).delete()
             try await issueCode(code, purpose: .recovery, privateKey: privateKey, userID: userID, on: tx)
-            try await app.haven.audit.append(on: tx, actor: "cli", action: "user.recover", table: User.schema, id: userID.uuidString)
+            try await audit.append(actor: "cli", action: "user.recover", table: User.schema, id: userID.uuidString)
         }
         return code
     }
@@ -109,10 +109,10 @@ enum Accounts {
         let recoveryKey = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: organisation.recoveryPublicKey)
         user.apply(try await app.sealUserKeys(privateKey, userID: userID, password: password, recoveryKey: recoveryKey))
         user.status = .active
-        try await db.transaction { tx in
+        try await app.haven.audit.transaction(on: db) { tx, audit in
             try await user.save(on: tx)
             try await credential.delete(on: tx)
-            try await app.haven.audit.append(on: tx, actor: userID.uuidString, action: "user.password.\(credential.purpose.rawValue)",
+            try await audit.append(actor: userID.uuidString, action: "user.password.\(credential.purpose.rawValue)",
                                              table: User.schema, id: userID.uuidString)
         }
         await app.haven.sessions.endAll(userID: userID)
@@ -131,9 +131,9 @@ enum Accounts {
               let organisation = try await Organisation.current(on: db) else { return false }
         let recoveryKey = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: organisation.recoveryPublicKey)
         user.apply(try await app.sealUserKeys(privateKey, userID: userID, password: new, recoveryKey: recoveryKey))
-        try await db.transaction { tx in
+        try await app.haven.audit.transaction(on: db) { tx, audit in
             try await user.save(on: tx)
-            try await app.haven.audit.append(on: tx, actor: userID.uuidString, action: "user.password.change", table: User.schema, id: userID.uuidString)
+            try await audit.append(actor: userID.uuidString, action: "user.password.change", table: User.schema, id: userID.uuidString)
         }
         await app.haven.sessions.endAll(userID: userID, except: session.key)
         return true
@@ -146,9 +146,9 @@ enum Accounts {
         let publicKey = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: user.publicKey)
         user.secondFactorSealed = try KeyEnvelope.seal(secret, to: publicKey, context: secondFactorContext(userID))
         user.secondFactorLastStep = step
-        try await db.transaction { tx in
+        try await app.haven.audit.transaction(on: db) { tx, audit in
             try await user.save(on: tx)
-            try await app.haven.audit.append(on: tx, actor: userID.uuidString, action: "user.second-factor.enrol", table: User.schema, id: userID.uuidString)
+            try await audit.append(actor: userID.uuidString, action: "user.second-factor.enrol", table: User.schema, id: userID.uuidString)
         }
         await app.haven.sessions.updateSecondFactor(userID: userID, enrolled: true)
         return true

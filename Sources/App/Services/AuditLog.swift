@@ -2,24 +2,23 @@ import Fluent
 import Foundation
 import HavenVault
 
-/// Appends hash-chained entries one at a time, so two requests never chain to the same predecessor.
-/// (Within one process; across processes the primary key on `sequence` refuses a fork instead.)
+/// The audit log: audited changes run one transaction at a time, so each entry chains to the one committed before it.
+/// (Within one process; a second process writing at once is refused by the primary key on `sequence` rather than forking the chain.)
 struct AuditLog: Sendable {
     private let gate = AsyncGate(limit: 1)
 
-    /// Appends an entry on `db` (pass a transaction to make it part of the change it records).
-    func append(on db: any Database, actor: String, action: String, table: String = "", id: String = "",
-                at date: Date = Date()) async throws {
-        try await gate.withSlot { try await appendNext(on: db, actor: actor, action: action, table: table, id: id, at: date) }
+    /// Runs `body` in a database transaction, one audited transaction at a time; `body` appends through the writer.
+    func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database, AuditWriter) async throws -> T) async throws -> T {
+        try await gate.withSlot {
+            try await db.transaction { tx in try await body(tx, AuditWriter(db: tx)) }
+        }
     }
 
-    private func appendNext(on db: any Database, actor: String, action: String, table: String, id: String, at date: Date) async throws {
-        let last = try await AuditEntry.query(on: db).sort(\.$id, .descending).first()
-        var record = AuditRecord(sequence: (last?.id ?? 0) + 1, occurredAt: Int64(date.timeIntervalSince1970),
-                                 actor: actor, action: action, targetTable: table, targetID: id,
-                                 previousHash: last?.hash ?? AuditChain.genesis)
-        record.hash = AuditChain.hash(of: record)
-        try await AuditEntry(record).create(on: db)
+    /// Appends one entry on its own (sign-ins, reads, downloads).
+    func append(on db: any Database, actor: String, action: String, table: String = "", id: String = "", at date: Date = Date()) async throws {
+        try await transaction(on: db) { _, audit in
+            try await audit.append(actor: actor, action: action, table: table, id: id, at: date)
+        }
     }
 
     /// Checks the whole chain in pages; nil when it is whole.
@@ -33,5 +32,20 @@ struct AuditLog: Sendable {
             if let broken = AuditChain.verify(page, after: previous) { return broken }
             previous = page.last
         }
+    }
+}
+
+/// Appends entries inside an audited transaction.
+struct AuditWriter: Sendable {
+    let db: any Database
+
+    /// Appends an entry chained to the last committed one.
+    func append(actor: String, action: String, table: String = "", id: String = "", at date: Date = Date()) async throws {
+        let last = try await AuditEntry.query(on: db).sort(\.$id, .descending).first()
+        var record = AuditRecord(sequence: (last?.id ?? 0) + 1, occurredAt: Int64(date.timeIntervalSince1970),
+                                 actor: actor, action: action, targetTable: table, targetID: id,
+                                 previousHash: last?.hash ?? AuditChain.genesis)
+        record.hash = AuditChain.hash(of: record)
+        try await AuditEntry(record).create(on: db)
     }
 }

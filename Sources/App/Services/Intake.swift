@@ -68,10 +68,10 @@ enum Intake {
         let report = Report(id: reportID, kind: submission.kind, receiptLookup: Receipt.lookup(code, key: app.haven.receiptKey),
                             receiptSealedKey: try Receipt.sealReportKey(key, code: code, reportID: reportID.uuidString),
                             payloadSealed: try FieldCipher.seal(payload, with: key, binding: payloadBinding(reportID)), at: now)
-        try await storeWithFiles(app: app, db: db, files: files, reportID: reportID, messageID: nil, key: key) { tx in
+        try await storeWithFiles(app: app, db: db, files: files, reportID: reportID, messageID: nil, key: key) { tx, audit in
             try await report.create(on: tx)
-            for grant in grants { try await grant.create(on: tx) }
-            try await app.haven.audit.append(on: tx, actor: "anonymous", action: "report.submit", table: Report.schema, id: reportID.uuidString, at: now)
+            try await grants.create(on: tx)
+            try await audit.append(actor: "anonymous", action: "report.submit", table: Report.schema, id: reportID.uuidString, at: now)
         }
         return code
     }
@@ -82,20 +82,20 @@ enum Intake {
         let messageID = UUID()
         let message = ReportMessage(id: messageID, reportID: reportID, author: author, staffUserID: staffUserID,
                                     bodySealed: try FieldCipher.seal(text, with: key, binding: messageBinding(messageID)), at: now)
-        try await storeWithFiles(app: app, db: db, files: files, reportID: reportID, messageID: messageID, key: key) { tx in
+        try await storeWithFiles(app: app, db: db, files: files, reportID: reportID, messageID: messageID, key: key) { tx, audit in
             try await message.create(on: tx)
             try await Report.query(on: tx).filter(\.$id == reportID).set(\.$lastActivityAt, to: now).update()
             if author == .reporter {
                 try await ReportRead.query(on: tx).filter(\.$report.$id == reportID).delete()
             }
-            try await app.haven.audit.append(on: tx, actor: staffUserID?.uuidString ?? "anonymous", action: "report.message.\(author.rawValue)",
+            try await audit.append(actor: staffUserID?.uuidString ?? "anonymous", action: "report.message.\(author.rawValue)",
                                              table: Report.schema, id: reportID.uuidString, at: now)
         }
     }
 
     /// Writes sealed files, then runs `rows` in a transaction with the attachment rows; on any failure removes the files.
     private static func storeWithFiles(app: Application, db: any Database, files: [IncomingFile], reportID: UUID, messageID: UUID?,
-                                       key: SymmetricKey, rows: @escaping @Sendable (any Database) async throws -> Void) async throws {
+                                       key: SymmetricKey, rows: @escaping @Sendable (any Database, AuditWriter) async throws -> Void) async throws {
         let store = SealedFiles(dataDirectory: app.haven.configuration.dataDirectory)
         var attachments: [ReportAttachment] = []
         do {
@@ -107,9 +107,9 @@ enum Intake {
                                                     metaSealed: try FieldCipher.seal(meta, with: key, binding: metaBinding(id)), size: file.data.count))
             }
             let sealedAttachments = attachments
-            try await db.transaction { tx in
-                try await rows(tx)
-                for attachment in sealedAttachments { try await attachment.create(on: tx) }
+            try await app.haven.audit.transaction(on: db) { tx, audit in
+                try await rows(tx, audit)
+                try await sealedAttachments.create(on: tx)
             }
         } catch {
             store.delete(attachments.map(\.storedName))
@@ -156,14 +156,14 @@ enum Intake {
     static func delete(app: Application, db: any Database, reportIDs: [UUID], actor: String, action: String) async throws {
         guard !reportIDs.isEmpty else { return }
         let stored = try await ReportAttachment.query(on: db).filter(\.$report.$id ~~ reportIDs).all().map(\.storedName)
-        try await db.transaction { tx in
+        try await app.haven.audit.transaction(on: db) { tx, audit in
             try await KeyGrant.query(on: tx).filter(\.$recordTable == Report.schema).filter(\.$recordID ~~ reportIDs.map(\.uuidString)).delete()
             try await ReportAttachment.query(on: tx).filter(\.$report.$id ~~ reportIDs).delete()
             try await ReportMessage.query(on: tx).filter(\.$report.$id ~~ reportIDs).delete()
             try await ReportRead.query(on: tx).filter(\.$report.$id ~~ reportIDs).delete()
             try await Report.query(on: tx).filter(\.$id ~~ reportIDs).delete()
             for id in reportIDs {
-                try await app.haven.audit.append(on: tx, actor: actor, action: action, table: Report.schema, id: id.uuidString)
+                try await audit.append(actor: actor, action: action, table: Report.schema, id: id.uuidString)
             }
         }
         SealedFiles(dataDirectory: app.haven.configuration.dataDirectory).delete(stored)

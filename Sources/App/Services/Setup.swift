@@ -44,7 +44,7 @@ struct PendingSetup: Sendable {
         let user = User(id: administratorID, emailLookup: emailLookup, emailSealed: emailSealed, role: .administrator,
                         status: .active, publicKey: keys.publicKey, recoverySealedPrivateKey: keys.recoverySealedPrivateKey)
         user.apply(keys)
-        try await db.transaction { tx in
+        try await app.haven.audit.transaction(on: db) { tx, audit in
             guard try await Organisation.current(on: tx) == nil else {
                 throw Abort(.conflict, reason: "Haven is already set up.")
             }
@@ -55,7 +55,7 @@ struct PendingSetup: Sendable {
                 try await KeyGrant(recordTable: StaffDirectory.recordTable, recordID: StaffDirectory.recordID,
                                    holderUserID: grant.holder, sealedKey: grant.sealedKey).create(on: tx)
             }
-            try await app.haven.audit.append(on: tx, actor: actor, action: "setup.complete", table: User.schema,
+            try await audit.append(actor: actor, action: "setup.complete", table: User.schema,
                                              id: administratorID.uuidString)
         }
         app.haven.setupCode = nil
