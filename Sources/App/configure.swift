@@ -35,6 +35,7 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     app.asyncCommands.use(UsersCommand(), as: "users")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(RetentionCommand(), as: "retention")
 }
 
 private func useDatabase(_ app: Application, _ storage: HavenConfiguration.Storage) throws {
@@ -100,6 +101,11 @@ extension Application {
             guard let database = databases.database(logger: logger, on: eventLoop) as? any SQLDatabase else { continue }
             try await database.raw("PRAGMA synchronous=NORMAL").run()
         }
+    }
+
+    /// Starts the daily retention cleaning (the `serve` command calls this).
+    public func scheduleMaintenance() {
+        Retention.schedule(on: self)
     }
 
     /// The one-time setup code while Haven has no organisation; `serve` prints it on the console.

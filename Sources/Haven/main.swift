@@ -25,6 +25,7 @@ do {
     try configure(app, configuration: configuration)
     try await app.prepareStorage()
     let command = CommandLine.arguments.dropFirst().first ?? "serve"
+    if command == "serve" || command.hasPrefix("--") { app.scheduleMaintenance() }
     if let code = app.setupCodeForConsole, command == "serve" {
         // On the console only: never logged, never in a URL.
         let message = "\nHaven is not set up yet. Open /setup in a browser and enter this one-time setup code:\n\n    \(code)\n\n"

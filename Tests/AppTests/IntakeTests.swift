@@ -182,3 +182,48 @@ struct IntakeTests {
         }
     }
 }
+
+@Suite("Retention")
+struct RetentionTests {
+    @Test("the cleaning deletes exactly the closed reports past their retention, with their files", arguments: TestDatabase.all)
+    func expiry(database: TestDatabase) async throws {
+        try await withHaven(database, adjust: { $0.closedReportRetentionDays = 90 }) { haven in
+            try await haven.setUp()
+            let now = Date()
+            var ids: [UUID] = []
+            for (narrative, status, age) in [("old closed", ReportStatus.closed, 91.0), ("recent closed", .closed, 89.0), ("old open", .open, 400.0)] {
+                _ = try await Intake.submit(app: haven.app, db: haven.db, submission: ReportSubmission(kind: .other, narrative: narrative),
+                                            files: [IncomingFile(name: "a.txt", contentType: "text/plain", data: Data(narrative.utf8))])
+                let report = try #require(try await Report.query(on: haven.db).sort(\.$receivedAt, .descending).first())
+                report.status = status
+                report.lastActivityAt = now.addingTimeInterval(-age * 86_400)
+                try await report.save(on: haven.db)
+                ids.append(try report.requireID())
+            }
+            let filesDirectory = haven.dataDirectory.appendingPathComponent("files").path
+            #expect(try FileManager.default.contentsOfDirectory(atPath: filesDirectory).count == 3)
+            #expect(try await Retention.run(app: haven.app, now: now) == 1)
+            let remaining = try await Report.query(on: haven.db).all().map { try $0.requireID() }
+            #expect(Set(remaining) == Set(ids.dropFirst()))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: filesDirectory).count == 2)
+            #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "report.retention.delete").all().map(\.targetID) == [ids[0].uuidString])
+            #expect(try await Retention.run(app: haven.app, now: now) == 0)
+            let printed = try await haven.run(RetentionRunCommand(), [])
+            #expect(printed.contains("0 expired"))
+        }
+    }
+
+    @Test("retention can be switched off")
+    func off() async throws {
+        try await withHaven(adjust: { $0.closedReportRetentionDays = nil }) { haven in
+            try await haven.setUp()
+            _ = try await Intake.submit(app: haven.app, db: haven.db, submission: ReportSubmission(kind: .other, narrative: "kept"), files: [])
+            let report = try #require(try await Report.query(on: haven.db).first())
+            report.status = .closed
+            report.lastActivityAt = Date(timeIntervalSince1970: 0)
+            try await report.save(on: haven.db)
+            #expect(try await Retention.run(app: haven.app) == 0)
+            #expect(try await Report.query(on: haven.db).count() == 1)
+        }
+    }
+}

@@ -39,17 +39,12 @@ struct AdminUsersController: RouteCollection {
         routes.post("app", "admin", "security", use: security)
     }
 
-    private func signedIn(_ req: Request) throws -> (id: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey) {
-        guard let session = req.staffSession, let id = session.userID, let key = session.privateKey else { throw Abort(.unauthorized) }
-        return (id, key)
-    }
-
     private func roleChoices(_ req: Request) -> [AdminUsersPage.RoleChoice] {
         StaffRole.allCases.map { .init(code: $0.rawValue, name: req.t($0.labelKey)) }
     }
 
     @Sendable func list(req: Request) async throws -> View {
-        let admin = try signedIn(req)
+        let admin = try req.signedInStaff()
         let directoryKey = try await StaffDirectory.openKey(on: req.db, userID: admin.id, privateKey: admin.privateKey)
         let users = try await User.query(on: req.db).sort(\.$createdAt).all()
         let rows = try users.map { user in
@@ -71,7 +66,7 @@ struct AdminUsersController: RouteCollection {
     }
 
     @Sendable func invite(req: Request) async throws -> Response {
-        let admin = try signedIn(req)
+        let admin = try req.signedInStaff()
         let input = try req.content.decode(InviteInput.self)
         var form = AdminInviteForm(chrome: await .make(for: req, titleKey: "invite_title"), roles: roleChoices(req))
         form.email.value = input.email ?? ""
@@ -100,7 +95,7 @@ struct AdminUsersController: RouteCollection {
 
     /// The target user, refusing changes to one's own account and to the last active administrator.
     private func target(_ req: Request, demotingOrDisabling: Bool) async throws -> User {
-        let admin = try signedIn(req)
+        let admin = try req.signedInStaff()
         guard let id = req.parameters.get("userID", as: UUID.self), let user = try await User.find(id, on: req.db) else {
             throw Abort(.notFound)
         }
@@ -115,7 +110,7 @@ struct AdminUsersController: RouteCollection {
     }
 
     @Sendable func changeRole(req: Request) async throws -> Response {
-        let admin = try signedIn(req)
+        let admin = try req.signedInStaff()
         guard let role = StaffRole(rawValue: try req.content.decode(RoleInput.self).role) else { throw Abort(.badRequest, reason: req.t("invite_role_missing")) }
         let user = try await target(req, demotingOrDisabling: role != .administrator)
         let userID = try user.requireID()
@@ -144,7 +139,7 @@ struct AdminUsersController: RouteCollection {
     }
 
     private func setStatus(_ req: Request, _ status: AccountStatus, action: String, notice: String) async throws -> Response {
-        let admin = try signedIn(req)
+        let admin = try req.signedInStaff()
         let user = try await target(req, demotingOrDisabling: status == .disabled)
         let userID = try user.requireID()
         user.status = (status == .active && user.storedKeys == nil) ? .invited : status
@@ -157,7 +152,7 @@ struct AdminUsersController: RouteCollection {
     }
 
     @Sendable func resetSecondFactor(req: Request) async throws -> Response {
-        let admin = try signedIn(req)
+        let admin = try req.signedInStaff()
         let user = try await target(req, demotingOrDisabling: false)
         let userID = try user.requireID()
         user.secondFactorSealed = nil
@@ -173,7 +168,7 @@ struct AdminUsersController: RouteCollection {
 
     /// Switches whether new anonymous reports are sealed to a user (reports already received keep their key copies).
     @Sendable func intake(req: Request) async throws -> Response {
-        let admin = try signedIn(req)
+        let admin = try req.signedInStaff()
         let user = try await target(req, demotingOrDisabling: false)
         let userID = try user.requireID()
         user.receivesIntake = try req.content.decode(IntakeInput.self).receivesIntake == "yes"
@@ -186,7 +181,7 @@ struct AdminUsersController: RouteCollection {
     }
 
     @Sendable func security(req: Request) async throws -> Response {
-        let admin = try signedIn(req)
+        let admin = try req.signedInStaff()
         let required = try req.content.decode(SecurityInput.self).requireSecondFactor == "yes"
         guard let organisation = try await Organisation.current(on: req.db) else { throw Abort(.notFound) }
         organisation.requiresSecondFactor = required

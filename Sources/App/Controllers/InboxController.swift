@@ -25,13 +25,8 @@ struct InboxController: RouteCollection {
         inbox.get(":reportID", "attachments", ":attachmentID", use: download)
     }
 
-    private func staff(_ req: Request) throws -> (id: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey) {
-        guard let session = req.staffSession, let id = session.userID, let key = session.privateKey else { throw Abort(.unauthorized) }
-        return (id, key)
-    }
-
     @Sendable func list(req: Request) async throws -> View {
-        let user = try staff(req)
+        let user = try req.signedInStaff()
         let granted = try await KeyGrant.query(on: req.db).filter(\.$recordTable == Report.schema).filter(\.$holder.$id == user.id)
             .all().compactMap { UUID(uuidString: $0.recordID) }
         let reports = try await Report.query(on: req.db).filter(\.$id ~~ granted).sort(\.$receivedAt, .descending).limit(200).all()
@@ -51,7 +46,7 @@ struct InboxController: RouteCollection {
 
     /// The report and its key for this user; 403 (audited) without a grant, 404 when there is no such report.
     private func opened(_ req: Request) async throws -> (Report, SymmetricKey, UUID) {
-        let user = try staff(req)
+        let user = try req.signedInStaff()
         guard let id = req.parameters.get("reportID", as: UUID.self), let report = try await Report.find(id, on: req.db) else {
             throw Abort(.notFound)
         }
@@ -107,7 +102,7 @@ struct InboxController: RouteCollection {
     }
 
     @Sendable func junk(req: Request) async throws -> Response {
-        let user = try staff(req)
+        let user = try req.signedInStaff()
         let chosen = try req.content.decode(JunkInput.self).reports ?? []
         let granted = try await KeyGrant.query(on: req.db).filter(\.$recordTable == Report.schema).filter(\.$holder.$id == user.id)
             .filter(\.$recordID ~~ chosen.map(\.uuidString)).all().compactMap { UUID(uuidString: $0.recordID) }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HavenDomain
 import Vapor
@@ -64,6 +65,12 @@ extension Request {
     /// One interface string in the request's language.
     func t(_ key: String) -> String {
         haven.localization.string(key, language)
+    }
+
+    /// The signed-in staff member's id and unlocked private key; 401 when the session has none.
+    func signedInStaff() throws -> (id: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey) {
+        guard let session = staffSession, let id = session.userID, let key = session.privateKey else { throw Abort(.unauthorized) }
+        return (id, key)
     }
 
     /// A client identity for rate limits; hashed by the limiter, never stored or logged.
