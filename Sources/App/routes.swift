@@ -12,5 +12,6 @@ func routes(_ app: Application) throws {
     try staff.register(collection: DashboardController())
     try staff.register(collection: AccountController())
     try staff.register(collection: InboxController())
+    try staff.register(collection: CasesController())
     try staff.grouped(RequireAdministrator()).register(collection: AdminUsersController())
 }

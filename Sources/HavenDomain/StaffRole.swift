@@ -5,6 +5,12 @@ public enum StaffRole: String, CaseIterable, Sendable, Codable {
     /// Manages users, roles, vocabularies, keys and backups.
     public var managesUsers: Bool { self == .administrator }
 
+    /// Opens and works on cases (requests for help).
+    public var runsCases: Bool { [.administrator, .coordinator, .caseworker].contains(self) }
+
+    /// Sees how many cases there are in each status without opening any.
+    public var seesCaseCounts: Bool { [.administrator, .coordinator].contains(self) }
+
     /// The localisation key of the role's name.
     public var labelKey: String { "role_\(rawValue)" }
 }

@@ -1,0 +1,162 @@
+import Crypto
+import Fluent
+import Foundation
+import HavenDomain
+import HavenVault
+import Vapor
+
+/// The requester of a case as sealed: a pseudonym everyone on the case uses, and identity only they can read.
+struct Requester: Codable, Sendable, Equatable {
+    var pseudonym: String
+    var name: String
+    var contact: String
+    var notes: String
+}
+
+/// What a new case starts with.
+struct NewCase: Sendable {
+    var requester: Requester
+    var risk: RiskLevel
+    var needs: [Need]
+    var consents: (services: Bool, sharing: Bool, statistics: Bool)
+    var firstNote: String
+    var sourceReportID: UUID?
+}
+
+/// A case opened for one staff member.
+struct OpenedCase: Sendable {
+    /// A note, opened.
+    struct Note: Sendable {
+        let body: String
+        let writtenAt: Date
+    }
+
+    let record: Case
+    let requester: Requester
+    let notes: [Note]
+    let events: [CaseEvent]
+    let holders: [UUID]
+    let key: SymmetricKey
+}
+
+/// Cases: creation (also from a report), access by key copies, notes, the status workflow and assignment.
+enum Casework {
+    static func requesterBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Case.schema, recordID: id.uuidString, field: "requester") }
+    static func noteBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: CaseNote.schema, recordID: id.uuidString, field: "body") }
+    static func grantContext(_ caseID: UUID, holder: UUID?) -> String {
+        "record-key/\(Case.schema)/\(caseID.uuidString)/\(holder?.uuidString ?? "recovery")"
+    }
+
+    /// Creates a case with a fresh key, sealed to its creator and the recovery key; returns its code.
+    static func create(app: Application, db: any Database, _ new: NewCase, by creator: (id: UUID, publicKey: Data), now: Date = Date()) async throws -> String {
+        guard let organisation = try await Organisation.current(on: db) else { throw Abort(.conflict) }
+        let id = UUID()
+        let key = SymmetricKey(size: .bits256)
+        let requester = String(decoding: try JSONEncoder().encode(new.requester), as: UTF8.self)
+        var code = CaseCode.random()
+        while try await Case.find(on: db, code: code) != nil { code = CaseCode.random() }
+        let record = Case(id: id, code: code, risk: new.risk, needs: new.needs, consents: new.consents,
+                          requesterSealed: try FieldCipher.seal(requester, with: key, binding: requesterBinding(id)),
+                          sourceReportID: new.sourceReportID, at: now)
+        let grants = [
+            KeyGrant(recordTable: Case.schema, recordID: id.uuidString, holderUserID: creator.id,
+                     sealedKey: try KeyEnvelope.seal(key, to: .init(rawRepresentation: creator.publicKey), context: grantContext(id, holder: creator.id))),
+            KeyGrant(recordTable: Case.schema, recordID: id.uuidString, holderUserID: nil,
+                     sealedKey: try KeyEnvelope.seal(key, to: .init(rawRepresentation: organisation.recoveryPublicKey), context: grantContext(id, holder: nil))),
+        ]
+        let noteID = UUID()
+        let note = new.firstNote.isEmpty ? nil
+            : CaseNote(id: noteID, caseID: id, authorID: creator.id, bodySealed: try FieldCipher.seal(new.firstNote, with: key, binding: noteBinding(noteID)), at: now)
+        try await app.haven.audit.transaction(on: db) { tx, audit in
+            try await record.create(on: tx)
+            try await grants.create(on: tx)
+            try await note?.create(on: tx)
+            try await CaseEvent(caseID: id, actorID: creator.id, kind: new.sourceReportID == nil ? .opened : .triaged, at: now).create(on: tx)
+            try await audit.append(actor: creator.id.uuidString, action: new.sourceReportID == nil ? "case.create" : "case.create.from-report",
+                                   table: Case.schema, id: id.uuidString, at: now)
+        }
+        return code
+    }
+
+    /// The case's key for a staff member holding a copy; nil without one.
+    static func key(for caseID: UUID, userID: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey, db: any Database) async throws -> SymmetricKey? {
+        guard let grant = try await KeyGrant.query(on: db).filter(\.$recordTable == Case.schema)
+            .filter(\.$recordID == caseID.uuidString).filter(\.$holder.$id == userID).first() else { return nil }
+        return try KeyEnvelope.openKey(grant.sealedKey, with: privateKey, context: grantContext(caseID, holder: userID))
+    }
+
+    /// Opens a case's requester, notes and timeline with its key.
+    static func open(_ record: Case, key: SymmetricKey, db: any Database) async throws -> OpenedCase {
+        let id = try record.requireID()
+        let requester = try JSONDecoder().decode(Requester.self, from: Data(try FieldCipher.open(record.requesterSealed, with: key, binding: requesterBinding(id)).utf8))
+        let notes = try await CaseNote.query(on: db).filter(\.$caseFile.$id == id).sort(\.$writtenAt).all().map { note in
+            OpenedCase.Note(body: try FieldCipher.open(note.bodySealed, with: key, binding: noteBinding(try note.requireID())), writtenAt: note.writtenAt)
+        }
+        let events = try await CaseEvent.query(on: db).filter(\.$caseFile.$id == id).sort(\.$happenedAt).all()
+        let holders = try await KeyGrant.query(on: db).filter(\.$recordTable == Case.schema).filter(\.$recordID == id.uuidString).all()
+            .compactMap { $0.$holder.id }
+        return OpenedCase(record: record, requester: requester, notes: notes, events: events, holders: holders, key: key)
+    }
+
+    /// Adds a sealed note.
+    static func addNote(app: Application, db: any Database, to record: Case, key: SymmetricKey, text: String, by userID: UUID, now: Date = Date()) async throws {
+        let caseID = try record.requireID()
+        let noteID = UUID()
+        let note = CaseNote(id: noteID, caseID: caseID, authorID: userID, bodySealed: try FieldCipher.seal(text, with: key, binding: noteBinding(noteID)), at: now)
+        record.lastActivityAt = now
+        try await app.haven.audit.transaction(on: db) { tx, audit in
+            try await note.create(on: tx)
+            try await record.save(on: tx)
+            try await CaseEvent(caseID: caseID, actorID: userID, kind: .note, at: now).create(on: tx)
+            try await audit.append(actor: userID.uuidString, action: "case.note", table: Case.schema, id: caseID.uuidString, at: now)
+        }
+    }
+
+    /// Moves a case along the workflow; throws the refusal for an illegal change.
+    static func changeStatus(app: Application, db: any Database, of record: Case, to status: CaseStatus, reason: ClosingReason?,
+                             by userID: UUID, now: Date = Date()) async throws {
+        try CaseWorkflow.check(from: record.status, to: status, reason: reason)
+        let caseID = try record.requireID()
+        record.status = status
+        record.closingReason = reason
+        record.lastActivityAt = now
+        try await app.haven.audit.transaction(on: db) { tx, audit in
+            try await record.save(on: tx)
+            try await CaseEvent(caseID: caseID, actorID: userID, kind: .status, detail: status.rawValue + (reason.map { ":" + $0.rawValue } ?? ""), at: now).create(on: tx)
+            try await audit.append(actor: userID.uuidString, action: "case.status.\(status.rawValue)", table: Case.schema, id: caseID.uuidString, at: now)
+        }
+    }
+
+    /// Seals the case key to another staff member (found by e-mail); false when no such active staff member exists.
+    static func assign(app: Application, db: any Database, _ record: Case, key: SymmetricKey, email: EmailAddress, by userID: UUID) async throws -> Bool {
+        guard let user = try await User.find(on: db, emailLookup: app.haven.lookupKey.emailLookup(email.value)), user.status != .disabled else { return false }
+        let caseID = try record.requireID()
+        let holderID = try user.requireID()
+        let existing = try await KeyGrant.query(on: db).filter(\.$recordTable == Case.schema).filter(\.$recordID == caseID.uuidString)
+            .filter(\.$holder.$id == holderID).count()
+        guard existing == 0 else { return true }
+        let grant = KeyGrant(recordTable: Case.schema, recordID: caseID.uuidString, holderUserID: holderID,
+                             sealedKey: try KeyEnvelope.seal(key, to: .init(rawRepresentation: user.publicKey), context: grantContext(caseID, holder: holderID)))
+        try await app.haven.audit.transaction(on: db) { tx, audit in
+            try await grant.create(on: tx)
+            try await CaseEvent(caseID: caseID, actorID: userID, kind: .assigned, detail: holderID.uuidString).create(on: tx)
+            try await audit.append(actor: userID.uuidString, action: "case.assign", table: Case.schema, id: caseID.uuidString)
+        }
+        return true
+    }
+
+    /// Removes a staff member's copy of the case key; the last holder cannot be removed (only the recovery key would remain).
+    static func unassign(app: Application, db: any Database, _ record: Case, holder holderID: UUID, by userID: UUID) async throws -> Bool {
+        let caseID = try record.requireID()
+        let holders = try await KeyGrant.query(on: db).filter(\.$recordTable == Case.schema).filter(\.$recordID == caseID.uuidString)
+            .all().compactMap { $0.$holder.id }
+        guard holders.contains(holderID), holders.count > 1 else { return false }
+        try await app.haven.audit.transaction(on: db) { tx, audit in
+            try await KeyGrant.query(on: tx).filter(\.$recordTable == Case.schema).filter(\.$recordID == caseID.uuidString)
+                .filter(\.$holder.$id == holderID).delete()
+            try await CaseEvent(caseID: caseID, actorID: userID, kind: .unassigned, detail: holderID.uuidString).create(on: tx)
+            try await audit.append(actor: userID.uuidString, action: "case.unassign", table: Case.schema, id: caseID.uuidString)
+        }
+        return true
+    }
+}

@@ -1,0 +1,140 @@
+@testable import App
+import Fluent
+import Foundation
+import HavenDomain
+import Testing
+import Vapor
+
+@Suite("Cases")
+struct CasesTests {
+    /// Opens a case over HTTP as `browser`; returns its code.
+    func openCase(_ browser: Browser, pseudonym: String = "Client A", name: String = "Arman", note: String = "Needs a lawyer for Tuesday") async throws -> String {
+        _ = try await browser.get("/app/cases/new")
+        let created = try await browser.submit("/app/cases", [
+            "pseudonym": pseudonym, "name": name, "contact": "signal @arman", "notes": "Fled family violence",
+            "needs[]": "legal_consultation", "risk": "high", "consentsToServices": "yes", "consentsToStatistics": "yes", "firstNote": note,
+        ])
+        #expect(created.status == .seeOther)
+        let location = try #require(created.location)
+        #expect(location.hasPrefix("/app/cases/C-"))
+        return String(location.dropFirst("/app/cases/".count))
+    }
+
+    @Test("a case is readable only by the staff it is sealed to; giving and removing access works", arguments: TestDatabase.all)
+    func access(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            _ = try await haven.addUser(email: "ana@example.org", role: .caseworker, by: admin)
+            _ = try await haven.addUser(email: "ion@example.org", role: .caseworker, by: admin)
+            _ = try await haven.addUser(email: "eva@example.org", role: .editor, by: admin)
+            let ana = try await haven.signedInBrowser(email: "ana@example.org")
+            let ion = try await haven.signedInBrowser(email: "ion@example.org")
+            let code = try await openCase(ana)
+
+            let page = try await ana.get("/app/cases/\(code)")
+            #expect(page.status == .ok && page.body.contains("Arman") && page.body.contains("Needs a lawyer for Tuesday"))
+            #expect(try await ana.get("/app/cases").body.contains(code))
+
+            let denied = try await ion.get("/app/cases/\(code)")
+            #expect(denied.status == .forbidden && !denied.body.contains("Arman"))
+            #expect(!(try await ion.get("/app/cases")).body.contains(code))
+            _ = try await ion.get("/app")
+            #expect(try await ion.submit("/app/cases/\(code)/notes", ["body": "sneaky"]).status == .forbidden)
+            #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "case.read.denied").count() == 2)
+
+            let eva = try await haven.signedInBrowser(email: "eva@example.org")
+            #expect(try await eva.get("/app/cases/new").status == .forbidden)
+
+            _ = try await ana.get("/app/cases/\(code)")
+            let unknown = try await ana.submit("/app/cases/\(code)/assign", ["email": "nobody@example.org"])
+            #expect(unknown.status == .unprocessableEntity && unknown.body.contains("value=\"nobody@example.org\""))
+            #expect(try await ana.submit("/app/cases/\(code)/assign", ["email": "ion@example.org"]).status == .seeOther)
+            #expect(try await ion.get("/app/cases/\(code)").body.contains("Arman"))
+
+            let ionID = try #require(try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("ion@example.org"))?.requireID())
+            _ = try await ana.get("/app/cases/\(code)")
+            #expect(try await ana.submit("/app/cases/\(code)/unassign", ["holder": ionID.uuidString]).status == .seeOther)
+            #expect(try await ion.get("/app/cases/\(code)").status == .forbidden)
+            let anaID = try #require(try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("ana@example.org"))?.requireID())
+            _ = try await ana.get("/app/cases/\(code)")
+            #expect(try await ana.submit("/app/cases/\(code)/unassign", ["holder": anaID.uuidString]).status == .conflict)
+
+            let timeline = try await ana.get("/app/cases/\(code)")
+            #expect(timeline.body.contains("gave access to") && timeline.body.contains("removed access of"))
+            #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "case.read").count() >= 4)
+            #expect(try await AuditLog.verify(on: haven.db) == nil)
+        }
+    }
+
+    @Test("the workflow refuses illegal changes with a reason and keeps the case as it was", arguments: TestDatabase.all)
+    func workflow(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let code = try await openCase(admin)
+            _ = try await admin.get("/app/cases/\(code)")
+            #expect(try await admin.submit("/app/cases/\(code)/status", ["status": "open", "reason": ""]).status == .seeOther)
+            let noReason = try await admin.submit("/app/cases/\(code)/status", ["status": "closed", "reason": ""])
+            #expect(noReason.status == .unprocessableEntity && noReason.body.contains("Closing needs a reason."))
+            #expect(try await admin.submit("/app/cases/\(code)/status", ["status": "closed", "reason": "resolved"]).status == .seeOther)
+            let waiting = try await admin.submit("/app/cases/\(code)/status", ["status": "waiting", "reason": ""])
+            #expect(waiting.status == .unprocessableEntity && waiting.body.contains("must be reopened first"))
+            let record = try #require(try await Case.find(on: haven.db, code: code))
+            #expect(record.status == .closed && record.closingReason == .resolved)
+            #expect(try await admin.submit("/app/cases/\(code)/status", ["status": "open", "reason": ""]).status == .seeOther)
+            let reopened = try #require(try await Case.find(on: haven.db, code: code))
+            #expect(reopened.status == .open && reopened.closingReason == nil)
+
+            let empty = try await admin.submit("/app/cases/\(code)/notes", ["body": " "])
+            #expect(empty.status == .unprocessableEntity)
+            let counts = try await admin.get("/app/cases?status=open")
+            #expect(counts.body.contains("All cases by status") && counts.body.contains(code))
+            #expect(try await admin.get("/app/cases?code=\(code.lowercased())").location == "/app/cases/\(code)")
+            #expect(try await admin.get("/app/cases?code=C-ZZZZZZ").status == .notFound)
+        }
+    }
+
+    @Test("a form with a missing pseudonym comes back with everything typed")
+    func validation() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            _ = try await admin.get("/app/cases/new")
+            let page = try await admin.submit("/app/cases", ["pseudonym": " ", "name": "Bekzat", "needs[]": "shelter", "risk": "critical",
+                                                            "consentsToSharing": "yes", "firstNote": "kept note"])
+            #expect(page.status == .unprocessableEntity && page.body.contains("id=\"pseudonym-error\""))
+            #expect(page.body.contains("value=\"Bekzat\"") && page.body.contains(">kept note</textarea>"))
+            #expect(page.body.contains("value=\"shelter\" checked") && page.body.contains("value=\"critical\" selected"))
+            #expect(try await Case.query(on: haven.db).count() == 0)
+        }
+    }
+
+    @Test("triage: a case opened from a report carries its needs and contact; the case's content is sealed at rest")
+    func fromReport() async throws {
+        try await withHaven(file: true) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            _ = try await Intake.submit(app: haven.app, db: haven.db, submission: ReportSubmission(
+                kind: .help, narrative: "MARKER-TRIAGE-NARRATIVE", contact: "MARKER-TRIAGE-CONTACT", needs: [.shelter, .relocationAbroad]), files: [])
+            let reportID = try #require(try await Report.query(on: haven.db).first()?.requireID())
+            _ = try await admin.get("/app/inbox/\(reportID)")
+            let created = try await admin.submit("/app/inbox/\(reportID)/case", [:])
+            #expect(created.status == .seeOther)
+            let page = try await admin.follow(created)
+            #expect(page.body.contains("MARKER-TRIAGE-CONTACT") && page.body.contains("Relocation abroad") && page.body.contains("Anonymous report of"))
+            let code = try #require(created.location?.split(separator: "/").last.map(String.init))
+            _ = try await admin.submit("/app/cases/\(code)/notes", ["body": "MARKER-CASE-NOTE"])
+            let record = try #require(try await Case.find(on: haven.db, code: code))
+            #expect(record.sourceReportID == reportID && record.needList == [.shelter, .relocationAbroad])
+
+            let files = FileManager.default.enumerator(at: haven.dataDirectory, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            for file in files where !file.hasDirectoryPath {
+                let bytes = try Data(contentsOf: file)
+                for marker in ["MARKER-TRIAGE-NARRATIVE", "MARKER-TRIAGE-CONTACT", "MARKER-CASE-NOTE"] {
+                    #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) in \(file.lastPathComponent)")
+                }
+            }
+        }
+    }
+}
