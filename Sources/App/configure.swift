@@ -20,7 +20,7 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     try useDatabase(app, configuration.storage)
     app.migrations.add(M001_CreateOrganisations(), M002_CreateUsers(), M003_CreateCredentialCodes(),
                        M004_CreateKeyGrants(), M005_CreateAuditEntries(), M006_AddIntakeRecipients(), M007_CreateReports(),
-                       M008_CreateCases())
+                       M008_CreateCases(), M009_CreateCaseTasksAndServices())
 
     app.views.use(.leaf)
     app.routes.defaultMaxBodySize = ByteCount(value: configuration.maximumBodyBytes)

@@ -92,3 +92,81 @@ public enum CaseWorkflow {
         guard next(after: current).contains(target) else { throw .notAllowed }
     }
 }
+
+/// Where a service for a case stands.
+public enum ServiceStatus: String, CaseIterable, Sendable, Codable {
+    case planned
+    case inProgress = "in_progress"
+    case delivered, cancelled
+
+    public var labelKey: String { "service_status_\(rawValue)" }
+}
+
+/// What a service's cost is booked against (VOCABULARY.md, casework).
+public enum BudgetLine: String, CaseIterable, Sendable, Codable {
+    case socialWork = "social_work"
+    case domesticTravel = "domestic_travel"
+    case visasAndDeparture = "visas_departure"
+    case housing, food, medical, legal, communication, other
+
+    public var labelKey: String { "budget_\(rawValue)" }
+}
+
+/// An amount of money in minor units of an ISO 4217 currency: `Money(parsing: "1500.50", currency: "mdl")` is 150050 MDL.
+public struct Money: Sendable, Equatable, Codable, CustomStringConvertible {
+    public let minorUnits: Int
+    public let currency: String
+
+    public init(minorUnits: Int, currency: String) {
+        self.minorUnits = minorUnits
+        self.currency = currency
+    }
+
+    /// Reads an amount with up to two decimals (a comma is read as the decimal point) and a three-letter currency;
+    /// nil for anything else, for negative amounts and for more than a billion.
+    public init?(parsing amount: String, currency: String) {
+        let code = currency.trimmingCharacters(in: .whitespaces).uppercased()
+        guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        let text = amount.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+            .replacingOccurrences(of: " ", with: "")
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 9, parts[0].allSatisfy(\.isASCII),
+              let whole = Int(parts[0]), whole >= 0 else { return nil }
+        var cents = 0
+        if parts.count == 2 {
+            guard (1...2).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let fraction = Int(parts[1]) else { return nil }
+            cents = parts[1].count == 1 ? fraction * 10 : fraction
+        }
+        self.init(minorUnits: whole * 100 + cents, currency: code)
+    }
+
+    /// `1500.50 MDL`.
+    public var description: String {
+        let cents = minorUnits % 100
+        return "\(minorUnits / 100).\(cents < 10 ? "0" : "")\(cents) \(currency)"
+    }
+}
+
+/// Calendar days as `yyyy-MM-dd` text, in UTC: sortable, comparable, the form HTML date inputs send.
+public enum Day {
+    /// Today in UTC.
+    public static func today(_ now: Date = Date()) -> String {
+        normalizedFormatter().string(from: now)
+    }
+
+    /// The day in canonical form, or nil when the text is not a real calendar day.
+    public static func normalized(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count == 10, let date = normalizedFormatter().date(from: trimmed) else { return nil }
+        let canonical = normalizedFormatter().string(from: date)
+        return canonical == trimmed ? canonical : nil
+    }
+
+    static func normalizedFormatter() -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter
+    }
+}

@@ -138,3 +138,101 @@ struct CasesTests {
         }
     }
 }
+
+@Suite("Case tasks, services and erasure")
+struct CaseWorkTests {
+    let cases = CasesTests()
+
+    @Test("tasks with due days, the overdue view, services with costs, and validation", arguments: TestDatabase.all)
+    func tasksAndServices(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let code = try await cases.openCase(admin)
+            let other = try await cases.openCase(admin, pseudonym: "Client B")
+            _ = try await admin.get("/app/cases/\(code)")
+            #expect(try await admin.submit("/app/cases/\(code)/tasks", ["title": "Appeal hearing, district court", "dueOn": "2020-06-08"]).status == .seeOther)
+            #expect(try await admin.submit("/app/cases/\(code)/tasks", ["title": "Visa appointment", "dueOn": "2999-01-01"]).status == .seeOther)
+            let badDay = try await admin.submit("/app/cases/\(code)/tasks", ["title": "kept title", "dueOn": "2020-02-30"])
+            #expect(badDay.status == .unprocessableEntity && badDay.body.contains("value=\"kept title\""))
+            let page = try await admin.get("/app/cases/\(code)")
+            #expect(page.body.contains("Appeal hearing, district court") && page.body.contains("overdue"))
+
+            let overdue = try await admin.get("/app/cases?view=overdue")
+            #expect(overdue.body.contains(code) && !overdue.body.contains(other))
+            #expect(try await admin.get("/app/cases?inactiveDays=1").body.contains("Cases sealed to you"))
+            #expect(!(try await admin.get("/app/cases?inactiveDays=1")).body.contains(code))
+
+            let taskID = try #require(page.firstMatch(#"name="task" value="([0-9A-F-]{36})""#))
+            #expect(try await admin.submit("/app/cases/\(code)/tasks/done", ["task": taskID]).status == .seeOther)
+            #expect(!(try await admin.get("/app/cases?view=overdue")).body.contains(code))
+            #expect(try await admin.submit("/app/cases/\(code)/tasks/done", ["task": taskID]).status == .notFound)
+
+            let service = try await admin.submit("/app/cases/\(code)/services", [
+                "need": "legal_consultation", "provider": "Lawyer Petrova", "status": "in_progress", "startsOn": "2024-05-01",
+                "endsOn": "", "amount": "1500,50", "currency": "mdl", "budgetLine": "legal",
+            ])
+            #expect(service.status == .seeOther)
+            let withService = try await admin.get("/app/cases/\(code)")
+            #expect(withService.body.contains("Lawyer Petrova") && withService.body.contains("1500.50 MDL") && withService.body.contains("in progress"))
+            let badCost = try await admin.submit("/app/cases/\(code)/services", ["need": "legal_consultation", "provider": "X", "status": "planned",
+                                                                                 "amount": "lots", "currency": "MDL"])
+            #expect(badCost.status == .unprocessableEntity)
+            let stored = try #require(try await CaseService.query(on: haven.db).first())
+            #expect(stored.costMinorUnits == 150_050 && stored.costCurrency == "MDL" && !stored.providerSealed.contains(Data("Petrova".utf8)))
+        }
+    }
+
+    @Test("erasing a closed case keeps anonymous statistics only with consent; an open case cannot be erased")
+    func erase() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let consenting = try await cases.openCase(admin)
+            _ = try await admin.get("/app/cases/\(consenting)")
+            _ = try await admin.submit("/app/cases/\(consenting)/tasks", ["title": "Hearing", "dueOn": "2024-01-01"])
+            #expect(try await admin.submit("/app/cases/\(consenting)/erase", [:]).status == .unprocessableEntity)
+            _ = try await admin.submit("/app/cases/\(consenting)/status", ["status": "closed", "reason": "resolved"])
+            #expect(try await admin.submit("/app/cases/\(consenting)/erase", [:]).location == "/app/cases")
+            let kept = try #require(try await Case.find(on: haven.db, code: consenting))
+            #expect(kept.requesterSealed.isEmpty && kept.needList == [.legalConsultation] && kept.status == .closed && kept.closingReason == .resolved)
+            #expect(try await CaseNote.query(on: haven.db).count() == 0)
+            #expect(try await CaseTask.query(on: haven.db).all().allSatisfy { $0.titleSealed.isEmpty })
+            #expect(try await KeyGrant.query(on: haven.db).filter(\.$recordTable == Case.schema).count() == 0)
+            #expect(try await admin.get("/app/cases/\(consenting)").status == .forbidden)
+
+            _ = try await admin.get("/app/cases/new")
+            let created = try await admin.submit("/app/cases", ["pseudonym": "No stats", "risk": "low"])
+            let refusing = try #require(created.location?.split(separator: "/").last.map(String.init))
+            _ = try await admin.get("/app/cases/\(refusing)")
+            _ = try await admin.submit("/app/cases/\(refusing)/status", ["status": "closed", "reason": "lost_contact"])
+            _ = try await admin.submit("/app/cases/\(refusing)/erase", [:])
+            #expect(try await Case.find(on: haven.db, code: refusing) == nil)
+            let actions = try await AuditEntry.query(on: haven.db).all().map(\.action)
+            #expect(actions.contains("case.erase") && actions.contains("case.delete"))
+            #expect(try await AuditLog.verify(on: haven.db) == nil)
+        }
+    }
+
+    @Test("case retention erases closed cases past their days, once; it is off by default")
+    func retention() async throws {
+        #expect(try HavenConfiguration.fromEnvironment([:]).closedCaseRetentionDays == nil)
+        try await withHaven(adjust: { $0.closedCaseRetentionDays = 30 }) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let old = try await cases.openCase(admin)
+            let recent = try await cases.openCase(admin, pseudonym: "Client B")
+            for code in [old, recent] {
+                _ = try await admin.get("/app/cases/\(code)")
+                _ = try await admin.submit("/app/cases/\(code)/status", ["status": "closed", "reason": "referred"])
+            }
+            let record = try #require(try await Case.find(on: haven.db, code: old))
+            record.lastActivityAt = Date().addingTimeInterval(-31 * 86_400)
+            try await record.save(on: haven.db)
+            #expect(try await Retention.run(app: haven.app) == 1)
+            #expect(try await Case.find(on: haven.db, code: old)?.requesterSealed.isEmpty == true)
+            #expect(try await Case.find(on: haven.db, code: recent)?.requesterSealed.isEmpty == false)
+            #expect(try await Retention.run(app: haven.app) == 0)
+        }
+    }
+}

@@ -45,6 +45,7 @@ struct LocalizationTests {
         used.formUnion(CaseStatus.allCases.map(\.labelKey) + ClosingReason.allCases.map(\.labelKey) + RiskLevel.allCases.map(\.labelKey))
         used.formUnion([CaseWorkflow.Refusal.unchanged, .closedMustBeReopened, .closingNeedsReason, .reasonOnlyWhenClosing, .notAllowed].map(\.messageKey))
         used.formUnion(CaseEvent.Kind.allCases.map { "case_event_\($0.rawValue)" })
+        used.formUnion(ServiceStatus.allCases.map(\.labelKey) + BudgetLine.allCases.map(\.labelKey))
         used.formUnion(StaffRole.allCases.map(\.labelKey))
         used.formUnion(AccountStatus.allCases.map { "status_\($0.rawValue)" })
         used.formUnion([PasswordPolicy.Problem.tooShort, .tooLong, .tooCommon, .mismatch].map(\.messageKey))

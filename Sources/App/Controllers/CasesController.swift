@@ -24,6 +24,29 @@ struct CasesController: RouteCollection {
         var status: String?
         var risk: String?
         var code: String?
+        /// `overdue`: only cases with an open task past its day.
+        var view: String?
+        /// Only cases without activity for this many days.
+        var inactiveDays: Int?
+    }
+
+    /// What the task forms post.
+    struct TaskInput: Content {
+        var title: String?
+        var dueOn: String?
+        var task: UUID?
+    }
+
+    /// What the service form posts.
+    struct ServiceInput: Content {
+        var need: String?
+        var provider: String?
+        var status: String?
+        var startsOn: String?
+        var endsOn: String?
+        var amount: String?
+        var currency: String?
+        var budgetLine: String?
     }
 
     /// What the status form posts.
@@ -53,6 +76,10 @@ struct CasesController: RouteCollection {
         cases.post(":code", "status", use: changeStatus)
         cases.post(":code", "assign", use: assign)
         cases.post(":code", "unassign", use: unassign)
+        cases.post(":code", "tasks", use: addTask)
+        cases.post(":code", "tasks", "done", use: completeTask)
+        cases.post(":code", "services", use: addService)
+        cases.post(":code", "erase", use: erase)
         routes.post("app", "inbox", ":reportID", "case", use: createFromReport)
     }
 
@@ -69,6 +96,7 @@ struct CasesController: RouteCollection {
         let staff = try req.signedInStaff()
         let query = try req.query.decode(ListQuery.self)
         var page = CaseListPage(chrome: await .make(for: req, titleKey: "cases_title"), cases: [], counts: [],
+                                isOverdueView: query.view == "overdue", inactiveDays: query.inactiveDays.map(String.init) ?? "",
                                 statuses: choices(CaseStatus.self, chosen: [query.status ?? ""], req: req),
                                 risks: choices(RiskLevel.self, chosen: [query.risk ?? ""], req: req),
                                 canCreate: req.staffSession?.role?.runsCases == true)
@@ -81,6 +109,14 @@ struct CasesController: RouteCollection {
         var cases = Case.query(on: req.db).filter(\.$id ~~ granted)
         if let status = query.status.flatMap(CaseStatus.init(rawValue:)) { cases = cases.filter(\.$status == status) }
         if let risk = query.risk.flatMap(RiskLevel.init(rawValue:)) { cases = cases.filter(\.$risk == risk) }
+        if let days = query.inactiveDays, days > 0 {
+            cases = cases.filter(\.$lastActivityAt < Date().addingTimeInterval(-Double(days) * 86_400)).filter(\.$status != .closed)
+        }
+        if query.view == "overdue" {
+            let overdue = try await CaseTask.query(on: req.db).filter(\.$isDone == false).filter(\.$dueOn < Day.today())
+                .filter(\.$caseFile.$id ~~ granted).all().map(\.$caseFile.id)
+            cases = cases.filter(\.$id ~~ overdue)
+        }
         for record in try await cases.sort(\.$lastActivityAt, .descending).limit(200).all() {
             guard let key = try await Casework.key(for: record.requireID(), userID: staff.id, privateKey: staff.privateKey, db: req.db) else { continue }
             let requester = try JSONDecoder().decode(Requester.self, from: Data(try FieldCipher.open(record.requesterSealed, with: key,
@@ -195,7 +231,16 @@ struct CasesController: RouteCollection {
             events: opened.events.map { .init(text: eventText($0, req: req, userID: userID), happenedAt: ReportThread.format($0.happenedAt)) },
             holders: opened.holders.map { .init(id: $0.uuidString, isSelf: $0 == userID) },
             nextStatuses: CaseWorkflow.next(after: record.status).map { Choice(code: $0.rawValue, name: req.t($0.labelKey)) },
-            closingReasons: choices(ClosingReason.self, req: req), fromReport: record.sourceReportID != nil)
+            closingReasons: choices(ClosingReason.self, req: req), fromReport: record.sourceReportID != nil,
+            tasks: opened.tasks.map { .init(id: $0.id.uuidString, title: $0.title, dueOn: $0.dueOn, isDone: $0.isDone, isOverdue: !$0.isDone && $0.dueOn < Day.today()) },
+            services: opened.services.map { service in
+                .init(needName: req.t(service.need.labelKey), provider: service.provider, statusName: req.t(service.status.labelKey),
+                      dates: [service.startsOn, service.endsOn].compactMap { $0 }.joined(separator: " – "),
+                      cost: service.cost?.description ?? "", budgetLineName: service.budgetLine.map { req.t($0.labelKey) } ?? "")
+            },
+            caseNeeds: record.needList.isEmpty ? choices(Need.self, req: req) : record.needList.map { Choice(code: $0.rawValue, name: req.t($0.labelKey)) },
+            serviceStatuses: choices(ServiceStatus.self, req: req), budgetLines: choices(BudgetLine.self, req: req),
+            isClosed: record.status == .closed, consentsToStatistics: record.consentsToStatistics)
     }
 
     private func eventText(_ event: CaseEvent, req: Request, userID: UUID) -> String {
@@ -258,6 +303,57 @@ struct CasesController: RouteCollection {
             throw Abort(.conflict, reason: req.t("case_unassign_refused"))
         }
         return try await notice(req, "case_unassigned", code: holder == userID ? nil : record.code)
+    }
+
+    @Sendable func addTask(req: Request) async throws -> Response {
+        let (record, key, userID) = try await opened(req)
+        let input = try req.content.decode(TaskInput.self)
+        let title = (input.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty, title.count <= ReportSubmission.maximumShortField, let day = input.dueOn.flatMap(Day.normalized) else {
+            var page = try await page(req, record, key: key, userID: userID)
+            page.task = FieldState(value: title, error: req.t("case_task_invalid"))
+            return try await req.view.render("case", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await Casework.addTask(app: req.application, db: req.db, to: record, key: key, title: title, dueOn: day, by: userID)
+        return try await notice(req, "case_task_added", code: record.code)
+    }
+
+    @Sendable func completeTask(req: Request) async throws -> Response {
+        let (record, _, userID) = try await opened(req)
+        guard let taskID = try req.content.decode(TaskInput.self).task,
+              try await Casework.completeTask(app: req.application, db: req.db, of: record, taskID: taskID, by: userID) else { throw Abort(.notFound) }
+        return try await notice(req, "case_task_done", code: record.code)
+    }
+
+    @Sendable func addService(req: Request) async throws -> Response {
+        let (record, key, userID) = try await opened(req)
+        let input = try req.content.decode(ServiceInput.self)
+        let provider = (input.provider ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let amount = (input.amount ?? "").trimmingCharacters(in: .whitespaces)
+        let cost = amount.isEmpty ? nil : Money(parsing: amount, currency: input.currency ?? "")
+        let startsOn = (input.startsOn ?? "").isEmpty ? nil : input.startsOn.flatMap(Day.normalized)
+        let endsOn = (input.endsOn ?? "").isEmpty ? nil : input.endsOn.flatMap(Day.normalized)
+        guard let need = Need(rawValue: input.need ?? ""), let status = ServiceStatus(rawValue: input.status ?? ""),
+              !provider.isEmpty, provider.count <= ReportSubmission.maximumShortField,
+              amount.isEmpty || cost != nil, (input.startsOn ?? "").isEmpty || startsOn != nil, (input.endsOn ?? "").isEmpty || endsOn != nil else {
+            var page = try await page(req, record, key: key, userID: userID)
+            page.service = FieldState(value: provider, error: req.t("case_service_invalid"))
+            return try await req.view.render("case", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await Casework.addService(app: req.application, db: req.db, to: record, key: key, need: need, provider: provider, status: status,
+                                      startsOn: startsOn, endsOn: endsOn, cost: cost, budgetLine: input.budgetLine.flatMap(BudgetLine.init(rawValue:)), by: userID)
+        return try await notice(req, "case_service_added", code: record.code)
+    }
+
+    @Sendable func erase(req: Request) async throws -> Response {
+        let (record, key, userID) = try await opened(req)
+        guard record.status == .closed else {
+            var page = try await page(req, record, key: key, userID: userID)
+            page.status = FieldState(value: "", error: req.t("case_erase_only_closed"))
+            return try await req.view.render("case", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await Casework.erasePersonalData(app: req.application, db: req.db, of: record, actor: userID.uuidString)
+        return try await notice(req, "case_erased", code: nil)
     }
 
     private func notice(_ req: Request, _ key: String, code: String?) async throws -> Response {

@@ -39,6 +39,8 @@ public struct HavenConfiguration: Sendable {
     public var quickExitURL: String
     /// Closed reports are deleted after this many days without activity; nil keeps them.
     public var closedReportRetentionDays: Int?
+    /// Closed cases have their personal data erased after this many days without activity; nil (the default) keeps them.
+    public var closedCaseRetentionDays: Int?
     /// Whether anonymous intake is rate limited per client and overall (off only for benchmarks).
     public var limitsIntake: Bool
 
@@ -49,7 +51,8 @@ public struct HavenConfiguration: Sendable {
                 sessionIdleTimeout: TimeInterval = 30 * 60, sessionAbsoluteTimeout: TimeInterval = 12 * 3600,
                 kdfParameters: KDFParameters = .production, concurrentKDFRuns: Int = 2, maximumBodyBytes: Int = 1 << 20,
                 maximumAttachmentBytes: Int = 10 << 20, maximumAttachments: Int = 5,
-                quickExitURL: String = "https://www.wikipedia.org/", closedReportRetentionDays: Int? = 90, limitsIntake: Bool = true) {
+                quickExitURL: String = "https://www.wikipedia.org/", closedReportRetentionDays: Int? = 90,
+                closedCaseRetentionDays: Int? = nil, limitsIntake: Bool = true) {
         self.dataDirectory = dataDirectory
         self.storage = storage
         self.publicURL = publicURL
@@ -63,6 +66,7 @@ public struct HavenConfiguration: Sendable {
         self.maximumAttachments = maximumAttachments
         self.quickExitURL = quickExitURL
         self.closedReportRetentionDays = closedReportRetentionDays
+        self.closedCaseRetentionDays = closedCaseRetentionDays
         self.limitsIntake = limitsIntake
     }
 
@@ -107,12 +111,14 @@ public struct HavenConfiguration: Sendable {
         }
         let attachmentMegabytes = try number(environment, "HAVEN_ATTACHMENT_MAX_MB", default: 10, range: 1...1024)
         let retention = try number(environment, "HAVEN_RETAIN_CLOSED_REPORTS_DAYS", default: 90, range: 0...36_500)
+        let caseRetention = try number(environment, "HAVEN_RETAIN_CLOSED_CASES_DAYS", default: 0, range: 0...36_500)
         let idle = try minutes(environment, "HAVEN_SESSION_IDLE_MINUTES", default: 30)
         let absolute = try minutes(environment, "HAVEN_SESSION_MAX_HOURS", default: 12) * 60
         return HavenConfiguration(dataDirectory: dataDirectory, storage: storage, publicURL: publicURL, logLevel: logLevel,
                                   sessionIdleTimeout: idle, sessionAbsoluteTimeout: absolute,
                                   maximumAttachmentBytes: attachmentMegabytes << 20, quickExitURL: quickExit,
-                                  closedReportRetentionDays: retention == 0 ? nil : retention)
+                                  closedReportRetentionDays: retention == 0 ? nil : retention,
+                                  closedCaseRetentionDays: caseRetention == 0 ? nil : caseRetention)
     }
 
     private static func minutes(_ environment: [String: String], _ name: String, default value: Int) throws -> TimeInterval {

@@ -31,9 +31,30 @@ struct OpenedCase: Sendable {
         let writtenAt: Date
     }
 
+    /// A task, opened.
+    struct Task: Sendable {
+        let id: UUID
+        let title: String
+        let dueOn: String
+        let isDone: Bool
+    }
+
+    /// A service, opened.
+    struct Service: Sendable {
+        let need: Need
+        let provider: String
+        let status: ServiceStatus
+        let startsOn: String?
+        let endsOn: String?
+        let cost: Money?
+        let budgetLine: BudgetLine?
+    }
+
     let record: Case
     let requester: Requester
     let notes: [Note]
+    let tasks: [Task]
+    let services: [Service]
     let events: [CaseEvent]
     let holders: [UUID]
     let key: SymmetricKey
@@ -43,6 +64,8 @@ struct OpenedCase: Sendable {
 enum Casework {
     static func requesterBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Case.schema, recordID: id.uuidString, field: "requester") }
     static func noteBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: CaseNote.schema, recordID: id.uuidString, field: "body") }
+    static func taskBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: CaseTask.schema, recordID: id.uuidString, field: "title") }
+    static func serviceBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: CaseService.schema, recordID: id.uuidString, field: "provider") }
     static func grantContext(_ caseID: UUID, holder: UUID?) -> String {
         "record-key/\(Case.schema)/\(caseID.uuidString)/\(holder?.uuidString ?? "recovery")"
     }
@@ -92,24 +115,27 @@ enum Casework {
         let notes = try await CaseNote.query(on: db).filter(\.$caseFile.$id == id).sort(\.$writtenAt).all().map { note in
             OpenedCase.Note(body: try FieldCipher.open(note.bodySealed, with: key, binding: noteBinding(try note.requireID())), writtenAt: note.writtenAt)
         }
+        let tasks = try await CaseTask.query(on: db).filter(\.$caseFile.$id == id).sort(\.$dueOn).all().map { task in
+            let taskID = try task.requireID()
+            return OpenedCase.Task(id: taskID, title: try FieldCipher.open(task.titleSealed, with: key, binding: taskBinding(taskID)),
+                                   dueOn: task.dueOn, isDone: task.isDone)
+        }
+        let services = try await CaseService.query(on: db).filter(\.$caseFile.$id == id).all().map { service in
+            OpenedCase.Service(need: service.need, provider: try FieldCipher.open(service.providerSealed, with: key, binding: serviceBinding(service.requireID())),
+                               status: service.status, startsOn: service.startsOn, endsOn: service.endsOn, cost: service.cost, budgetLine: service.budgetLine)
+        }
         let events = try await CaseEvent.query(on: db).filter(\.$caseFile.$id == id).sort(\.$happenedAt).all()
         let holders = try await KeyGrant.query(on: db).filter(\.$recordTable == Case.schema).filter(\.$recordID == id.uuidString).all()
             .compactMap { $0.$holder.id }
-        return OpenedCase(record: record, requester: requester, notes: notes, events: events, holders: holders, key: key)
+        return OpenedCase(record: record, requester: requester, notes: notes, tasks: tasks, services: services, events: events, holders: holders, key: key)
     }
 
     /// Adds a sealed note.
     static func addNote(app: Application, db: any Database, to record: Case, key: SymmetricKey, text: String, by userID: UUID, now: Date = Date()) async throws {
-        let caseID = try record.requireID()
         let noteID = UUID()
-        let note = CaseNote(id: noteID, caseID: caseID, authorID: userID, bodySealed: try FieldCipher.seal(text, with: key, binding: noteBinding(noteID)), at: now)
-        record.lastActivityAt = now
-        try await app.haven.audit.transaction(on: db) { tx, audit in
-            try await note.create(on: tx)
-            try await record.save(on: tx)
-            try await CaseEvent(caseID: caseID, actorID: userID, kind: .note, at: now).create(on: tx)
-            try await audit.append(actor: userID.uuidString, action: "case.note", table: Case.schema, id: caseID.uuidString, at: now)
-        }
+        let note = CaseNote(id: noteID, caseID: try record.requireID(), authorID: userID,
+                            bodySealed: try FieldCipher.seal(text, with: key, binding: noteBinding(noteID)), at: now)
+        try await recordChange(app: app, db: db, record, event: .note, action: "case.note", by: userID, now: now) { tx in try await note.create(on: tx) }
     }
 
     /// Moves a case along the workflow; throws the refusal for an illegal change.
@@ -158,5 +184,72 @@ enum Casework {
             try await audit.append(actor: userID.uuidString, action: "case.unassign", table: Case.schema, id: caseID.uuidString)
         }
         return true
+    }
+
+    /// Adds a task with a due day (`yyyy-MM-dd`); its title is sealed.
+    static func addTask(app: Application, db: any Database, to record: Case, key: SymmetricKey, title: String, dueOn: String, by userID: UUID) async throws {
+        let caseID = try record.requireID()
+        let taskID = UUID()
+        let task = CaseTask(id: taskID, caseID: caseID, titleSealed: try FieldCipher.seal(title, with: key, binding: taskBinding(taskID)), dueOn: dueOn)
+        try await recordChange(app: app, db: db, record, event: .task, action: "case.task.add", by: userID) { tx in try await task.create(on: tx) }
+    }
+
+    /// Marks a task of this case done.
+    static func completeTask(app: Application, db: any Database, of record: Case, taskID: UUID, by userID: UUID) async throws -> Bool {
+        let caseID = try record.requireID()
+        guard let task = try await CaseTask.query(on: db).filter(\.$id == taskID).filter(\.$caseFile.$id == caseID).first(), !task.isDone else { return false }
+        task.isDone = true
+        try await recordChange(app: app, db: db, record, event: .taskDone, action: "case.task.done", by: userID) { tx in try await task.save(on: tx) }
+        return true
+    }
+
+    /// Adds a service for one of the case's needs; the provider is sealed, status, dates and cost stay in clear.
+    static func addService(app: Application, db: any Database, to record: Case, key: SymmetricKey, need: Need, provider: String,
+                           status: ServiceStatus, startsOn: String?, endsOn: String?, cost: Money?, budgetLine: BudgetLine?, by userID: UUID) async throws {
+        let caseID = try record.requireID()
+        let serviceID = UUID()
+        let service = CaseService(id: serviceID, caseID: caseID, need: need,
+                                  providerSealed: try FieldCipher.seal(provider, with: key, binding: serviceBinding(serviceID)),
+                                  status: status, startsOn: startsOn, endsOn: endsOn, cost: cost, budgetLine: budgetLine)
+        try await recordChange(app: app, db: db, record, event: .service, action: "case.service.add", by: userID) { tx in try await service.create(on: tx) }
+    }
+
+    /// Runs a change with its timeline line, the case's activity date and the audit entry, in one transaction.
+    private static func recordChange(app: Application, db: any Database, _ record: Case, event: CaseEvent.Kind, action: String, by userID: UUID,
+                               now: Date = Date(), _ change: @escaping @Sendable (any Database) async throws -> Void) async throws {
+        let caseID = try record.requireID()
+        record.lastActivityAt = now
+        try await app.haven.audit.transaction(on: db) { tx, audit in
+            try await change(tx)
+            try await record.save(on: tx)
+            try await CaseEvent(caseID: caseID, actorID: userID, kind: event, at: now).create(on: tx)
+            try await audit.append(actor: userID.uuidString, action: action, table: Case.schema, id: caseID.uuidString, at: now)
+        }
+    }
+
+    /// Erases a closed case's personal data: requester, notes, task titles and providers, every key copy. With consent to
+    /// anonymous statistics the case's clear fields (needs, risk, dates, outcome, services' costs) stay; without it the
+    /// whole case is deleted. Irreversible.
+    static func erasePersonalData(app: Application, db: any Database, of record: Case, actor: String) async throws {
+        guard record.status == .closed else { throw CaseWorkflow.Refusal.notAllowed }
+        let caseID = try record.requireID()
+        try await app.haven.audit.transaction(on: db) { tx, audit in
+            try await KeyGrant.query(on: tx).filter(\.$recordTable == Case.schema).filter(\.$recordID == caseID.uuidString).delete()
+            try await CaseNote.query(on: tx).filter(\.$caseFile.$id == caseID).delete()
+            if record.consentsToStatistics {
+                try await CaseTask.query(on: tx).filter(\.$caseFile.$id == caseID).set(\.$titleSealed, to: Data()).update()
+                try await CaseService.query(on: tx).filter(\.$caseFile.$id == caseID).set(\.$providerSealed, to: Data()).update()
+                record.requesterSealed = Data()
+                record.sourceReportID = nil
+                try await record.save(on: tx)
+                try await audit.append(actor: actor, action: "case.erase", table: Case.schema, id: caseID.uuidString)
+            } else {
+                try await CaseTask.query(on: tx).filter(\.$caseFile.$id == caseID).delete()
+                try await CaseService.query(on: tx).filter(\.$caseFile.$id == caseID).delete()
+                try await CaseEvent.query(on: tx).filter(\.$caseFile.$id == caseID).delete()
+                try await record.delete(on: tx)
+                try await audit.append(actor: actor, action: "case.delete", table: Case.schema, id: caseID.uuidString)
+            }
+        }
     }
 }

@@ -11,6 +11,8 @@ extension CaseStatus: MenuTerm {}
 extension RiskLevel: MenuTerm {}
 extension ClosingReason: MenuTerm {}
 extension Need: MenuTerm {}
+extension ServiceStatus: MenuTerm {}
+extension BudgetLine: MenuTerm {}
 
 /// A code and a localised name, for menus.
 struct Choice: Encodable {
@@ -40,6 +42,8 @@ struct CaseListPage: Encodable {
     let chrome: PageChrome
     var cases: [Row]
     var counts: [Count]
+    let isOverdueView: Bool
+    let inactiveDays: String
     let statuses: [Choice]
     let risks: [Choice]
     let canCreate: Bool
@@ -75,6 +79,25 @@ struct CasePage: Encodable {
         let happenedAt: String
     }
 
+    /// A task.
+    struct Task: Encodable {
+        let id: String
+        let title: String
+        let dueOn: String
+        let isDone: Bool
+        let isOverdue: Bool
+    }
+
+    /// A service.
+    struct Service: Encodable {
+        let needName: String
+        let provider: String
+        let statusName: String
+        let dates: String
+        let cost: String
+        let budgetLineName: String
+    }
+
     /// A staff member holding the case key.
     struct Holder: Encodable {
         let id: String
@@ -95,7 +118,16 @@ struct CasePage: Encodable {
     let nextStatuses: [Choice]
     let closingReasons: [Choice]
     let fromReport: Bool
+    let tasks: [Task]
+    let services: [Service]
+    let caseNeeds: [Choice]
+    let serviceStatuses: [Choice]
+    let budgetLines: [Choice]
+    let isClosed: Bool
+    let consentsToStatistics: Bool
     var note = FieldState()
+    var task = FieldState()
+    var service = FieldState()
     var status = FieldState()
     var assignee = FieldState()
 }
