@@ -62,6 +62,13 @@ struct IntakeTests {
             #expect(try await coordinator.get("/app/inbox").body.contains("class=\"unread\""))
             #expect(try await coordinator.get("/app/inbox/\(reportID)").body.contains("Thank you. Tuesday is fine."))
 
+            let triaged = try await coordinator.submit("/app/inbox/\(reportID)/case", [:])
+            #expect(triaged.status == .seeOther)
+            let casePage = try await coordinator.follow(triaged)
+            #expect(casePage.body.contains("signal: @safe_contact") && casePage.body.contains("Shelter or temporary housing"))
+            let caseRecord = try #require(try await Case.query(on: haven.db).first())
+            #expect(caseRecord.sourceReportID?.uuidString == reportID && caseRecord.needList == [.shelter, .legalConsultation])
+
             let actions = try await AuditEntry.query(on: haven.db).all().map(\.action)
             #expect(actions.contains("report.submit") && actions.contains("report.read") && actions.contains("report.attachment.download"))
             #expect(try await AuditLog.verify(on: haven.db) == nil)
@@ -158,7 +165,7 @@ struct IntakeTests {
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
             let markers = ["MARKER-NARRATIVE-q81z", "MARKER-CONTACT-w02k", "MARKER-FILE-p7x3", "MARKER-FILENAME-a9d1", "MARKER-REPLY-m4v6",
-                           "MARKER-FOLLOWUP-t5s8"]
+                           "MARKER-FOLLOWUP-t5s8", "MARKER-CASENOTE-k3j7"]
             let (code, visitor) = try await report(haven, narrative: markers[0], contact: markers[1],
                                                    files: [("attachments[]", markers[3] + ".txt", Data((markers[2] + " evidence").utf8))])
             let inbox = try await admin.get("/app/inbox")
@@ -168,6 +175,10 @@ struct IntakeTests {
             _ = try await visitor.get("/report/follow-up")
             let thread = try await visitor.submitMultipart("/report/follow-up/reply", [("code", code), ("message", markers[5])])
             #expect(thread.body.contains(markers[4]) && thread.body.contains(markers[5]))
+            let triaged = try await admin.submit("/app/inbox/\(reportID)/case", [:])
+            let caseCode = try #require(triaged.location?.split(separator: "/").last.map(String.init))
+            _ = try await admin.get("/app/cases/\(caseCode)")
+            #expect(try await admin.submit("/app/cases/\(caseCode)/notes", ["body": markers[6]]).status == .seeOther)
 
             let all = FileManager.default.enumerator(at: haven.dataDirectory, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
             let files = all.filter { !$0.hasDirectoryPath }
