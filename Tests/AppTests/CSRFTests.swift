@@ -39,9 +39,14 @@ struct CSRFTests {
                     if case .parameter = component { return UUID().uuidString }
                     return component.description
                 }.joined(separator: "/")
-                let page = try await admin.submit(path, ["role": "viewer", "lang": "ru"], csrf: .some(nil))
-                #expect(page.status == .forbidden, "\(path)")
+                let page = try await admin.submit(path, ["role": "viewer", "lang": "ru", "narrative": "x", "code": "x"], csrf: .some(nil))
+                if CSRFMiddleware.keepsTypedText(path) {
+                    #expect([.unprocessableEntity, .notFound].contains(page.status), "\(path)")
+                } else {
+                    #expect(page.status == .forbidden, "\(path)")
+                }
             }
+            #expect(try await Report.query(on: haven.db).count() == 0)
             #expect(try await admin.get("/app").status == .ok)
         }
     }

@@ -119,9 +119,30 @@ struct IntakeTests {
             #expect(try await Report.query(on: haven.db).count() == 0)
             let files = (try? FileManager.default.contentsOfDirectory(atPath: haven.dataDirectory.appendingPathComponent("files").path)) ?? []
             #expect(files.isEmpty)
-            #expect(try await visitor.submitMultipart("/report/violation", [("narrative", "no token")], csrf: .some(nil)).status == .forbidden)
+            #expect(try await visitor.submitMultipart("/report/violation", [("narrative", "no token")], csrf: .some(nil)).status == .unprocessableEntity)
             #expect(try await visitor.get("/report/unknown-kind").status == .notFound)
             #expect(try await Report.query(on: haven.db).count() == 0)
+        }
+    }
+
+    @Test("a form sent after its session expired comes back with the text kept and a fresh token; nothing is stored until resent")
+    func expiredSession() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let visitor = haven.browser()
+            _ = try await visitor.get("/report/help")
+            visitor.setCookie(Request.sessionCookieName, nil)
+            let long = "I wrote this for an hour. Ничего не должно потеряться. Nu trebuie să se piardă nimic."
+            let expired = try await visitor.submitMultipart("/report/help", [("narrative", long), ("city", "Bălți"), ("needs[]", "shelter")])
+            #expect(expired.status == .unprocessableEntity && expired.body.contains("Nothing was lost"))
+            #expect(expired.body.contains(">\(long)</textarea>") && expired.body.contains("value=\"Bălți\"") && expired.body.contains("value=\"shelter\" checked"))
+            #expect(try await Report.query(on: haven.db).count() == 0)
+            let resent = try await visitor.submitMultipart("/report/help", [("narrative", long), ("city", "Bălți")])
+            #expect(resent.status == .seeOther)
+            #expect(try await Report.query(on: haven.db).count() == 1)
+            let foreign = try await visitor.submitMultipart("/report/help", [("narrative", "x")], csrf: "forged")
+            #expect(foreign.status == .unprocessableEntity)
+            #expect(try await Report.query(on: haven.db).count() == 1)
         }
     }
 

@@ -76,7 +76,8 @@ struct IntakeController: RouteCollection {
         page.when.error = problems["when"].map { req.t($0.messageKey) }
         page.contact.error = problems["contact"].map { req.t($0.messageKey) }
         let files = incomingFiles(input.attachments, req: req, problem: &page.files.error)
-        guard problems.isEmpty, page.files.error == nil else {
+        if req.csrfRejected { page.narrative.error = req.t("report_session_expired") }
+        guard problems.isEmpty, page.files.error == nil, !req.csrfRejected else {
             if page.files.error == nil, !(input.attachments ?? []).filter({ $0.data.readableBytes > 0 }).isEmpty {
                 page.files.error = req.t("report_files_again")
             }
@@ -130,6 +131,11 @@ struct IntakeController: RouteCollection {
     @Sendable func followUp(req: Request) async throws -> Response {
         try await limit(req, "follow-up")
         let input = try req.content.decode(FollowUpInput.self)
+        if req.csrfRejected {
+            var page = ReportFollowUpPage(chrome: await .make(for: req, titleKey: "follow_up_title"))
+            page.code = FieldState(value: input.code ?? "", error: req.t("report_session_expired"))
+            return try await req.view.render("report-follow-up", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
         guard let report = try await Intake.open(app: req.application, db: req.db, code: HumanCode(typed: input.code ?? "")) else {
             return try await wrongCode(req, typed: input.code ?? "")
         }
@@ -150,6 +156,7 @@ struct IntakeController: RouteCollection {
         page.message.value = input.message ?? ""
         if text.isEmpty { page.message.error = req.t("report_problem_narrativeMissing") }
         if text.count > ReportSubmission.maximumNarrative { page.message.error = req.t("report_problem_narrativeTooLong") }
+        if req.csrfRejected { page.message.error = req.t("report_session_expired") }
         let files = incomingFiles(input.attachments, req: req, problem: &page.files.error)
         guard page.message.error == nil, page.files.error == nil else {
             return try await req.view.render("report-thread", page).encodeResponse(status: .unprocessableEntity, for: req)

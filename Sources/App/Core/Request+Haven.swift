@@ -7,6 +7,7 @@ extension Request {
     private struct SessionKey: StorageKey { typealias Value = StaffSession }
     private struct NewCookieKey: StorageKey { typealias Value = String }
     private struct EndedKey: StorageKey { typealias Value = Bool }
+    private struct CSRFRejectedKey: StorageKey { typealias Value = Bool }
 
     static let sessionCookieName = "haven_session"
     static let languageCookieName = "haven_lang"
@@ -48,6 +49,12 @@ extension Request {
         staffSession = nil
         storage[NewCookieKey.self] = nil
         storage[EndedKey.self] = true
+    }
+
+    /// True when an intake form arrived without a valid token: its handler must change nothing and give the form back.
+    var csrfRejected: Bool {
+        get { storage[CSRFRejectedKey.self] ?? false }
+        set { storage[CSRFRejectedKey.self] = newValue }
     }
 
     /// A cookie value to send with the response, if the session is new.

@@ -11,9 +11,20 @@ struct CSRFMiddleware: AsyncMiddleware {
         _ = try await request.body.collect(max: request.haven.configuration.maximumBodyBytes(forPath: request.url.path)).get()
         let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
         guard let session = request.staffSession, !sent.isEmpty, ConstantTime.equals(sent, session.csrfToken) else {
+            if Self.keepsTypedText(request.url.path) {
+                request.csrfRejected = true
+                return try await next.respond(to: request)
+            }
             throw Abort(.forbidden, reason: "This form has expired. Go back, reload the page and send it again.")
         }
         return try await next.respond(to: request)
+    }
+
+    /// Anonymous intake forms: a person may spend an hour writing, past the session's idle timeout. Instead of a bare
+    /// 403 their handlers get the request marked rejected, change nothing, and give the form back with the text kept
+    /// and a fresh token.
+    static func keepsTypedText(_ path: String) -> Bool {
+        path.hasPrefix("/report/")
     }
 
     /// An `Origin` header, when the browser sends one, must be Haven's own.
