@@ -158,6 +158,8 @@ struct CaseWorkTests {
             let page = try await admin.get("/app/cases/\(code)")
             #expect(page.body.contains("Appeal hearing, district court") && page.body.contains("overdue"))
 
+            let dashboard = try await admin.get("/app")
+            #expect(dashboard.body.contains("Overdue tasks</a>: <strong>1</strong>") && dashboard.body.contains("Your open cases</a>: <strong>2</strong>"))
             let overdue = try await admin.get("/app/cases?view=overdue")
             #expect(overdue.body.contains(code) && !overdue.body.contains(other))
             #expect(try await admin.get("/app/cases?inactiveDays=1").body.contains("Cases sealed to you"))

@@ -38,6 +38,7 @@ struct IntakeTests {
                                                    contact: "signal: @safe_contact", files: [("attachments[]", "photo.jpg", photo)])
 
             let coordinator = try await haven.signedInBrowser(email: "coord@example.org")
+            #expect(try await coordinator.get("/app").body.contains("Unread reports</a>: <strong>1</strong>"))
             let inbox = try await coordinator.get("/app/inbox")
             #expect(inbox.status == .ok && inbox.body.contains("They took my phone at the station.") && inbox.body.contains("class=\"unread\""))
             let reportID = try #require(inbox.firstMatch(#"href="/app/inbox/([0-9A-F-]{36})""#))

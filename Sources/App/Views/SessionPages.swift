@@ -18,4 +18,8 @@ struct DashboardPage: Encodable {
     let chrome: PageChrome
     let roleName: String
     let hasSecondFactor: Bool
+    let unreadReports: Int
+    let openCases: Int
+    let overdueTasks: Int
+    let runsCases: Bool
 }
