@@ -73,6 +73,9 @@ actor AsyncGate {
         return true
     }
 
+    /// How many callers wait for a slot now.
+    var waitingCount: Int { waiting.count }
+
     /// Frees a slot, handing it straight to the next waiter.
     func leave() {
         if waiting.isEmpty {
