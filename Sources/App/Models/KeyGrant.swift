@@ -1,5 +1,7 @@
+import Crypto
 import Fluent
 import Foundation
+import HavenVault
 
 /// One copy of a record's data key, sealed (HPKE) to one user or to the recovery key.
 /// Granting access adds a row; revoking deletes it.
@@ -20,5 +22,27 @@ final class KeyGrant: Model, @unchecked Sendable {
         self.recordID = recordID
         self.$holder.id = holderUserID
         self.sealedKey = sealedKey
+    }
+}
+
+extension KeyGrant {
+    /// The HPKE context that binds a key copy to its record and holder, so a copy cannot be moved to another record.
+    static func context(table: String, recordID: String, holder: UUID?) -> String {
+        "record-key/\(table)/\(recordID)/\(holder?.uuidString ?? "recovery")"
+    }
+
+    /// A record's data key sealed to one holder: a user, or the recovery key when `holder` is nil.
+    static func sealing(_ key: SymmetricKey, table: String, recordID: String, holder: UUID?, publicKey: Data) throws -> KeyGrant {
+        let recipient = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: publicKey)
+        return KeyGrant(recordTable: table, recordID: recordID, holderUserID: holder,
+                        sealedKey: try KeyEnvelope.seal(key, to: recipient, context: context(table: table, recordID: recordID, holder: holder)))
+    }
+
+    /// A user's copy of a record's data key, opened with their private key; nil when they hold none.
+    static func openKey(table: String, recordID: String, userID: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey,
+                        on db: any Database) async throws -> SymmetricKey? {
+        guard let grant = try await KeyGrant.query(on: db).filter(\.$recordTable == table).filter(\.$recordID == recordID)
+            .filter(\.$holder.$id == userID).first() else { return nil }
+        return try KeyEnvelope.openKey(grant.sealedKey, with: privateKey, context: context(table: table, recordID: recordID, holder: userID))
     }
 }

@@ -66,9 +66,6 @@ enum Casework {
     static func noteBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: CaseNote.schema, recordID: id.uuidString, field: "body") }
     static func taskBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: CaseTask.schema, recordID: id.uuidString, field: "title") }
     static func serviceBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: CaseService.schema, recordID: id.uuidString, field: "provider") }
-    static func grantContext(_ caseID: UUID, holder: UUID?) -> String {
-        "record-key/\(Case.schema)/\(caseID.uuidString)/\(holder?.uuidString ?? "recovery")"
-    }
 
     /// Creates a case with a fresh key, sealed to its creator and the recovery key; returns its code.
     static func create(app: Application, db: any Database, _ new: NewCase, by creator: (id: UUID, publicKey: Data), now: Date = Date()) async throws -> String {
@@ -82,10 +79,8 @@ enum Casework {
                           requesterSealed: try FieldCipher.seal(requester, with: key, binding: requesterBinding(id)),
                           sourceReportID: new.sourceReportID, at: now)
         let grants = [
-            KeyGrant(recordTable: Case.schema, recordID: id.uuidString, holderUserID: creator.id,
-                     sealedKey: try KeyEnvelope.seal(key, to: .init(rawRepresentation: creator.publicKey), context: grantContext(id, holder: creator.id))),
-            KeyGrant(recordTable: Case.schema, recordID: id.uuidString, holderUserID: nil,
-                     sealedKey: try KeyEnvelope.seal(key, to: .init(rawRepresentation: organisation.recoveryPublicKey), context: grantContext(id, holder: nil))),
+            try KeyGrant.sealing(key, table: Case.schema, recordID: id.uuidString, holder: creator.id, publicKey: creator.publicKey),
+            try KeyGrant.sealing(key, table: Case.schema, recordID: id.uuidString, holder: nil, publicKey: organisation.recoveryPublicKey),
         ]
         let noteID = UUID()
         let note = new.firstNote.isEmpty ? nil
@@ -103,9 +98,7 @@ enum Casework {
 
     /// The case's key for a staff member holding a copy; nil without one.
     static func key(for caseID: UUID, userID: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey, db: any Database) async throws -> SymmetricKey? {
-        guard let grant = try await KeyGrant.query(on: db).filter(\.$recordTable == Case.schema)
-            .filter(\.$recordID == caseID.uuidString).filter(\.$holder.$id == userID).first() else { return nil }
-        return try KeyEnvelope.openKey(grant.sealedKey, with: privateKey, context: grantContext(caseID, holder: userID))
+        try await KeyGrant.openKey(table: Case.schema, recordID: caseID.uuidString, userID: userID, privateKey: privateKey, on: db)
     }
 
     /// Opens a case's requester, notes and timeline with its key.
@@ -161,8 +154,7 @@ enum Casework {
         let existing = try await KeyGrant.query(on: db).filter(\.$recordTable == Case.schema).filter(\.$recordID == caseID.uuidString)
             .filter(\.$holder.$id == holderID).count()
         guard existing == 0 else { return true }
-        let grant = KeyGrant(recordTable: Case.schema, recordID: caseID.uuidString, holderUserID: holderID,
-                             sealedKey: try KeyEnvelope.seal(key, to: .init(rawRepresentation: user.publicKey), context: grantContext(caseID, holder: holderID)))
+        let grant = try KeyGrant.sealing(key, table: Case.schema, recordID: caseID.uuidString, holder: holderID, publicKey: user.publicKey)
         try await app.haven.audit.transaction(on: db) { tx, audit in
             try await grant.create(on: tx)
             try await CaseEvent(caseID: caseID, actorID: userID, kind: .assigned, detail: holderID.uuidString).create(on: tx)

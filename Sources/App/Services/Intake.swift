@@ -44,9 +44,6 @@ enum Intake {
     static func messageBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: ReportMessage.schema, recordID: id.uuidString, field: "body") }
     static func metaBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: ReportAttachment.schema, recordID: id.uuidString, field: "meta") }
     static func fileBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: ReportAttachment.schema, recordID: id.uuidString, field: "file") }
-    static func grantContext(_ reportID: UUID, holder: UUID?) -> String {
-        "record-key/\(Report.schema)/\(reportID.uuidString)/\(holder?.uuidString ?? "recovery")"
-    }
 
     /// Seals and stores a new report with its files; returns the receipt code, shown once. Nothing is stored if any step fails.
     static func submit(app: Application, db: any Database, submission: ReportSubmission, files: [IncomingFile],
@@ -56,14 +53,9 @@ enum Intake {
         let key = SymmetricKey(size: .bits256)
         let code = HumanCode.random()
         let recipients = try await User.query(on: db).filter(\.$receivesIntake == true).filter(\.$status != .disabled).all()
-        let userGrants = try recipients.map { user in
-            let id = try user.requireID()
-            return KeyGrant(recordTable: Report.schema, recordID: reportID.uuidString, holderUserID: id,
-                            sealedKey: try KeyEnvelope.seal(key, to: .init(rawRepresentation: user.publicKey), context: grantContext(reportID, holder: id)))
-        }
-        let grants = userGrants + [KeyGrant(recordTable: Report.schema, recordID: reportID.uuidString, holderUserID: nil,
-                                            sealedKey: try KeyEnvelope.seal(key, to: .init(rawRepresentation: organisation.recoveryPublicKey),
-                                                                            context: grantContext(reportID, holder: nil)))]
+        let grants = try recipients.map { user in
+            try KeyGrant.sealing(key, table: Report.schema, recordID: reportID.uuidString, holder: user.requireID(), publicKey: user.publicKey)
+        } + [try KeyGrant.sealing(key, table: Report.schema, recordID: reportID.uuidString, holder: nil, publicKey: organisation.recoveryPublicKey)]
         let payload = String(decoding: try JSONEncoder().encode(submission), as: UTF8.self)
         let report = Report(id: reportID, kind: submission.kind, receiptLookup: Receipt.lookup(code, key: app.haven.receiptKey),
                             receiptSealedKey: try Receipt.sealReportKey(key, code: code, reportID: reportID.uuidString),
@@ -128,9 +120,7 @@ enum Intake {
 
     /// The report's data key for a staff member holding a grant; nil without one.
     static func key(for reportID: UUID, userID: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey, db: any Database) async throws -> SymmetricKey? {
-        guard let grant = try await KeyGrant.query(on: db).filter(\.$recordTable == Report.schema)
-            .filter(\.$recordID == reportID.uuidString).filter(\.$holder.$id == userID).first() else { return nil }
-        return try KeyEnvelope.openKey(grant.sealedKey, with: privateKey, context: grantContext(reportID, holder: userID))
+        try await KeyGrant.openKey(table: Report.schema, recordID: reportID.uuidString, userID: userID, privateKey: privateKey, on: db)
     }
 
     /// Opens a report's payload, thread and attachment names with its key.

@@ -9,27 +9,21 @@ enum StaffDirectory {
     static let recordTable = "directory"
     static let recordID = "staff"
 
-    static func context(holder: UUID?) -> String {
-        "record-key/\(recordTable)/\(recordID)/\(holder?.uuidString ?? "recovery")"
-    }
-
     static func binding(userID: UUID) -> FieldBinding {
         FieldBinding(table: User.schema, recordID: userID.uuidString, field: "email")
     }
 
     /// The directory key sealed to a holder (a user, or the recovery key when `holder` is nil).
     static func grant(_ key: SymmetricKey, holder: UUID?, publicKey: Curve25519.KeyAgreement.PublicKey) throws -> KeyGrant {
-        KeyGrant(recordTable: recordTable, recordID: recordID, holderUserID: holder,
-                 sealedKey: try KeyEnvelope.seal(key, to: publicKey, context: context(holder: holder)))
+        try KeyGrant.sealing(key, table: recordTable, recordID: recordID, holder: holder, publicKey: publicKey.rawRepresentation)
     }
 
     /// Opens the directory key with a signed-in user's private key; 403 when they hold no copy.
     static func openKey(on db: any Database, userID: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey) async throws -> SymmetricKey {
-        guard let grant = try await KeyGrant.query(on: db)
-            .filter(\.$recordTable == recordTable).filter(\.$recordID == recordID)
-            .filter(\.$holder.$id == userID).first()
-        else { throw Abort(.forbidden, reason: "You cannot read the staff directory.") }
-        return try KeyEnvelope.openKey(grant.sealedKey, with: privateKey, context: context(holder: userID))
+        guard let key = try await KeyGrant.openKey(table: recordTable, recordID: recordID, userID: userID, privateKey: privateKey, on: db) else {
+            throw Abort(.forbidden, reason: "You cannot read the staff directory.")
+        }
+        return key
     }
 
     /// Gives a user a copy of the directory key (on becoming an administrator).
@@ -38,8 +32,7 @@ enum StaffDirectory {
         let existing = try await KeyGrant.query(on: db).filter(\.$recordTable == recordTable)
             .filter(\.$recordID == recordID).filter(\.$holder.$id == userID).count()
         guard existing == 0 else { return }
-        let publicKey = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: user.publicKey)
-        try await grant(key, holder: userID, publicKey: publicKey).create(on: db)
+        try await KeyGrant.sealing(key, table: recordTable, recordID: recordID, holder: userID, publicKey: user.publicKey).create(on: db)
     }
 
     /// Removes a user's copy (on leaving the administrator role).
