@@ -74,8 +74,7 @@ extension Application {
             throw databaseUnavailable(error)
         }
         if case .sqlite(let path?) = haven.configuration.storage, !path.isEmpty {
-            try await useWriteAheadLog(path: path)
-            try await relaxSyncOnEachConnection()
+            try await configureSQLiteConnections(path: path)
         }
         try await autoMigrate()
         if let organisation = try await Organisation.current(on: db) {
@@ -84,24 +83,25 @@ extension Application {
             haven.setupCode = HumanCode.random(bits: 80)
         }
     }
-    /// Switches a SQLite file to WAL (kept in the file from then on); retried while another connection holds a lock.
-    private func useWriteAheadLog(path: String) async throws {
-        let sql = db as! any SQLDatabase
+
+    /// Puts every SQLite connection (one per event loop) in WAL mode, which the file keeps from then on, and sets
+    /// `synchronous=NORMAL`, which in WAL mode is crash-safe (a power loss may drop the last commits, never corrupts)
+    /// and spares an fsync per commit. The switch is retried while another connection holds a lock.
+    private func configureSQLiteConnections(path: String) async throws {
+        for eventLoop in eventLoopGroup.makeIterator() {
+            guard let connection = databases.database(logger: logger, on: eventLoop) as? any SQLDatabase else { continue }
+            try await useWriteAheadLog(connection, path: path)
+            try await connection.raw("PRAGMA synchronous=NORMAL").run()
+        }
+    }
+
+    private func useWriteAheadLog(_ connection: any SQLDatabase, path: String) async throws {
         for attempt in 1...20 {
-            let mode = try await sql.raw("PRAGMA journal_mode=WAL").first()?.decode(column: "journal_mode", as: String.self)
+            let mode = try await connection.raw("PRAGMA journal_mode=WAL").first()?.decode(column: "journal_mode", as: String.self)
             if mode == "wal" { return }
             try await Task.sleep(for: .milliseconds(10 * attempt))
         }
         throw ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "cannot switch \(path) to write-ahead logging")
-    }
-
-    /// In WAL mode `synchronous=NORMAL` is crash-safe (a power loss may drop the last commits, never corrupts) and
-    /// spares an fsync per commit. It is a per-connection setting: each event loop has one SQLite connection.
-    private func relaxSyncOnEachConnection() async throws {
-        for eventLoop in eventLoopGroup.makeIterator() {
-            guard let database = databases.database(logger: logger, on: eventLoop) as? any SQLDatabase else { continue }
-            try await database.raw("PRAGMA synchronous=NORMAL").run()
-        }
     }
 
     /// Starts the daily retention cleaning (the `serve` command calls this).

@@ -110,7 +110,7 @@ struct CasesTests {
         }
     }
 
-    @Test("triage: a case opened from a report carries its needs and contact; the case's content is sealed at rest")
+    @Test("triage: a case opened from a report carries its needs and contact; requester, notes, task titles and providers are sealed at rest")
     func fromReport() async throws {
         try await withHaven(file: true) { haven in
             try await haven.setUp()
@@ -125,13 +125,19 @@ struct CasesTests {
             #expect(page.body.contains("MARKER-TRIAGE-CONTACT") && page.body.contains("Relocation abroad") && page.body.contains("Anonymous report of"))
             let code = try #require(created.location?.split(separator: "/").last.map(String.init))
             _ = try await admin.submit("/app/cases/\(code)/notes", ["body": "MARKER-CASE-NOTE"])
+            #expect(try await admin.submit("/app/cases/\(code)/tasks", ["title": "MARKER-TASK-TITLE", "dueOn": "2030-01-01"]).status == .seeOther)
+            #expect(try await admin.submit("/app/cases/\(code)/services", ["need": "shelter", "provider": "MARKER-PROVIDER", "status": "planned"]).status == .seeOther)
+            _ = try await openCase(admin, pseudonym: "MARKER-PSEUDONYM", name: "MARKER-REQUESTER-NAME", note: "MARKER-FIRST-NOTE")
+            let withWork = try await admin.get("/app/cases/\(code)")
+            #expect(withWork.body.contains("MARKER-TASK-TITLE") && withWork.body.contains("MARKER-PROVIDER") && withWork.body.contains("MARKER-CASE-NOTE"))
             let record = try #require(try await Case.find(on: haven.db, code: code))
             #expect(record.sourceReportID == reportID && record.needList == [.shelter, .relocationAbroad])
 
             let files = FileManager.default.enumerator(at: haven.dataDirectory, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
             for file in files where !file.hasDirectoryPath {
                 let bytes = try Data(contentsOf: file)
-                for marker in ["MARKER-TRIAGE-NARRATIVE", "MARKER-TRIAGE-CONTACT", "MARKER-CASE-NOTE"] {
+                for marker in ["MARKER-TRIAGE-NARRATIVE", "MARKER-TRIAGE-CONTACT", "MARKER-CASE-NOTE", "MARKER-TASK-TITLE", "MARKER-PROVIDER",
+                               "MARKER-PSEUDONYM", "MARKER-REQUESTER-NAME", "MARKER-FIRST-NOTE"] {
                     #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) in \(file.lastPathComponent)")
                 }
             }

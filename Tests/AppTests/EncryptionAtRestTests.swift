@@ -37,16 +37,22 @@ struct EncryptionAtRestTests {
         }
     }
 
-    @Test("the SQLite file runs with WAL, foreign keys and secure_delete")
+    @Test("every SQLite connection runs with WAL, synchronous=NORMAL, foreign keys and secure_delete")
     func pragmas() async throws {
         try await withHaven(file: true) { haven in
-            let sql = haven.db as! any SQLDatabase
-            let journal = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
-            let secureDelete = try await sql.raw("PRAGMA secure_delete").first()?.decode(column: "secure_delete", as: Int.self)
-            let foreignKeys = try await sql.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
-            #expect(journal == "wal")
-            #expect(secureDelete == 1)
-            #expect(foreignKeys == 1)
+            var connections = 0
+            for eventLoop in haven.app.eventLoopGroup.makeIterator() {
+                let sql = try #require(haven.app.databases.database(logger: haven.app.logger, on: eventLoop) as? any SQLDatabase)
+                func pragma<T: Decodable>(_ name: String, _ type: T.Type) async throws -> T? {
+                    try await sql.raw("PRAGMA \(unsafeRaw: name)").first()?.decode(column: name, as: T.self)
+                }
+                #expect(try await pragma("journal_mode", String.self) == "wal")
+                #expect(try await pragma("synchronous", Int.self) == 1)
+                #expect(try await pragma("secure_delete", Int.self) == 1)
+                #expect(try await pragma("foreign_keys", Int.self) == 1)
+                connections += 1
+            }
+            #expect(connections == System.coreCount)
         }
     }
 }

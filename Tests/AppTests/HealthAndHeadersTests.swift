@@ -1,4 +1,5 @@
 @testable import App
+import HavenVault
 import Foundation
 import Testing
 import Vapor
@@ -60,5 +61,17 @@ struct HealthAndHeadersTests {
             let huge = try await browser.post("/login", body: "csrf=\(token)&email=" + String(repeating: "a", count: 2 << 20))
             #expect(huge.status == .payloadTooLarge)
         }
+    }
+
+    /// An error from a library that quotes a stored value.
+    struct QuotingError: Error, CustomStringConvertible {
+        var description: String { "constraint failed for value 'ana@example.org'" }
+    }
+
+    @Test("the log gets Haven's own error texts, never another library's (which may quote stored values)")
+    func loggedDetail() {
+        #expect(ErrorPageMiddleware.loggableDetail(of: QuotingError()) == "-")
+        #expect(ErrorPageMiddleware.loggableDetail(of: AccountError.emailTaken) == "a user with this e-mail already exists")
+        #expect(ErrorPageMiddleware.loggableDetail(of: VaultError.wrongKey).contains("does not open"))
     }
 }

@@ -104,8 +104,8 @@ struct CasesController: RouteCollection {
             if let code = CaseCode.normalized(typed), try await Case.find(on: req.db, code: code) != nil { return req.seeOther("/app/cases/\(code)") }
             page.code = FieldState(value: typed, error: req.t("cases_code_unknown"))
         }
-        let granted = try await KeyGrant.query(on: req.db).filter(\.$recordTable == Case.schema).filter(\.$holder.$id == staff.id).all()
-            .compactMap { UUID(uuidString: $0.recordID) }
+        let held = try await KeyGrant.held(table: Case.schema, userID: staff.id, on: req.db)
+        let granted = Array(held.keys)
         var cases = Case.query(on: req.db).filter(\.$id ~~ granted)
         if let status = query.status.flatMap(CaseStatus.init(rawValue:)) { cases = cases.filter(\.$status == status) }
         if let risk = query.risk.flatMap(RiskLevel.init(rawValue:)) { cases = cases.filter(\.$risk == risk) }
@@ -118,7 +118,7 @@ struct CasesController: RouteCollection {
             cases = cases.filter(\.$id ~~ overdue)
         }
         for record in try await cases.sort(\.$lastActivityAt, .descending).limit(200).all() {
-            guard let key = try await Casework.key(for: record.requireID(), userID: staff.id, privateKey: staff.privateKey, db: req.db) else { continue }
+            guard let key = try held[record.requireID()]?.openKey(with: staff.privateKey) else { continue }
             let requester = try JSONDecoder().decode(Requester.self, from: Data(try FieldCipher.open(record.requesterSealed, with: key,
                                                                                                         binding: Casework.requesterBinding(record.requireID())).utf8))
             page.cases.append(.init(code: record.code, pseudonym: requester.pseudonym, statusName: req.t(record.status.labelKey),
@@ -187,9 +187,7 @@ struct CasesController: RouteCollection {
         guard let reportID = req.parameters.get("reportID", as: UUID.self), let report = try await Report.find(reportID, on: req.db) else {
             throw Abort(.notFound)
         }
-        guard let key = try await Intake.key(for: reportID, userID: staff.id, privateKey: staff.privateKey, db: req.db) else {
-            throw Abort(.forbidden, reason: req.t("inbox_not_yours"))
-        }
+        let (key, _) = try await req.recordKey(table: Report.schema, id: reportID, deniedAction: "report.read.denied", reasonKey: "inbox_not_yours")
         let opened = try await Intake.open(report, key: key, db: req.db)
         let submission = opened.submission
         let new = NewCase(requester: Requester(pseudonym: req.t("cases_from_report") + " " + ReportThread.format(opened.receivedAt), name: "",
@@ -201,16 +199,11 @@ struct CasesController: RouteCollection {
 
     /// The case and its key for this user; 403 (audited) without a key copy, 404 for an unknown code.
     func opened(_ req: Request) async throws -> (Case, SymmetricKey, UUID) {
-        let staff = try req.signedInStaff()
         guard let code = req.parameters.get("code").flatMap(CaseCode.normalized), let record = try await Case.find(on: req.db, code: code) else {
             throw Abort(.notFound)
         }
-        let id = try record.requireID()
-        guard let key = try await Casework.key(for: id, userID: staff.id, privateKey: staff.privateKey, db: req.db) else {
-            try await req.haven.audit.append(on: req.db, actor: staff.id.uuidString, action: "case.read.denied", table: Case.schema, id: id.uuidString)
-            throw Abort(.forbidden, reason: req.t("cases_not_yours"))
-        }
-        return (record, key, staff.id)
+        let (key, userID) = try await req.recordKey(table: Case.schema, id: try record.requireID(), deniedAction: "case.read.denied", reasonKey: "cases_not_yours")
+        return (record, key, userID)
     }
 
     @Sendable func show(req: Request) async throws -> View {

@@ -13,9 +13,9 @@ struct DashboardController: RouteCollection {
         let session = await req.session()
         let staff = try req.signedInStaff()
         let role = session.role.map { req.t($0.labelKey) } ?? ""
-        let reports = try await grantedIDs(req, table: Report.schema, userID: staff.id)
+        let reports = Array(try await KeyGrant.held(table: Report.schema, userID: staff.id, on: req.db).keys)
         let read = try await ReportRead.query(on: req.db).filter(\.$user.$id == staff.id).filter(\.$report.$id ~~ reports).count()
-        let cases = try await grantedIDs(req, table: Case.schema, userID: staff.id)
+        let cases = Array(try await KeyGrant.held(table: Case.schema, userID: staff.id, on: req.db).keys)
         let openCases = try await Case.query(on: req.db).filter(\.$id ~~ cases).filter(\.$status != .closed).count()
         let overdue = try await CaseTask.query(on: req.db).filter(\.$caseFile.$id ~~ cases).filter(\.$isDone == false)
             .filter(\.$dueOn < Day.today()).count()
@@ -23,11 +23,5 @@ struct DashboardController: RouteCollection {
             chrome: chrome, roleName: role, hasSecondFactor: session.hasSecondFactor,
             unreadReports: reports.count - read, openCases: openCases, overdueTasks: overdue,
             runsCases: session.role?.runsCases ?? false))
-    }
-
-    /// The ids of the records of one table sealed to this user.
-    private func grantedIDs(_ req: Request, table: String, userID: UUID) async throws -> [UUID] {
-        try await KeyGrant.query(on: req.db).filter(\.$recordTable == table).filter(\.$holder.$id == userID).all()
-            .compactMap { UUID(uuidString: $0.recordID) }
     }
 }

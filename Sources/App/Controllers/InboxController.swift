@@ -27,14 +27,14 @@ struct InboxController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> View {
         let user = try req.signedInStaff()
-        let granted = try await KeyGrant.query(on: req.db).filter(\.$recordTable == Report.schema).filter(\.$holder.$id == user.id)
-            .all().compactMap { UUID(uuidString: $0.recordID) }
+        let held = try await KeyGrant.held(table: Report.schema, userID: user.id, on: req.db)
+        let granted = Array(held.keys)
         let reports = try await Report.query(on: req.db).filter(\.$id ~~ granted).sort(\.$receivedAt, .descending).limit(200).all()
         let read = Set(try await ReportRead.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$report.$id ~~ granted).all().map(\.$report.id))
         var rows: [InboxPage.Row] = []
         for report in reports {
             let id = try report.requireID()
-            guard let key = try await Intake.key(for: id, userID: user.id, privateKey: user.privateKey, db: req.db) else { continue }
+            guard let key = try held[id]?.openKey(with: user.privateKey) else { continue }
             let payload = try FieldCipher.open(report.payloadSealed, with: key, binding: Intake.payloadBinding(id))
             let narrative = try JSONDecoder().decode(ReportSubmission.self, from: Data(payload.utf8)).narrative
             rows.append(.init(id: id.uuidString, kindName: req.t(report.kind.labelKey), statusName: req.t(report.status.labelKey),
@@ -46,15 +46,11 @@ struct InboxController: RouteCollection {
 
     /// The report and its key for this user; 403 (audited) without a grant, 404 when there is no such report.
     private func opened(_ req: Request) async throws -> (Report, SymmetricKey, UUID) {
-        let user = try req.signedInStaff()
         guard let id = req.parameters.get("reportID", as: UUID.self), let report = try await Report.find(id, on: req.db) else {
             throw Abort(.notFound)
         }
-        guard let key = try await Intake.key(for: id, userID: user.id, privateKey: user.privateKey, db: req.db) else {
-            try await req.haven.audit.append(on: req.db, actor: user.id.uuidString, action: "report.read.denied", table: Report.schema, id: id.uuidString)
-            throw Abort(.forbidden, reason: req.t("inbox_not_yours"))
-        }
-        return (report, key, user.id)
+        let (key, userID) = try await req.recordKey(table: Report.schema, id: id, deniedAction: "report.read.denied", reasonKey: "inbox_not_yours")
+        return (report, key, userID)
     }
 
     @Sendable func show(req: Request) async throws -> View {
@@ -103,9 +99,9 @@ struct InboxController: RouteCollection {
 
     @Sendable func junk(req: Request) async throws -> Response {
         let user = try req.signedInStaff()
-        let chosen = try req.content.decode(JunkInput.self).reports ?? []
-        let granted = try await KeyGrant.query(on: req.db).filter(\.$recordTable == Report.schema).filter(\.$holder.$id == user.id)
-            .filter(\.$recordID ~~ chosen.map(\.uuidString)).all().compactMap { UUID(uuidString: $0.recordID) }
+        let chosen = Array(Set(try req.content.decode(JunkInput.self).reports ?? []))
+        let held = try await KeyGrant.held(table: Report.schema, userID: user.id, on: req.db)
+        let granted = chosen.filter { held[$0] != nil }
         guard granted.count == chosen.count else { throw Abort(.forbidden, reason: req.t("inbox_not_yours")) }
         try await Intake.delete(app: req.application, db: req.db, reportIDs: granted, actor: user.id.uuidString, action: "report.junk")
         return try await notice(req, granted.isEmpty ? "inbox_none_chosen" : "inbox_junked", back: "/app/inbox")

@@ -1,4 +1,5 @@
 import Crypto
+import Fluent
 import Foundation
 import HavenDomain
 import Vapor
@@ -78,6 +79,16 @@ extension Request {
     func signedInStaff() throws -> (id: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey) {
         guard let session = staffSession, let id = session.userID, let key = session.privateKey else { throw Abort(.unauthorized) }
         return (id, key)
+    }
+
+    /// The signed-in staff member's copy of a record's key. Without one: an audit entry (`deniedAction`) and 403.
+    func recordKey(table: String, id: UUID, deniedAction: String, reasonKey: String) async throws -> (key: SymmetricKey, userID: UUID) {
+        let staff = try signedInStaff()
+        guard let key = try await KeyGrant.openKey(table: table, recordID: id.uuidString, userID: staff.id, privateKey: staff.privateKey, on: db) else {
+            try await haven.audit.append(on: db, actor: staff.id.uuidString, action: deniedAction, table: table, id: id.uuidString)
+            throw Abort(.forbidden, reason: t(reasonKey))
+        }
+        return (key, staff.id)
     }
 
     /// A client identity for rate limits; hashed by the limiter, never stored or logged.

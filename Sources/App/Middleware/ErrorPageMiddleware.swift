@@ -1,3 +1,5 @@
+import HavenDomain
+import HavenVault
 import Vapor
 
 /// Turns every error into a generic page with a request id; the log gets the detail, never secrets or form content.
@@ -7,6 +9,18 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             return await page(for: error, request: request)
+        }
+    }
+
+    /// The detail of errors whose text Haven writes itself (never user content); other libraries' messages may quote
+    /// stored values, so only their type is logged.
+    static func loggableDetail(of error: any Error) -> String {
+        switch error {
+        case let error as VaultError: return error.description
+        case let error as AccountError: return error.description
+        case let error as ConfigurationError: return error.description
+        case let error as CaseWorkflow.Refusal: return error.description
+        default: return "-"
         }
     }
 
@@ -25,7 +39,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
         if status.code >= 500 {
             request.logger.error("request failed", metadata: ["status": "\(status.code)", "error": "\(type(of: error))",
-                                                              "detail": "\(String(describing: error).prefix(300))"])
+                                                              "detail": "\(Self.loggableDetail(of: error))"])
             message = request.t("error_generic")
         } else {
             request.logger.info("request refused", metadata: ["status": "\(status.code)"])

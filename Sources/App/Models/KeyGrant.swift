@@ -41,8 +41,18 @@ extension KeyGrant {
     /// A user's copy of a record's data key, opened with their private key; nil when they hold none.
     static func openKey(table: String, recordID: String, userID: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey,
                         on db: any Database) async throws -> SymmetricKey? {
-        guard let grant = try await KeyGrant.query(on: db).filter(\.$recordTable == table).filter(\.$recordID == recordID)
-            .filter(\.$holder.$id == userID).first() else { return nil }
-        return try KeyEnvelope.openKey(grant.sealedKey, with: privateKey, context: context(table: table, recordID: recordID, holder: userID))
+        try await KeyGrant.query(on: db).filter(\.$recordTable == table).filter(\.$recordID == recordID)
+            .filter(\.$holder.$id == userID).first()?.openKey(with: privateKey)
+    }
+
+    /// Every copy a user holds for records of one table, by record id, in one query (for lists).
+    static func held(table: String, userID: UUID, on db: any Database) async throws -> [UUID: KeyGrant] {
+        let grants = try await KeyGrant.query(on: db).filter(\.$recordTable == table).filter(\.$holder.$id == userID).all()
+        return Dictionary(grants.compactMap { grant in UUID(uuidString: grant.recordID).map { ($0, grant) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Opens this copy with its holder's private key.
+    func openKey(with privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> SymmetricKey {
+        try KeyEnvelope.openKey(sealedKey, with: privateKey, context: Self.context(table: recordTable, recordID: recordID, holder: $holder.id))
     }
 }

@@ -17,8 +17,6 @@ final class Report: Model, @unchecked Sendable {
     @Field(key: "payload_sealed") var payloadSealed: Data
     @Field(key: "received_at") var receivedAt: Date
     @Field(key: "last_activity_at") var lastActivityAt: Date
-    @Children(for: \.$report) var messages: [ReportMessage]
-    @Children(for: \.$report) var attachments: [ReportAttachment]
 
     init() {}
 

@@ -96,11 +96,6 @@ enum Casework {
         return code
     }
 
-    /// The case's key for a staff member holding a copy; nil without one.
-    static func key(for caseID: UUID, userID: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey, db: any Database) async throws -> SymmetricKey? {
-        try await KeyGrant.openKey(table: Case.schema, recordID: caseID.uuidString, userID: userID, privateKey: privateKey, on: db)
-    }
-
     /// Opens a case's requester, notes and timeline with its key.
     static func open(_ record: Case, key: SymmetricKey, db: any Database) async throws -> OpenedCase {
         let id = try record.requireID()

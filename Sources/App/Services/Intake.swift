@@ -118,11 +118,6 @@ enum Intake {
         return try await open(report, key: key, db: db)
     }
 
-    /// The report's data key for a staff member holding a grant; nil without one.
-    static func key(for reportID: UUID, userID: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey, db: any Database) async throws -> SymmetricKey? {
-        try await KeyGrant.openKey(table: Report.schema, recordID: reportID.uuidString, userID: userID, privateKey: privateKey, on: db)
-    }
-
     /// Opens a report's payload, thread and attachment names with its key.
     static func open(_ report: Report, key: SymmetricKey, db: any Database) async throws -> OpenedReport {
         let id = try report.requireID()

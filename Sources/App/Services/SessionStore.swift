@@ -94,7 +94,7 @@ actor SessionStore {
         }
     }
 
-    /// How many live sessions a user has (for tests and the admin page).
+    /// How many live sessions a user has.
     func count(userID: UUID) -> Int {
         sessions.values.filter { $0.userID == userID }.count
     }
