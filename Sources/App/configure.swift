@@ -20,7 +20,9 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     try useDatabase(app, configuration.storage)
     app.migrations.add(M001_CreateOrganisations(), M002_CreateUsers(), M003_CreateCredentialCodes(),
                        M004_CreateKeyGrants(), M005_CreateAuditEntries(), M006_AddIntakeRecipients(), M007_CreateReports(),
-                       M008_CreateCases(), M009_CreateCaseTasksAndServices())
+                       M008_CreateCases(), M009_CreateCaseTasksAndServices(), M010_CreateIncidents(), M011_CreatePersons(),
+                       M012_CreateActsAndSources(), M013_CreateEvidence(), M014_CreateIncidentRevisions(), M015_CreateVocabularyEdits(),
+                       M016_CreateIncidentSearch(), M017_CreateProceedings())
 
     app.views.use(.leaf)
     app.routes.defaultMaxBodySize = ByteCount(value: configuration.maximumBodyBytes)
@@ -77,6 +79,8 @@ extension Application {
             try await configureSQLiteConnections(path: path)
         }
         try await autoMigrate()
+        try await DocumentationKey.ensure(on: db)
+        try await haven.vocabularies.reload(on: db)
         if let organisation = try await Organisation.current(on: db) {
             haven.requiresSecondFactor = organisation.requiresSecondFactor
         } else if haven.setupCode == nil {

@@ -11,6 +11,12 @@ public enum StaffRole: String, CaseIterable, Sendable, Codable {
     /// Sees how many cases there are in each status without opening any.
     public var seesCaseCounts: Bool { [.administrator, .coordinator].contains(self) }
 
+    /// Reads documented incidents and the persons in them (restricted incidents only with a key copy).
+    public var readsDocumentation: Bool { self != .editor }
+
+    /// Records and edits incidents, persons, sources and evidence.
+    public var writesDocumentation: Bool { [.administrator, .coordinator, .documenter].contains(self) }
+
     /// The localisation key of the role's name.
     public var labelKey: String { "role_\(rawValue)" }
 }

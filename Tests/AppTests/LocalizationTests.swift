@@ -49,6 +49,15 @@ struct LocalizationTests {
         used.formUnion(StaffRole.allCases.map(\.labelKey))
         used.formUnion(AccountStatus.allCases.map { "status_\($0.rawValue)" })
         used.formUnion([PasswordPolicy.Problem.tooShort, .tooLong, .tooCommon, .mismatch].map(\.messageKey))
+        used.formUnion(Confidentiality.allCases.map(\.labelKey) + VerificationStatus.allCases.map(\.labelKey) + SourceKind.allCases.map(\.labelKey))
+        used.formUnion(SexualOrientation.allCases.map(\.labelKey) + GenderIdentity.allCases.map(\.labelKey) + IntersexStatus.allCases.map(\.labelKey))
+        used.formUnion(Vulnerability.allCases.map(\.labelKey) + IncidentDraft.Problem.allCases.map(\.messageKey))
+        used.formUnion(["uploaded", "viewed", "downloaded"].map { "custody_\($0)" })
+        used.formUnion(VocabularyStore.editable.map { "vocabulary_" + $0.name.replacingOccurrences(of: "-", with: "_") })
+        let fields = ["title", "description", "startDate", "endDate", "country", "region", "city", "placeDetail", "types", "victims", "participants",
+                      "detainees", "violationStatus", "reliability", "verification", "confidentiality", "acts", "sources"]
+        #expect(Set(Incidents.changedFields(from: IncidentDraft(), to: IncidentDraft.everythingDifferent)) == Set(fields))
+        used.formUnion(fields.map { "incident_field_\($0)" })
         #expect(used.count > 80)
         for language in Language.allCases {
             let missing = used.subtracting(localization.table(language).keys)
@@ -87,5 +96,23 @@ struct LocalizationTests {
             let dashboard = try await fresh.follow(signedIn)
             #expect(dashboard.body.contains("<html lang=\"ru\">") && dashboard.body.contains("Администратор"))
         }
+    }
+}
+
+extension IncidentDraft {
+    /// A draft differing from an empty one in every field, so every revision field name is checked.
+    static var everythingDifferent: IncidentDraft {
+        var draft = IncidentDraft()
+        draft.title = "t"; draft.description = "d"; draft.startDate = "2020"; draft.endDate = "2021"; draft.country = "MD"
+        draft.region = "r"; draft.city = "c"; draft.placeDetail = "p"; draft.types = ["V1"]; draft.victims = "1"; draft.participants = "2"
+        draft.detainees = "3"; draft.violationStatus = "likely"; draft.reliability = "reliable"; draft.verification = .verified
+        draft.confidentiality = .public
+        var act = ActDraft()
+        act.victim = "v"
+        draft.acts = [act]
+        var source = SourceDraft()
+        source.title = "s"
+        draft.sources = [source]
+        return draft
     }
 }

@@ -56,3 +56,39 @@ struct FileAndReceiptTests {
         #expect(!Receipt.lookup(code, key: lookupKey).contains(code.normalized))
     }
 }
+
+@Suite struct SealedFileReaderTests {
+    private func write(_ data: Data) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("haven-reader-\(UUID().uuidString)")
+        try data.write(to: url)
+        return url
+    }
+
+    @Test func readsAFileChunkByChunk() throws {
+        let key = SymmetricKey(size: .bits256)
+        let binding = FieldBinding(table: "evidence", recordID: "1", field: "file")
+        let plaintext = Data((0..<(FileCipher.chunkSize * 2 + 17)).map { UInt8(truncatingIfNeeded: $0 * 7) })
+        let url = try write(try FileCipher.seal(plaintext, with: key, binding: binding))
+        defer { try? FileManager.default.removeItem(at: url) }
+        var reader = try SealedFileReader(url: url, key: key, binding: binding)
+        var chunks: [Data] = []
+        while let chunk = try reader.next() { chunks.append(chunk) }
+        #expect(chunks.count == 3)
+        #expect(chunks.reduce(Data(), +) == plaintext)
+    }
+
+    @Test func refusesWrongKeyOtherBindingAndACutFile() throws {
+        let key = SymmetricKey(size: .bits256)
+        let binding = FieldBinding(table: "evidence", recordID: "1", field: "file")
+        let sealed = try FileCipher.seal(Data(repeating: 1, count: FileCipher.chunkSize + 5), with: key, binding: binding)
+        let url = try write(sealed)
+        let cut = try write(sealed.prefix(sealed.count - (5 + 28 + 4)))
+        defer { for file in [url, cut] { try? FileManager.default.removeItem(at: file) } }
+        var wrongKey = try SealedFileReader(url: url, key: SymmetricKey(size: .bits256), binding: binding)
+        #expect(throws: VaultError.wrongKey) { _ = try wrongKey.next() }
+        var otherRecord = try SealedFileReader(url: url, key: key, binding: FieldBinding(table: "evidence", recordID: "2", field: "file"))
+        #expect(throws: VaultError.wrongKey) { _ = try otherRecord.next() }
+        var truncated = try SealedFileReader(url: cut, key: key, binding: binding)
+        #expect(throws: VaultError.wrongKey) { while try truncated.next() != nil {} }
+    }
+}

@@ -115,6 +115,7 @@ struct AdminUsersController: RouteCollection {
         let user = try await target(req, demotingOrDisabling: role != .administrator)
         let userID = try user.requireID()
         let directoryKey = try await StaffDirectory.openKey(on: req.db, userID: admin.id, privateKey: admin.privateKey)
+        let documentationKey = try await DocumentationKey.openIfHeld(userID: admin.id, privateKey: admin.privateKey, on: req.db)
         user.role = role
         try await req.haven.audit.transaction(on: req.db) { tx, audit in
             try await user.save(on: tx)
@@ -123,6 +124,7 @@ struct AdminUsersController: RouteCollection {
             } else {
                 try await StaffDirectory.revoke(on: tx, from: userID)
             }
+            try await DocumentationKey.follow(role: role, of: user, key: documentationKey, on: tx)
             try await audit.append(actor: admin.id.uuidString, action: "user.role.\(role.rawValue)",
                                              table: User.schema, id: userID.uuidString)
         }

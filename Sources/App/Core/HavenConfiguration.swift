@@ -35,6 +35,8 @@ public struct HavenConfiguration: Sendable {
     public var maximumAttachmentBytes: Int
     /// How many files one report or message may carry.
     public var maximumAttachments: Int
+    /// The largest evidence file staff may upload (`HAVEN_EVIDENCE_MAX_MB`, default 100).
+    public var evidenceMaximumBytes: Int
     /// Where the "leave this site quickly" link on public pages goes.
     public var quickExitURL: String
     /// Closed reports are deleted after this many days without activity; nil keeps them.
@@ -50,7 +52,7 @@ public struct HavenConfiguration: Sendable {
     public init(dataDirectory: URL, storage: Storage, publicURL: URL? = nil, logLevel: Logger.Level = .info,
                 sessionIdleTimeout: TimeInterval = 30 * 60, sessionAbsoluteTimeout: TimeInterval = 12 * 3600,
                 kdfParameters: KDFParameters = .production, concurrentKDFRuns: Int = 2, maximumBodyBytes: Int = 1 << 20,
-                maximumAttachmentBytes: Int = 10 << 20, maximumAttachments: Int = 5,
+                maximumAttachmentBytes: Int = 10 << 20, maximumAttachments: Int = 5, evidenceMaximumBytes: Int = 100 << 20,
                 quickExitURL: String = "https://www.wikipedia.org/", closedReportRetentionDays: Int? = 90,
                 closedCaseRetentionDays: Int? = nil, limitsIntake: Bool = true) {
         self.dataDirectory = dataDirectory
@@ -64,15 +66,18 @@ public struct HavenConfiguration: Sendable {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumAttachmentBytes = maximumAttachmentBytes
         self.maximumAttachments = maximumAttachments
+        self.evidenceMaximumBytes = evidenceMaximumBytes
         self.quickExitURL = quickExitURL
         self.closedReportRetentionDays = closedReportRetentionDays
         self.closedCaseRetentionDays = closedCaseRetentionDays
         self.limitsIntake = limitsIntake
     }
 
-    /// The largest body a path accepts: intake forms carry files.
+    /// The largest body a path accepts: intake forms and evidence uploads carry files.
     func maximumBodyBytes(forPath path: String) -> Int {
-        path.hasPrefix("/report") ? maximumBodyBytes + maximumAttachments * maximumAttachmentBytes * 4 / 3 : maximumBodyBytes
+        if path.hasPrefix("/report") { return maximumBodyBytes + maximumAttachments * maximumAttachmentBytes * 4 / 3 }
+        if path.hasPrefix("/app/incidents/"), path.hasSuffix("/evidence") { return evidenceMaximumBytes + (64 << 10) }
+        return maximumBodyBytes
     }
 
     /// Reads `HAVEN_*` variables; throws `ConfigurationError` naming the first bad one.
@@ -110,13 +115,14 @@ public struct HavenConfiguration: Sendable {
             quickExit = text
         }
         let attachmentMegabytes = try number(environment, "HAVEN_ATTACHMENT_MAX_MB", default: 10, range: 1...1024)
+        let evidenceMegabytes = try number(environment, "HAVEN_EVIDENCE_MAX_MB", default: 100, range: 1...4096)
         let retention = try number(environment, "HAVEN_RETAIN_CLOSED_REPORTS_DAYS", default: 90, range: 0...36_500)
         let caseRetention = try number(environment, "HAVEN_RETAIN_CLOSED_CASES_DAYS", default: 0, range: 0...36_500)
         let idle = try minutes(environment, "HAVEN_SESSION_IDLE_MINUTES", default: 30)
         let absolute = try minutes(environment, "HAVEN_SESSION_MAX_HOURS", default: 12) * 60
         return HavenConfiguration(dataDirectory: dataDirectory, storage: storage, publicURL: publicURL, logLevel: logLevel,
                                   sessionIdleTimeout: idle, sessionAbsoluteTimeout: absolute,
-                                  maximumAttachmentBytes: attachmentMegabytes << 20, quickExitURL: quickExit,
+                                  maximumAttachmentBytes: attachmentMegabytes << 20, evidenceMaximumBytes: evidenceMegabytes << 20, quickExitURL: quickExit,
                                   closedReportRetentionDays: retention == 0 ? nil : retention,
                                   closedCaseRetentionDays: caseRetention == 0 ? nil : caseRetention)
     }

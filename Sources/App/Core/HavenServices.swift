@@ -16,6 +16,7 @@ final class HavenServices: Sendable {
     /// Keys the receipt-code lookup hashes; kept in `keys/receipt.key`, outside the database.
     let receiptKey: SymmetricKey
     let localization: Localization
+    let vocabularies = VocabularyStore()
     private let state = NIOLockedValueBox(MutableState())
 
     private struct MutableState {

@@ -53,6 +53,7 @@ enum Accounts {
         guard let organisation = try await Organisation.current(on: db) else { throw Abort(.conflict, reason: "Haven is not set up.") }
         let recoveryKey = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: organisation.recoveryPublicKey)
         let directoryKey = try await StaffDirectory.openKey(on: db, userID: admin.id, privateKey: admin.privateKey)
+        let documentationKey = try await DocumentationKey.openIfHeld(userID: admin.id, privateKey: admin.privateKey, on: db)
         let userID = UUID()
         let privateKey = Curve25519.KeyAgreement.PrivateKey()
         let user = User(id: userID, emailLookup: lookup,
@@ -63,6 +64,7 @@ enum Accounts {
         try await app.haven.audit.transaction(on: db) { tx, audit in
             try await user.create(on: tx)
             if role == .administrator { try await StaffDirectory.grant(on: tx, key: directoryKey, to: user) }
+            try await DocumentationKey.follow(role: role, of: user, key: documentationKey, on: tx)
             try await issueCode(code, purpose: .invitation, privateKey: privateKey, userID: userID, on: tx)
             try await audit.append(actor: admin.id.uuidString, action: "user.invite", table: User.schema, id: userID.uuidString)
         }

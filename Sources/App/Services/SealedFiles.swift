@@ -31,6 +31,9 @@ struct SealedFiles: Sendable {
         for name in names { try? FileManager.default.removeItem(at: url(name)) }
     }
 
+    /// Where a stored file lives (for reading it in chunks).
+    func location(_ name: String) -> URL { url(name) }
+
     private func url(_ name: String) -> URL {
         precondition(name.allSatisfy(\.isHexDigit), "stored names are random hex, never user input")
         return directory.appendingPathComponent(name)

@@ -58,6 +58,7 @@ struct PendingSetup: Sendable {
             try await audit.append(actor: actor, action: "setup.complete", table: User.schema,
                                              id: administratorID.uuidString)
         }
+        try await DocumentationKey.ensure(on: db)
         app.haven.setupCode = nil
         return user
     }

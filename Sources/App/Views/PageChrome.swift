@@ -53,7 +53,7 @@ struct PageChrome: Encodable {
             isAdministrator: session?.role?.managesUsers ?? false,
             languages: Language.allCases.map { .init(code: $0.rawValue, name: $0.nativeName, isCurrent: $0 == language) },
             path: request.url.path, notice: notice,
-            isPublic: request.url.path.hasPrefix("/report"), quickExitURL: request.haven.configuration.quickExitURL
+            isPublic: request.url.path.hasPrefix("/report") || request.url.path.hasPrefix("/incidents"), quickExitURL: request.haven.configuration.quickExitURL
         )
     }
 }

@@ -6,11 +6,13 @@ public struct VocabularyTerm: Sendable, Equatable, Identifiable {
     public let code: String
     /// The family's code for level-2 terms, nil for top-level terms.
     public let parent: String?
-    let labels: [Language: String]
+    var labels: [Language: String]
     /// ILGA-Europe Annual Review headings the term is reported under (incident types only).
     public let headings: [AnnualReviewHeading]
     /// Whether the term can be a hate crime under the OSCE/ODIHR criteria (a criminal offence with a bias motive).
     public let isODIHRHateCrime: Bool
+    /// Retired terms stay on the records that use them but are no longer offered.
+    public internal(set) var isRetired = false
 
     public var id: String { code }
 
@@ -22,6 +24,9 @@ public struct VocabularyTerm: Sendable, Equatable, Identifiable {
         self.headings = headings
         self.isODIHRHateCrime = hateCrime
     }
+
+    /// The labels by language (for editing).
+    public var allLabels: [Language: String] { labels }
 
     /// The label in a language, falling back to English.
     public func label(_ language: Language) -> String {
@@ -47,6 +52,9 @@ public struct Vocabulary: Sendable {
         index[code].map { terms[$0] }
     }
 
+    /// The terms still offered for new records, in order.
+    public var offered: [VocabularyTerm] { terms.filter { !$0.isRetired } }
+
     /// Top-level terms (the families of a two-level list), in order.
     public var roots: [VocabularyTerm] { terms.filter { $0.parent == nil } }
 
@@ -60,4 +68,51 @@ public struct Vocabulary: Sendable {
         incidentTypes, perpetratorTypes, placeTypes, involvementDegrees, actStatuses, violationStatuses, reliabilities,
         sourceConnections, datePrecisions,
     ]
+}
+
+/// An administrator's change to a list: a term relabelled, added or retired. Codes of shipped terms never change.
+public struct VocabularyEdit: Sendable, Equatable, Codable {
+    public let code: String
+    /// The family of an added level-2 term.
+    public let parent: String?
+    /// Labels that replace the shipped ones; a missing language keeps its shipped label.
+    public let labels: [Language: String]
+    public let isRetired: Bool
+
+    public init(code: String, parent: String? = nil, labels: [Language: String] = [:], isRetired: Bool = false) {
+        self.code = code
+        self.parent = parent
+        self.labels = labels
+        self.isRetired = isRetired
+    }
+}
+
+extension Vocabulary {
+    /// The list with administrators' edits applied: relabelled and retired terms in place, added terms after their family
+    /// (or at the end).
+    public func applying(_ edits: [VocabularyEdit]) -> Vocabulary {
+        var terms = self.terms
+        for edit in edits {
+            if let index = terms.firstIndex(where: { $0.code == edit.code }) {
+                terms[index] = terms[index].edited(labels: edit.labels, isRetired: edit.isRetired)
+            } else {
+                let english = edit.labels[.en] ?? edit.code
+                var added = VocabularyTerm(edit.code, parent: edit.parent, en: english, ru: edit.labels[.ru] ?? english,
+                                           ro: edit.labels[.ro] ?? english, headings: edit.parent.flatMap { term($0)?.headings } ?? [])
+                added.isRetired = edit.isRetired
+                let position = edit.parent.flatMap { parent in terms.lastIndex { $0.code == parent || $0.parent == parent } }.map { $0 + 1 }
+                terms.insert(added, at: position ?? terms.endIndex)
+            }
+        }
+        return Vocabulary(name: name, terms: terms)
+    }
+}
+
+extension VocabularyTerm {
+    func edited(labels: [Language: String], isRetired: Bool) -> VocabularyTerm {
+        var copy = self
+        copy.labels.merge(labels.filter { !$0.value.isEmpty }) { _, new in new }
+        copy.isRetired = isRetired
+        return copy
+    }
 }

@@ -55,6 +55,12 @@ final class Browser: @unchecked Sendable {
         return try await post(path, body: Browser.formEncode(all), extraHeaders: extraHeaders)
     }
 
+    /// POST a form whose fields may repeat (checkbox groups), with the page's CSRF token.
+    func submit(_ path: String, pairs: [(String, String)]) async throws -> Page {
+        let all = pairs + (csrfToken.map { [("csrf", $0)] } ?? [])
+        return try await post(path, body: all.map { Browser.formEncode([$0.0: $0.1]) }.joined(separator: "&"))
+    }
+
     /// POST a multipart form (with files) as a browser would, with the page's CSRF token.
     func submitMultipart(_ path: String, _ fields: [(String, String)], files: [(field: String, name: String, data: Data)] = [],
                          csrf: String?? = .none) async throws -> Page {

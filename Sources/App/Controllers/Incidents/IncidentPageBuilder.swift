@@ -1,0 +1,96 @@
+import Fluent
+import Foundation
+import HavenDomain
+import Vapor
+
+/// Builds the incident page: everything for a reader with the keys, or the stub of a restricted incident.
+struct IncidentPageBuilder {
+    let req: Request
+    let terms: IncidentDraft.Terms
+
+    init(_ req: Request) {
+        self.req = req
+        self.terms = req.haven.vocabularies.terms
+    }
+
+    func label(_ list: Vocabulary, _ code: String) -> String {
+        code.isEmpty ? "" : list.term(code)?.label(req.language) ?? code
+    }
+
+    func counts(_ record: Incident) -> [String] {
+        [(record.victims, "incident_victims"), (record.participants, "incident_participants"), (record.detainees, "incident_detainees")]
+            .compactMap { count, key in count.map { "\(req.t(key)): \($0)" } }
+    }
+
+    func typeNames(_ codes: [String]) -> [String] {
+        codes.map { label(terms.incidentTypes, $0) }
+    }
+
+    /// A restricted incident for someone without its key: country, dates and types only.
+    func stub(_ record: Incident) async throws -> IncidentPage {
+        let types = try await Incidents.types(of: [record.seq], on: req.db)[record.seq] ?? []
+        return IncidentPage(
+            chrome: await .make(for: req, titleKey: "incident_restricted_title"), code: record.code, isStub: true, title: "", description: "",
+            dates: IncidentsController.dates(record.startDate, record.endDate), countryName: Country(code: record.country)?.name(req.language) ?? record.country,
+            place: "", placeDetail: "", typeNames: typeNames(types), counts: [], violationStatusName: "", reliabilityName: "", verificationName: "",
+            confidentialityName: req.t(Confidentiality.restricted.labelKey), isRestricted: true, acts: [], sources: [], evidence: [], holders: [],
+            canEdit: false, revisionCount: 0)
+    }
+
+    func page(_ opened: OpenedIncident, keys: DocumentationKeys) async throws -> IncidentPage {
+        let record = opened.record
+        let id = try record.requireID()
+        let personNames = try Dictionary((opened.acts.flatMap { [$0.victim, $0.perpetrator] }.compactMap { $0 }).map {
+            ($0.code, try Persons.open($0, key: keys.documentation).name)
+        }, uniquingKeysWith: { a, _ in a })
+        let acts = opened.acts.map { act in
+            IncidentPage.ActView(
+                victimCode: act.victim?.code ?? "", victimName: act.victim.flatMap { personNames[$0.code] } ?? "",
+                typeName: label(terms.incidentTypes, act.details.type), date: act.details.date,
+                placeTypeName: label(terms.placeTypes, act.details.placeType), statusName: label(terms.actStatuses, act.details.status),
+                consequences: act.details.consequences, perpetratorCode: act.perpetrator?.code ?? "",
+                perpetratorName: act.perpetrator.flatMap { personNames[$0.code] } ?? "",
+                perpetratorTypeName: label(terms.perpetratorTypes, act.details.perpetratorType), degreeName: label(terms.involvementDegrees, act.details.degree))
+        }
+        let sources = opened.sources.map { sourceView($0.id, $0.draft) }
+        let holders = record.isRestricted
+            ? try await KeyGrant.query(on: req.db).filter(\.$recordTable == Incident.schema).filter(\.$recordID == id.uuidString).all().compactMap { $0.$holder.id }
+            : []
+        let userID = try req.signedInStaff().id
+        return IncidentPage(
+            chrome: await .make(for: req, titleKey: "incident_title"), code: record.code, isStub: false, title: opened.narrative.title,
+            description: opened.narrative.description, dates: IncidentsController.dates(record.startDate, record.endDate),
+            countryName: Country(code: record.country)?.name(req.language) ?? record.country,
+            place: [opened.narrative.city, opened.narrative.region].filter { !$0.isEmpty }.joined(separator: ", "),
+            placeDetail: opened.narrative.placeDetail, typeNames: typeNames(opened.types), counts: counts(record),
+            violationStatusName: label(terms.violationStatuses, record.violationStatus), reliabilityName: label(terms.reliabilities, record.reliability),
+            verificationName: req.t(record.verification.labelKey), confidentialityName: req.t(record.confidentiality.labelKey),
+            isRestricted: record.isRestricted, acts: acts, sources: sources,
+            evidence: try await evidence(of: id, containerKey: keys.incident ?? keys.documentation, sources: opened.sources),
+            holders: holders.map { .init(id: $0.uuidString, isSelf: $0 == userID) },
+            canEdit: req.staffSession?.role?.writesDocumentation == true,
+            revisionCount: try await IncidentRevision.query(on: req.db).filter(\.$incident.$id == id).count())
+    }
+
+    func sourceView(_ id: UUID, _ source: SourceDraft) -> IncidentPage.SourceView {
+        IncidentPage.SourceView(id: id.uuidString, kindName: req.t(source.kind.labelKey), title: source.title, url: source.url,
+                                publishedOn: source.publishedOn, reliabilityName: label(terms.reliabilities, source.reliability),
+                                connectionName: label(terms.sourceConnections, source.connection))
+    }
+
+    private func evidence(of incidentID: UUID, containerKey: SymmetricKey, sources: [(id: UUID, draft: SourceDraft)]) async throws -> [IncidentPage.EvidenceView] {
+        let files = try await Evidence.query(on: req.db).filter(\.$incident.$id == incidentID).sort(\.$uploadedAt).all()
+        let custody = Dictionary(grouping: try await EvidenceCustody.query(on: req.db).filter(\.$evidence.$id ~~ files.compactMap(\.id))
+            .sort(\.$happenedAt).all(), by: \.$evidence.id)
+        return try files.map { file in
+            let about = try EvidenceStore.about(file, containerKey: containerKey)
+            let fileID = try file.requireID()
+            return IncidentPage.EvidenceView(
+                id: fileID.uuidString, fileName: about.fileName, size: ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file),
+                sha256: about.sha256, sourceTitle: sources.first { $0.id == file.$source.id }?.draft.title ?? "",
+                custody: (custody[fileID] ?? []).map { line in
+                    "\(ReportThread.format(line.happenedAt)) — \(req.t("custody_\(line.action.rawValue)")) — \(line.$actor.id?.uuidString.prefix(8) ?? "—")"
+                })
+        }
+    }
+}

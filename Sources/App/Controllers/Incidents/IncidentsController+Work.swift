@@ -1,0 +1,146 @@
+import Fluent
+import HavenDomain
+import HavenVault
+import Vapor
+
+extension IncidentsController {
+    /// What the evidence form posts.
+    struct UploadInput: Content {
+        var file: File?
+        var source: String?
+    }
+
+    /// What the access forms post.
+    struct AccessInput: Content {
+        var email: String?
+        var holder: UUID?
+    }
+
+    @Sendable func revisions(req: Request) async throws -> View {
+        let record = try await Self.incident(req)
+        guard let keys = try await Self.keys(for: record, req: req) else { throw Abort(.forbidden, reason: req.t("incident_not_yours")) }
+        let id = try record.requireID()
+        let builder = IncidentPageBuilder(req)
+        let revisions = try await IncidentRevision.query(on: req.db).filter(\.$incident.$id == id).sort(\.$changedAt, .descending).all()
+        let views = try revisions.map { revision in
+            let previous = try StoredJSON.decode(IncidentDraft.self, from: revision.previous, key: keys.incident,
+                                                 binding: Incidents.revisionBinding(revision.requireID()))
+            return IncidentRevisionsPage.Revision(
+                changedAt: ReportThread.format(revision.changedAt), actor: String(revision.$actor.id?.uuidString.prefix(8) ?? "—"),
+                changes: revision.changedFields.split(separator: ",").map { field in
+                    .init(field: req.t("incident_field_\(field)"), before: before(String(field), in: previous, builder: builder))
+                })
+        }
+        return try await req.view.render("incident-revisions", IncidentRevisionsPage(chrome: await .make(for: req, titleKey: "incident_revisions_title"),
+                                                                                    code: record.code, revisions: views))
+    }
+
+    /// A field's earlier value as text.
+    private func before(_ field: String, in draft: IncidentDraft, builder: IncidentPageBuilder) -> String {
+        let terms = builder.terms
+        switch field {
+        case "title": return draft.title
+        case "description": return draft.description
+        case "startDate": return draft.startDate
+        case "endDate": return draft.endDate
+        case "country": return Country(code: draft.country)?.name(builder.req.language) ?? draft.country
+        case "region": return draft.region
+        case "city": return draft.city
+        case "placeDetail": return draft.placeDetail
+        case "types": return builder.typeNames(draft.types).joined(separator: "; ")
+        case "victims": return draft.victims
+        case "participants": return draft.participants
+        case "detainees": return draft.detainees
+        case "violationStatus": return builder.label(terms.violationStatuses, draft.violationStatus)
+        case "reliability": return builder.label(terms.reliabilities, draft.reliability)
+        case "verification": return builder.req.t(draft.verification.labelKey)
+        case "confidentiality": return builder.req.t(draft.confidentiality.labelKey)
+        case "acts":
+            return draft.filledActs.map { "\($0.victim): \(builder.label(terms.incidentTypes, $0.type)) \($0.date)".trimmingCharacters(in: .whitespaces) }
+                .joined(separator: "; ")
+        case "sources": return draft.filledSources.map(\.title).joined(separator: "; ")
+        default: return ""
+        }
+    }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        let staff = try Self.writer(req)
+        let record = try await Self.incident(req)
+        guard let keys = try await Self.keys(for: record, req: req) else { throw Abort(.forbidden, reason: req.t("incident_not_yours")) }
+        let input = try req.content.decode(UploadInput.self)
+        guard let file = input.file, file.data.readableBytes > 0 else { return try await notice(req, "evidence_missing", code: record.code) }
+        guard file.data.readableBytes <= evidenceMaximumBytes else { return try await notice(req, "evidence_too_large", code: record.code) }
+        let incidentID = try record.requireID()
+        var sourceID: UUID?
+        if let typed = input.source, let id = UUID(uuidString: typed) {
+            guard try await IncidentSource.query(on: req.db).filter(\.$id == id).filter(\.$incident.$id == incidentID).count() == 1 else {
+                throw Abort(.badRequest)
+            }
+            sourceID = id
+        }
+        _ = try await EvidenceStore.add(app: req.application, db: req.db, file: Data(buffer: file.data), fileName: file.filename,
+                                        contentType: file.contentType?.description ?? "application/octet-stream", to: record, sourceID: sourceID,
+                                        containerKey: keys.incident ?? keys.documentation, by: staff.id)
+        return try await notice(req, "evidence_added", code: record.code)
+    }
+
+    @Sendable func download(req: Request) async throws -> Response {
+        let staff = try Self.reader(req)
+        let record = try await Self.incident(req)
+        guard let keys = try await Self.keys(for: record, req: req) else { throw Abort(.forbidden, reason: req.t("incident_not_yours")) }
+        guard let evidenceID = req.parameters.get("evidenceID", as: UUID.self),
+              let evidence = try await Evidence.query(on: req.db).filter(\.$id == evidenceID).filter(\.$incident.$id == record.requireID()).first()
+        else { throw Abort(.notFound) }
+        return try await EvidenceStore.download(evidence, containerKey: keys.incident ?? keys.documentation, req: req, userID: staff.id)
+    }
+
+    @Sendable func grantAccess(req: Request) async throws -> Response {
+        let staff = try Self.writer(req)
+        let record = try await Self.incident(req)
+        guard record.isRestricted, let keys = try await Self.keys(for: record, req: req), let key = keys.incident else {
+            throw Abort(.forbidden, reason: req.t("incident_not_yours"))
+        }
+        let typed = try req.content.decode(AccessInput.self).email ?? ""
+        guard let email = EmailAddress(typed), let user = try await User.find(on: req.db, emailLookup: req.haven.lookupKey.emailLookup(email.value)),
+              user.status != .disabled, user.role.readsDocumentation else {
+            var page = try await IncidentPageBuilder(req).page(try await Incidents.open(record, keys: keys, on: req.db), keys: keys)
+            page.grantee = FieldState(value: typed, error: req.t("incident_grantee_unknown"))
+            return try await req.view.render("incident", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        let id = try record.requireID()
+        let holderID = try user.requireID()
+        let copies = KeyGrant.query(on: req.db).filter(\.$recordTable == Incident.schema).filter(\.$recordID == id.uuidString).filter(\.$holder.$id == holderID)
+        if try await copies.count() == 0 {
+            let grant = try KeyGrant.sealing(key, table: Incident.schema, recordID: id.uuidString, holder: holderID, publicKey: user.publicKey)
+            try await req.haven.audit.transaction(on: req.db) { tx, audit in
+                try await grant.create(on: tx)
+                try await audit.append(actor: staff.id.uuidString, action: "incident.grant", table: Incident.schema, id: id.uuidString)
+            }
+        }
+        return try await notice(req, "incident_granted", code: record.code)
+    }
+
+    @Sendable func revokeAccess(req: Request) async throws -> Response {
+        let staff = try Self.writer(req)
+        let record = try await Self.incident(req)
+        guard record.isRestricted, try await Self.keys(for: record, req: req)?.incident != nil else { throw Abort(.forbidden, reason: req.t("incident_not_yours")) }
+        let id = try record.requireID()
+        guard let holderID = try req.content.decode(AccessInput.self).holder else { throw Abort(.badRequest) }
+        let holders = try await KeyGrant.query(on: req.db).filter(\.$recordTable == Incident.schema).filter(\.$recordID == id.uuidString).all()
+            .compactMap { $0.$holder.id }
+        guard holders.contains(holderID), holders.count > 1 else { return try await notice(req, "incident_last_holder", code: record.code) }
+        try await req.haven.audit.transaction(on: req.db) { tx, audit in
+            try await KeyGrant.query(on: tx).filter(\.$recordTable == Incident.schema).filter(\.$recordID == id.uuidString)
+                .filter(\.$holder.$id == holderID).delete()
+            try await audit.append(actor: staff.id.uuidString, action: "incident.revoke", table: Incident.schema, id: id.uuidString)
+        }
+        return try await notice(req, "incident_revoked", code: record.code)
+    }
+
+    func notice(_ req: Request, _ key: String, code: String) async throws -> Response {
+        var session = await req.session()
+        session.notice = key
+        await req.saveSession(session)
+        return req.seeOther("/app/incidents/\(code)")
+    }
+}

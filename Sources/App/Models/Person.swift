@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import HavenDomain
+
+/// A victim, perpetrator, witness or requester: a pseudonymous code in clear, identity sealed.
+final class Person: Model, @unchecked Sendable {
+    static let schema = "persons"
+
+    @ID(key: .id) var id: UUID?
+    /// The code shown everywhere, e.g. `P-7KQ2M9`.
+    @Field(key: "code") var code: String
+    /// `PersonIdentity` as JSON, sealed under the documentation key.
+    @Field(key: "identity_sealed") var identitySealed: Data
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    init(id: UUID, code: String, identitySealed: Data, at date: Date) {
+        self.id = id
+        self.code = code
+        self.identitySealed = identitySealed
+        self.createdAt = date
+    }
+
+    /// The person with this code, if any.
+    static func find(on db: any Database, code: String) async throws -> Person? {
+        try await Person.query(on: db).filter(\.$code == code).first()
+    }
+}
+
+/// A keyed hash of one folded word of a person's names, to offer existing persons when a name is typed again.
+final class PersonNameToken: Model, @unchecked Sendable {
+    static let schema = "person_name_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "person_id") var person: Person
+    @Field(key: "token") var token: String
+
+    init() {}
+
+    init(personID: UUID, token: String) {
+        self.$person.id = personID
+        self.token = token
+    }
+}
+
+/// Everything sealed about a person. SOGIESC answers are separate fields, each allowing "prefer not to say" and "unknown".
+struct PersonIdentity: Codable, Sendable, Equatable {
+    var name: String
+    var otherNames: String = ""
+    var contacts: String = ""
+    var dateOfBirth: String = ""
+    var sexualOrientation: SexualOrientation = .unknown
+    var genderIdentity: GenderIdentity = .unknown
+    var intersexStatus: IntersexStatus = .unknown
+    var vulnerabilities: [Vulnerability] = []
+    var notes: String = ""
+}

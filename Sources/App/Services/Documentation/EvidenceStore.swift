@@ -1,0 +1,89 @@
+import Crypto
+import Fluent
+import Foundation
+import HavenVault
+import Vapor
+
+/// Evidence files: each has its own key, sealed under the incident's key (restricted) or the documentation key; the
+/// file, its name, type and SHA-256 are sealed under the file's key. Every upload and download is in the custody log.
+enum EvidenceStore {
+    static func keyBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Evidence.schema, recordID: id.uuidString, field: "key") }
+    static func aboutBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Evidence.schema, recordID: id.uuidString, field: "about") }
+    static func fileBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Evidence.schema, recordID: id.uuidString, field: "file") }
+
+    static func sealKey(_ fileKey: SymmetricKey, evidenceID: UUID, with containerKey: SymmetricKey) throws -> Data {
+        try FieldCipher.seal(fileKey.withUnsafeBytes { Data($0) }.base64EncodedString(), with: containerKey, binding: keyBinding(evidenceID))
+    }
+
+    static func openKey(of evidence: Evidence, with containerKey: SymmetricKey) throws -> SymmetricKey {
+        let text = try FieldCipher.open(evidence.keySealed, with: containerKey, binding: keyBinding(evidence.requireID()))
+        guard let raw = Data(base64Encoded: text), raw.count == 32 else { throw VaultError.malformed("evidence key") }
+        return SymmetricKey(data: raw)
+    }
+
+    /// Seals and stores a file for an incident (optionally for one of its sources); returns the evidence id.
+    static func add(app: Application, db: any Database, file: Data, fileName: String, contentType: String, to incident: Incident,
+                    sourceID: UUID?, containerKey: SymmetricKey, by userID: UUID, now: Date = Date()) async throws -> UUID {
+        let id = UUID()
+        let fileKey = SymmetricKey(size: .bits256)
+        let about = EvidenceAbout(fileName: String(fileName.prefix(200)), contentType: String(contentType.prefix(100)),
+                                  sha256: SHA256.hash(data: file).map { String(format: "%02x", $0) }.joined())
+        let files = SealedFiles(dataDirectory: app.haven.configuration.dataDirectory)
+        let storedName = try files.write(file, key: fileKey, binding: fileBinding(id))
+        let evidence = Evidence()
+        evidence.id = id
+        evidence.$incident.id = try incident.requireID()
+        evidence.$source.id = sourceID
+        evidence.storedName = storedName
+        evidence.keySealed = try sealKey(fileKey, evidenceID: id, with: containerKey)
+        evidence.aboutSealed = try FieldCipher.seal(String(decoding: try JSONEncoder().encode(about), as: UTF8.self), with: fileKey, binding: aboutBinding(id))
+        evidence.size = file.count
+        evidence.uploadedAt = now
+        do {
+            try await app.haven.audit.transaction(on: db) { tx, audit in
+                try await evidence.create(on: tx)
+                try await EvidenceCustody(evidenceID: id, actorID: userID, action: .uploaded, at: now).create(on: tx)
+                try await audit.append(actor: userID.uuidString, action: "evidence.upload", table: Evidence.schema, id: id.uuidString, at: now)
+            }
+        } catch {
+            files.delete([storedName])
+            throw error
+        }
+        return id
+    }
+
+    /// What is known about a file, opened.
+    static func about(_ evidence: Evidence, containerKey: SymmetricKey) throws -> EvidenceAbout {
+        let fileKey = try openKey(of: evidence, with: containerKey)
+        let json = try FieldCipher.open(evidence.aboutSealed, with: fileKey, binding: aboutBinding(evidence.requireID()))
+        return try JSONDecoder().decode(EvidenceAbout.self, from: Data(json.utf8))
+    }
+
+    /// A streaming response that decrypts the file chunk by chunk; the download is logged before the first byte.
+    static func download(_ evidence: Evidence, containerKey: SymmetricKey, req: Request, userID: UUID) async throws -> Response {
+        let id = try evidence.requireID()
+        let fileKey = try openKey(of: evidence, with: containerKey)
+        let about = try self.about(evidence, containerKey: containerKey)
+        let url = SealedFiles(dataDirectory: req.haven.configuration.dataDirectory).location(evidence.storedName)
+        _ = try SealedFileReader(url: url, key: fileKey, binding: fileBinding(id))
+        try await req.haven.audit.transaction(on: req.db) { tx, audit in
+            try await EvidenceCustody(evidenceID: id, actorID: userID, action: .downloaded).create(on: tx)
+            try await audit.append(actor: userID.uuidString, action: "evidence.download", table: Evidence.schema, id: id.uuidString)
+        }
+        let logger = req.logger
+        let response = Response(status: .ok, body: .init(asyncStream: { writer in
+            do {
+                var reader = try SealedFileReader(url: url, key: fileKey, binding: fileBinding(id))
+                while let chunk = try reader.next() { try await writer.writeBuffer(ByteBuffer(data: chunk)) }
+                try await writer.write(.end)
+            } catch {
+                logger.warning("evidence download stopped", metadata: ["evidence": "\(id)"])
+                try await writer.write(.error(error))
+            }
+        }, count: evidence.size))
+        response.headers.contentType = .binary
+        let safeName = about.fileName.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || "0123456789.-_".unicodeScalars.contains($0)) }
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safeName.isEmpty ? "evidence" : String(String.UnicodeScalarView(safeName)))\"")
+        return response
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// An incident as typed into the one-flow form, checked before anything is sealed or stored.
+///
+/// Dates are typed as `2020`, `2020-02`, `2020-06-08` or `~2017` (an estimate); counts as whole numbers or nothing.
+public struct IncidentDraft: Sendable, Equatable, Codable {
+    public var title = ""
+    public var description = ""
+    public var startDate = ""
+    public var endDate = ""
+    /// ISO 3166-1 alpha-2.
+    public var country = ""
+    /// Region and city: the coarse place the public site may show.
+    public var region = ""
+    public var city = ""
+    /// Address or exact place; staff only, never public.
+    public var placeDetail = ""
+    /// Incident type codes (level-2 terms or families).
+    public var types: [String] = []
+    public var victims = ""
+    public var participants = ""
+    public var detainees = ""
+    public var violationStatus = "unknown"
+    public var reliability = "unknown"
+    public var verification = VerificationStatus.unverified
+    public var confidentiality = Confidentiality.internal
+    public var acts: [ActDraft] = []
+    public var sources: [SourceDraft] = []
+
+    public static let maximumTitle = 300
+    public static let maximumText = 20_000
+    public static let maximumShortField = 200
+    public static let maximumCount = 10_000_000
+
+    public init() {}
+
+    /// A problem with one field.
+    public enum Problem: String, Sendable, Equatable, CaseIterable {
+        case missing, tooLong, notADate, endBeforeStart, unknownCountry, unknownTerm, notACount, notALink
+
+        public var messageKey: String { "incident_problem_\(rawValue)" }
+    }
+
+    /// The vocabularies whose codes a draft may use (defaults plus what administrators added, minus retired terms).
+    public struct Terms: Sendable {
+        public let incidentTypes, perpetratorTypes, placeTypes, involvementDegrees, actStatuses, violationStatuses,
+                   reliabilities, sourceConnections: Vocabulary
+
+        public init(incidentTypes: Vocabulary, perpetratorTypes: Vocabulary, placeTypes: Vocabulary, involvementDegrees: Vocabulary,
+                    actStatuses: Vocabulary, violationStatuses: Vocabulary, reliabilities: Vocabulary, sourceConnections: Vocabulary) {
+            self.incidentTypes = incidentTypes
+            self.perpetratorTypes = perpetratorTypes
+            self.placeTypes = placeTypes
+            self.involvementDegrees = involvementDegrees
+            self.actStatuses = actStatuses
+            self.violationStatuses = violationStatuses
+            self.reliabilities = reliabilities
+            self.sourceConnections = sourceConnections
+        }
+
+        /// The lists Haven ships.
+        public static let shipped = Terms(
+            incidentTypes: .incidentTypes, perpetratorTypes: .perpetratorTypes, placeTypes: .placeTypes,
+            involvementDegrees: .involvementDegrees, actStatuses: .actStatuses, violationStatuses: .violationStatuses,
+            reliabilities: .reliabilities, sourceConnections: .sourceConnections)
+    }
+
+    public var start: PartialDate? { PartialDate(parsing: startDate) }
+    public var end: PartialDate? { PartialDate(parsing: endDate) }
+
+    /// A count as a number; nil when left empty.
+    public static func count(_ typed: String) -> Int? {
+        Int(typed.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Problems by field name (`title`, `startDate`, `acts.0.type`, `sources.1.url` …); empty when the draft can be stored.
+    public func problems(terms: Terms) -> [String: Problem] {
+        var problems: [String: Problem] = [:]
+        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems["title"] = .missing }
+        if title.count > Self.maximumTitle { problems["title"] = .tooLong }
+        if description.count > Self.maximumText { problems["description"] = .tooLong }
+        for (name, value) in [("region", region), ("city", city), ("placeDetail", placeDetail)] where value.count > Self.maximumShortField {
+            problems[name] = .tooLong
+        }
+        if startDate.isEmpty { problems["startDate"] = .missing } else if start == nil { problems["startDate"] = .notADate }
+        if !endDate.isEmpty {
+            if let end { if let start, end.latestDay < start.earliestDay { problems["endDate"] = .endBeforeStart } } else { problems["endDate"] = .notADate }
+        }
+        if Country(code: country) == nil { problems["country"] = country.isEmpty ? .missing : .unknownCountry }
+        if types.isEmpty { problems["types"] = .missing }
+        if types.contains(where: { terms.incidentTypes.term($0) == nil }) { problems["types"] = .unknownTerm }
+        for (name, value) in [("victims", victims), ("participants", participants), ("detainees", detainees)]
+        where !value.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let number = Self.count(value), (0...Self.maximumCount).contains(number) { continue }
+            problems[name] = .notACount
+        }
+        if terms.violationStatuses.term(violationStatus) == nil { problems["violationStatus"] = .unknownTerm }
+        if terms.reliabilities.term(reliability) == nil { problems["reliability"] = .unknownTerm }
+        for (index, act) in acts.enumerated() where !act.isBlank {
+            problems.merge(act.problems(terms: terms).map { ("acts.\(index).\($0.key)", $0.value) }) { first, _ in first }
+        }
+        for (index, source) in sources.enumerated() where !source.isBlank {
+            problems.merge(source.problems(terms: terms).map { ("sources.\(index).\($0.key)", $0.value) }) { first, _ in first }
+        }
+        return problems
+    }
+
+    /// The rows that carry something (blank rows of the form are dropped).
+    public var filledActs: [ActDraft] { acts.filter { !$0.isBlank } }
+    public var filledSources: [SourceDraft] { sources.filter { !$0.isBlank } }
+}
+
+/// One act in the form: what was done to a victim, and who did it.
+public struct ActDraft: Sendable, Equatable, Codable {
+    /// The stored act's id when editing; empty for a new row.
+    public var id = ""
+    /// The victim: an existing person's code (`P-7KQ2M9`) or the name of a new person.
+    public var victim = ""
+    public var type = ""
+    public var date = ""
+    public var placeType = ""
+    public var status = ""
+    public var consequences = ""
+    /// The perpetrator: a person's code or a new person's name (optional), and/or a perpetrator type.
+    public var perpetrator = ""
+    public var perpetratorType = ""
+    public var degree = "carried_out"
+
+    public init() {}
+
+    /// True when nothing that describes an act was typed.
+    public var isBlank: Bool {
+        [victim, type, date, placeType, status, consequences, perpetrator, perpetratorType].allSatisfy {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+    }
+
+    func problems(terms: IncidentDraft.Terms) -> [String: IncidentDraft.Problem] {
+        var problems: [String: IncidentDraft.Problem] = [:]
+        if victim.trimmingCharacters(in: .whitespaces).isEmpty { problems["victim"] = .missing }
+        if victim.count > IncidentDraft.maximumShortField { problems["victim"] = .tooLong }
+        if perpetrator.count > IncidentDraft.maximumShortField { problems["perpetrator"] = .tooLong }
+        if type.isEmpty { problems["type"] = .missing } else if terms.incidentTypes.term(type) == nil { problems["type"] = .unknownTerm }
+        if !date.isEmpty, PartialDate(parsing: date) == nil { problems["date"] = .notADate }
+        if !placeType.isEmpty, terms.placeTypes.term(placeType) == nil { problems["placeType"] = .unknownTerm }
+        if !status.isEmpty, terms.actStatuses.term(status) == nil { problems["status"] = .unknownTerm }
+        if !perpetratorType.isEmpty, terms.perpetratorTypes.term(perpetratorType) == nil { problems["perpetratorType"] = .unknownTerm }
+        if terms.involvementDegrees.term(degree) == nil { problems["degree"] = .unknownTerm }
+        if consequences.count > IncidentDraft.maximumText { problems["consequences"] = .tooLong }
+        return problems
+    }
+}
+
+/// One source in the form.
+public struct SourceDraft: Sendable, Equatable, Codable {
+    public var id = ""
+    public var kind = SourceKind.news
+    public var title = ""
+    public var url = ""
+    public var publishedOn = ""
+    public var reliability = "unknown"
+    public var connection = ""
+
+    public init() {}
+
+    /// True when neither a title nor an address was typed.
+    public var isBlank: Bool {
+        title.trimmingCharacters(in: .whitespaces).isEmpty && url.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
+    func problems(terms: IncidentDraft.Terms) -> [String: IncidentDraft.Problem] {
+        var problems: [String: IncidentDraft.Problem] = [:]
+        if title.trimmingCharacters(in: .whitespaces).isEmpty { problems["title"] = .missing }
+        if title.count > IncidentDraft.maximumTitle { problems["title"] = .tooLong }
+        if !url.isEmpty {
+            let parsed = URL(string: url)
+            if url.count > 2_000 { problems["url"] = .tooLong } else if !["http", "https"].contains(parsed?.scheme?.lowercased() ?? "") || parsed?.host == nil {
+                problems["url"] = .notALink
+            }
+        }
+        if !publishedOn.isEmpty, PartialDate(parsing: publishedOn) == nil { problems["publishedOn"] = .notADate }
+        if terms.reliabilities.term(reliability) == nil { problems["reliability"] = .unknownTerm }
+        if !connection.isEmpty, terms.sourceConnections.term(connection) == nil { problems["connection"] = .unknownTerm }
+        return problems
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Text as the search index holds it, and typed queries turned into index expressions.
+///
+/// Both the indexed text and the query are folded the same way: lower case, without diacritics (ș → s, é → e),
+/// ё → е and й → и, so "Chisinau" finds "Chișinău" and "ежик" finds "ёжик". Every query word matches by prefix,
+/// which stands in for Russian and Romanian stemming: "хабаровск" finds "Хабаровска".
+public enum SearchText {
+    /// The folded form of a text, words separated by single spaces.
+    public static func fold(_ text: String) -> String {
+        words(text).joined(separator: " ")
+    }
+
+    /// The folded words of a text (letters and digits; everything else separates words).
+    public static func words(_ text: String) -> [String] {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "ё", with: "е").replacingOccurrences(of: "й", with: "и")
+        return folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// The words of a query worth matching: at most eight, each at most 40 characters.
+    public static func queryWords(_ query: String) -> [String] {
+        Array(words(query).prefix(8)).map { String($0.prefix(40)) }
+    }
+
+    /// An FTS5 MATCH expression: every word, each by prefix (`"хабаровск"* AND "суд"*`); nil when nothing is left.
+    public static func fts5Expression(_ query: String) -> String? {
+        let words = queryWords(query)
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0)\"*" }.joined(separator: " AND ")
+    }
+
+    /// A PostgreSQL `to_tsquery('simple', …)` argument: every word, each by prefix (`хабаровск:* & суд:*`).
+    public static func tsqueryExpression(_ query: String) -> String? {
+        let words = queryWords(query)
+        guard !words.isEmpty else { return nil }
+        return words.map { "\($0):*" }.joined(separator: " & ")
+    }
+}

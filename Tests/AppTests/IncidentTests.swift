@@ -1,0 +1,168 @@
+@testable import App
+import Fluent
+import Foundation
+import HavenDomain
+import Testing
+import Vapor
+
+/// The fields of the one-flow form for a typical incident; `extra` adds or replaces fields.
+func incidentFields(title: String = "Activist fined for “propaganda” in Khabarovsk", confidentiality: String = "internal",
+                    victim: String = "Marker Victim", types: [String] = ["V4.1", "V4"], extra: [(String, String)] = []) -> [(String, String)] {
+    var fields: [(String, String)] = [
+        ("title", title), ("description", "The court of Хабаровска imposed a fine after an “expert” opinion."),
+        ("startDate", "2020-06"), ("endDate", ""), ("country", "RU"), ("region", "Khabarovsk Krai"), ("city", "Хабаровск"),
+        ("placeDetail", "Courtroom 4, Lenin street"), ("victims", "1"), ("participants", ""),
+        ("detainees", ""), ("violationStatus", "confirmed"), ("reliability", "reliable"), ("verification", "verified"),
+        ("confidentiality", confidentiality),
+        ("acts[0][id]", ""), ("acts[0][victim]", victim), ("acts[0][type]", "V4.1"), ("acts[0][date]", "2020-06-08"),
+        ("acts[0][placeType]", "court"), ("acts[0][status]", "fined"), ("acts[0][consequences]", "Fined 50,000 roubles"),
+        ("acts[0][perpetrator]", ""), ("acts[0][perpetratorType]", "judiciary"), ("acts[0][degree]", "carried_out"),
+        ("sources[0][id]", ""), ("sources[0][kind]", "news"), ("sources[0][title]", "Court ruling reported"),
+        ("sources[0][url]", "https://example.org/news/1"), ("sources[0][publishedOn]", "2020-06-09"), ("sources[0][reliability]", "reliable"),
+        ("sources[0][connection]", "media"),
+    ]
+    fields += types.map { ("types[]", $0) }
+    for (name, value) in extra {
+        if let index = fields.firstIndex(where: { $0.0 == name && !name.hasSuffix("[]") }) { fields[index].1 = value } else { fields.append((name, value)) }
+    }
+    return fields
+}
+
+/// Records an incident over HTTP as `browser`; returns its code.
+func recordIncident(_ browser: Browser, _ fields: [(String, String)] = incidentFields()) async throws -> String {
+    _ = try await browser.get("/app/incidents/new")
+    let created = try await browser.submit("/app/incidents", pairs: fields)
+    let problems = created.body.components(separatedBy: "field-error").dropFirst().map { String($0.prefix(120)) }
+    #expect(created.status == .seeOther, "\(problems)")
+    let location = try #require(created.location)
+    return String(location.dropFirst("/app/incidents/".count))
+}
+
+@Suite("Incidents")
+struct IncidentTests {
+    @Test("one-flow entry without JavaScript: incident, act, new person and source in one post; dates keep their precision",
+          arguments: TestDatabase.all)
+    func oneFlow(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let form = try await admin.get("/app/incidents/new")
+            #expect(form.status == .ok && form.body.contains("name=\"acts[0][victim]\"") && !form.body.contains("<script"))
+            let code = try await recordIncident(admin)
+            #expect(code.hasPrefix("I-"))
+            let page = try await admin.get("/app/incidents/\(code)")
+            #expect(page.status == .ok)
+            for text in ["Activist fined", "2020-06", "Marker Victim", "Fined 50,000 roubles", "Court ruling reported", "Courtroom 4",
+                         "Administrative “LGBT propaganda” case".prefix(10).description] {
+                #expect(page.body.contains(text), "\(text)")
+            }
+            let personCode = try #require(page.firstMatch(#"/app/persons/(P-[0-9A-Z]{6})"#))
+            let record = try #require(try await Incident.find(on: haven.db, code: code))
+            #expect(record.startDate == "2020-06" && record.startFrom == "2020-06-01" && record.endTo == "2020-06-30")
+            #expect(try await Person.query(on: haven.db).count() == 1)
+            let person = try await admin.get("/app/persons/\(personCode)")
+            #expect(person.status == .ok && person.body.contains("Marker Victim") && person.body.contains(code))
+            #expect(try await admin.get("/app/incidents").body.contains(code))
+        }
+    }
+
+    @Test("a form with problems comes back with everything typed and each problem by its field; nothing is stored")
+    func validation() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            _ = try await admin.get("/app/incidents/new")
+            let fields = incidentFields(title: "", extra: [("startDate", "2020-02-30"), ("victims", "several"), ("sources[0][url]", "javascript:alert(1)"),
+                                                           ("description", "Typed <b>text</b> kept")])
+            let again = try await admin.submit("/app/incidents", pairs: fields)
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.body.contains("Typed &lt;b&gt;text&lt;/b&gt; kept"))
+            #expect(again.body.contains("value=\"2020-02-30\"") && again.body.contains("value=\"several\"") && again.body.contains("value=\"Marker Victim\""))
+            #expect(again.body.contains("id=\"title-error\"") && again.body.contains("id=\"startDate-error\""))
+            #expect(again.body.contains("Write a full address starting with https://"))
+            #expect(again.body.contains("value=\"V4.1\" checked"))
+            #expect(try await Incident.query(on: haven.db).count() == 0)
+            #expect(try await Person.query(on: haven.db).count() == 0)
+
+            let more = try await admin.submit("/app/incidents", pairs: incidentFields() + [("more", "act")])
+            #expect(more.status == .ok && more.body.contains("name=\"acts[1][victim]\"") && more.body.contains("value=\"Marker Victim\""))
+            #expect(try await Incident.query(on: haven.db).count() == 0)
+
+            let withoutToken = try await admin.post("/app/incidents", body: incidentFields().map { Browser.formEncode([$0.0: $0.1]) }.joined(separator: "&"))
+            #expect(withoutToken.status == .forbidden)
+            #expect(try await Incident.query(on: haven.db).count() == 0)
+        }
+    }
+
+    @Test("a typed name that matches recorded persons offers them first; choosing one links it, no duplicate is made")
+    func duplicatePersons() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let first = try await recordIncident(admin, incidentFields(victim: "Ivan Petrov"))
+            let personCode = try #require(try await admin.get("/app/incidents/\(first)").firstMatch(#"/app/persons/(P-[0-9A-Z]{6})"#))
+            _ = try await admin.get("/app/incidents/new")
+            let offered = try await admin.submit("/app/incidents", pairs: incidentFields(title: "Second", victim: "ivan"))
+            #expect(offered.status == .unprocessableEntity)
+            #expect(offered.body.contains("value=\"\(personCode)\"") && offered.body.contains("Ivan Petrov"))
+            #expect(try await Incident.query(on: haven.db).count() == 1)
+            let chosen = try await admin.submit("/app/incidents", pairs: incidentFields(title: "Second", victim: "ivan", extra: [("acts[0][victimChoice]", personCode)]))
+            #expect(chosen.status == .seeOther)
+            #expect(try await Person.query(on: haven.db).count() == 1)
+            _ = try await admin.get("/app/incidents/new")
+            let fresh = try await admin.submit("/app/incidents", pairs: incidentFields(title: "Third", victim: "Ivan", extra: [("acts[0][victimChoice]", "new")]))
+            #expect(fresh.status == .seeOther)
+            #expect(try await Person.query(on: haven.db).count() == 2)
+            _ = try await admin.get("/app/incidents/new")
+            let byCode = try await admin.submit("/app/incidents", pairs: incidentFields(title: "Fourth", victim: personCode.lowercased()))
+            #expect(byCode.status == .seeOther)
+            #expect(try await Person.query(on: haven.db).count() == 2)
+            let person = try await admin.get("/app/persons/\(personCode)")
+            #expect(person.body.contains(first) && person.body.contains("Fourth"))
+        }
+    }
+
+    @Test("every edit keeps a revision: who, when, which fields, the value before", arguments: TestDatabase.all)
+    func revisions(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let code = try await recordIncident(admin)
+            let edit = try await admin.get("/app/incidents/\(code)/edit")
+            #expect(edit.body.contains("value=\"Activist fined for “propaganda” in Khabarovsk\"") || edit.body.contains("Activist fined"))
+            let actID = try #require(edit.firstMatch(#"name="acts\[0\]\[id\]" value="([0-9A-F-]{36})""#))
+            let victimCode = try #require(edit.firstMatch(#"name="acts\[0\]\[victim\]" value="(P-[0-9A-Z]{6})""#))
+            let saved = try await admin.submit("/app/incidents/\(code)", pairs: incidentFields(
+                title: "Activist fined twice", victim: victimCode, extra: [("startDate", "2020-06-08"), ("acts[0][id]", actID)]))
+            #expect(saved.status == .seeOther)
+            let revisions = try await admin.get("/app/incidents/\(code)/revisions")
+            #expect(revisions.status == .ok && revisions.body.contains("Activist fined for “propaganda” in Khabarovsk") && revisions.body.contains(">2020-06<"))
+            #expect(try await IncidentRevision.query(on: haven.db).count() == 1)
+            #expect(try await Act.query(on: haven.db).count() == 1)
+            let unchanged = try await admin.submit("/app/incidents/\(code)", pairs: incidentFields(
+                title: "Activist fined twice", victim: victimCode, extra: [("startDate", "2020-06-08"), ("acts[0][id]", actID)]))
+            #expect(unchanged.status == .seeOther)
+            #expect(try await IncidentRevision.query(on: haven.db).count() == 1)
+            #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "incident.update").count() == 1)
+        }
+    }
+
+    @Test("roles: editors see no documentation, viewers read but cannot write")
+    func roles() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let code = try await recordIncident(admin)
+            _ = try await haven.addUser(email: "eva@example.org", role: .editor, by: admin)
+            _ = try await haven.addUser(email: "vic@example.org", role: .viewer, by: admin)
+            let eva = try await haven.signedInBrowser(email: "eva@example.org")
+            #expect(try await eva.get("/app/incidents").status == .forbidden)
+            #expect(try await eva.get("/app/incidents/\(code)").status == .forbidden)
+            let vic = try await haven.signedInBrowser(email: "vic@example.org")
+            let read = try await vic.get("/app/incidents/\(code)")
+            #expect(read.status == .ok && read.body.contains("Marker Victim"))
+            #expect(try await vic.get("/app/incidents/new").status == .forbidden)
+            #expect(try await vic.submit("/app/incidents", pairs: incidentFields()).status == .forbidden)
+        }
+    }
+}
