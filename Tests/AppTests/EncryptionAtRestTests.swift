@@ -37,6 +37,41 @@ struct EncryptionAtRestTests {
         }
     }
 
+    @Test("a restricted incident, a person's identity and an evidence file leave no marker in the SQLite file, its WAL or the data directory")
+    func documentationMarkers() async throws {
+        try await withHaven(file: true) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let marker = "zqmarker"
+            let code = try await recordIncident(admin, incidentFields(title: "\(marker)title", confidentiality: "restricted", victim: "\(marker)victim", extra: [
+                ("description", "\(marker)description"), ("region", "\(marker)region"), ("city", "\(marker)city"), ("placeDetail", "\(marker)place"),
+                ("acts[0][consequences]", "\(marker)consequences"), ("acts[0][perpetrator]", "\(marker)perpetrator"),
+                ("acts[0][date]", "1987-03-21"), ("sources[0][title]", "\(marker)source"), ("sources[0][url]", "https://\(marker).example/news"),
+            ]))
+            let page = try await admin.get("/app/incidents/\(code)")
+            let person = try #require(page.firstMatch(#"/app/persons/(P-[0-9A-Z]{6})"#))
+            _ = try await admin.get("/app/persons/\(person)")
+            let saved = try await admin.submit("/app/persons/\(person)", pairs: [
+                ("name", "\(marker)victim"), ("otherNames", "\(marker)alias"), ("contacts", "\(marker)@signal"), ("dateOfBirth", "1987-03"),
+                ("notes", "\(marker)notes"), ("sexualOrientation", "gay"), ("genderIdentity", "trans_man"), ("intersexStatus", "no"),
+                ("vulnerabilities[]", "migrant"),
+            ])
+            #expect(saved.status == .seeOther)
+            #expect(try await admin.get("/app/persons/\(person)").body.contains("\(marker)alias"))
+            _ = try await admin.get("/app/incidents/\(code)")
+            let uploaded = try await admin.submitMultipart("/app/incidents/\(code)/evidence", [], files: [("file", "\(marker)file.txt", Data("\(marker)evidence content".utf8))])
+            #expect(uploaded.status == .seeOther)
+            #expect(try await admin.get("/app/incidents/\(code)").body.contains("\(marker)file.txt"))
+
+            let files = try everyFile(in: haven.dataDirectory)
+            #expect(files.contains { $0.0 == "haven.sqlite-wal" } && files.count >= 5)
+            for (name, bytes) in files {
+                #expect(bytes.range(of: Data(marker.utf8)) == nil, "marker found in \(name)")
+                #expect(bytes.range(of: Data("1987-03".utf8)) == nil, "date of birth found in \(name)")
+            }
+        }
+    }
+
     @Test("every SQLite connection runs with WAL, synchronous=NORMAL, foreign keys and secure_delete")
     func pragmas() async throws {
         try await withHaven(file: true) { haven in

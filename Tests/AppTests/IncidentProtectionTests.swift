@@ -1,0 +1,175 @@
+@testable import App
+import Fluent
+import Foundation
+import HavenDomain
+import Testing
+import Vapor
+import Crypto
+
+@Suite("Incident protection")
+struct IncidentProtectionTests {
+    @Test("a restricted incident is readable only with a key copy; others see country, dates and types; giving and removing access works",
+          arguments: TestDatabase.all)
+    func restricted(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            _ = try await haven.addUser(email: "dana@example.org", role: .documenter, by: admin)
+            _ = try await haven.addUser(email: "dima@example.org", role: .documenter, by: admin)
+            let dana = try await haven.signedInBrowser(email: "dana@example.org")
+            let dima = try await haven.signedInBrowser(email: "dima@example.org")
+            let code = try await recordIncident(dana, incidentFields(title: "Sealed title qx7", confidentiality: "restricted", victim: "Sealed Victim"))
+            let own = try await dana.get("/app/incidents/\(code)")
+            #expect(own.status == .ok && own.body.contains("Sealed title qx7") && own.body.contains("Sealed Victim"))
+
+            let stub = try await dima.get("/app/incidents/\(code)")
+            #expect(stub.status == .forbidden)
+            #expect(stub.body.contains("Russia") && stub.body.contains("2020-06") && stub.body.contains("Administrative"))
+            for secret in ["Sealed title", "Sealed Victim", "Courtroom", "Court ruling reported", "Хабаровска"] { #expect(!stub.body.contains(secret)) }
+            #expect(try await dima.get("/app/incidents/\(code)/edit").status == .forbidden)
+            #expect(try await dima.get("/app/incidents/\(code)/revisions").status == .forbidden)
+            #expect(try await dima.submit("/app/incidents/\(code)", pairs: incidentFields()).status == .forbidden)
+            #expect(try await dima.submit("/app/incidents/\(code)/access", ["email": "dima@example.org"]).status == .forbidden)
+            let list = try await dima.get("/app/incidents")
+            #expect(list.body.contains(code) && !list.body.contains("Sealed title"))
+            #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "incident.read.denied").count() >= 4)
+
+            _ = try await dana.get("/app/incidents/\(code)")
+            let unknown = try await dana.submit("/app/incidents/\(code)/access", ["email": "nobody@example.org"])
+            #expect(unknown.status == .unprocessableEntity && unknown.body.contains("value=\"nobody@example.org\"") && unknown.body.contains("grantee-error"))
+            #expect(try await dana.submit("/app/incidents/\(code)/access", ["email": "dima@example.org"], csrf: .some(nil)).status == .forbidden)
+            #expect(try await dima.get("/app/incidents/\(code)").status == .forbidden)
+            #expect(try await dana.submit("/app/incidents/\(code)/access", ["email": "dima@example.org"]).status == .seeOther)
+            let granted = try await dima.get("/app/incidents/\(code)")
+            #expect(granted.status == .ok && granted.body.contains("Sealed title qx7"))
+            #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "incident.read.restricted").count() >= 2)
+
+            let dimaID = try #require(try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("dima@example.org"))?.requireID())
+            _ = try await dana.get("/app/incidents/\(code)")
+            #expect(try await dana.submit("/app/incidents/\(code)/access/revoke", ["holder": dimaID.uuidString]).status == .seeOther)
+            #expect(try await dima.get("/app/incidents/\(code)").status == .forbidden)
+            let danaID = try #require(try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("dana@example.org"))?.requireID())
+            _ = try await dana.get("/app/incidents/\(code)")
+            _ = try await dana.submit("/app/incidents/\(code)/access/revoke", ["holder": danaID.uuidString])
+            #expect(try await dana.get("/app/incidents/\(code)").body.contains("Sealed title qx7"))
+        }
+    }
+
+    @Test("making an internal incident restricted seals its narrative, acts, sources and earlier revisions and drops it from the index")
+    func becomingRestricted() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let code = try await recordIncident(admin)
+            let edit = try await admin.get("/app/incidents/\(code)/edit")
+            let victim = try #require(edit.firstMatch(#"name="acts\[0\]\[victim\]" value="(P-[0-9A-Z]{6})""#))
+            let actID = try #require(edit.firstMatch(#"name="acts\[0\]\[id\]" value="([0-9A-F-]{36})""#))
+            _ = try await admin.submit("/app/incidents/\(code)", pairs: incidentFields(title: "Renamed once", victim: victim, extra: [("acts[0][id]", actID)]))
+            _ = try await admin.get("/app/incidents/\(code)/edit")
+            let sealed = try await admin.submit("/app/incidents/\(code)", pairs: incidentFields(
+                title: "Renamed twice", confidentiality: "restricted", victim: victim, extra: [("acts[0][id]", actID)]))
+            #expect(sealed.status == .seeOther)
+            let record = try #require(try await Incident.find(on: haven.db, code: code))
+            #expect(record.title.isEmpty && StoredJSON.isSealed(record.body))
+            #expect(try await Act.query(on: haven.db).all().allSatisfy { StoredJSON.isSealed($0.details) && $0.$victim.id == nil })
+            #expect(try await IncidentSource.query(on: haven.db).all().allSatisfy { StoredJSON.isSealed($0.details) })
+            #expect(try await IncidentRevision.query(on: haven.db).all().allSatisfy { StoredJSON.isSealed($0.previous) })
+            #expect(try await IncidentRevision.query(on: haven.db).count() == 2)
+            #expect(!(try await admin.get("/app/incidents?q=renamed")).body.contains(code))
+            let revisions = try await admin.get("/app/incidents/\(code)/revisions")
+            #expect(revisions.body.contains("Activist fined") && revisions.body.contains("Renamed once"))
+        }
+    }
+
+    @Test("the public site shows public incidents without persons, exact places, testimonies or anything internal")
+    func publicProjection() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let publicCode = try await recordIncident(admin, incidentFields(title: "Public march attacked", confidentiality: "public", victim: "Named Person Zq",
+                extra: [("acts[0][perpetrator]", "Perp Name Zq"), ("sources[1][kind]", "testimony"), ("sources[1][title]", "Testimony of Named Person Zq"),
+                        ("sources[1][reliability]", "reliable")]))
+            let internalCode = try await recordIncident(admin, incidentFields(title: "Internal only zz", victim: "Olga Rusu"))
+            let visitor = haven.browser()
+            let list = try await visitor.get("/incidents")
+            #expect(list.status == .ok && list.body.contains("Public march attacked") && !list.body.contains("Internal only"))
+            #expect(list.body.contains("Leave this site") || list.body.contains("quick-exit"))
+            let page = try await visitor.get("/incidents/\(publicCode)")
+            #expect(page.status == .ok && page.body.contains("Public march attacked") && page.body.contains("Хабаровск") && page.body.contains("Court ruling reported"))
+            for hidden in ["Named Person", "Perp Name", "Courtroom 4", "Testimony of", "P-", "/app/"] {
+                #expect(!page.body.contains(hidden), "\(hidden)")
+            }
+            #expect(try await visitor.get("/incidents/\(internalCode)").status == .notFound)
+            #expect(try await visitor.get("/incidents/I-000000").status == .notFound)
+            #expect(try await visitor.get("/app/incidents/\(publicCode)").status != .ok)
+            #expect(!(try await visitor.get("/incidents?q=internal")).body.contains(internalCode))
+        }
+    }
+
+    @Test("evidence is sealed with a custody log, streams back intact, is refused without the key and fails when altered")
+    func evidence() async throws {
+        try await withHaven(file: true) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            _ = try await haven.addUser(email: "dima@example.org", role: .documenter, by: admin)
+            let code = try await recordIncident(admin, incidentFields(confidentiality: "restricted"))
+            let file = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+            _ = try await admin.get("/app/incidents/\(code)")
+            let uploaded = try await admin.submitMultipart("/app/incidents/\(code)/evidence", [("source", "")], files: [("file", "ruling scan.pdf", file)])
+            #expect(uploaded.status == .seeOther)
+            let page = try await admin.get("/app/incidents/\(code)")
+            let evidenceID = try #require(page.firstMatch(#"/evidence/([0-9A-F-]{36})""#))
+            let digest = SHA256.hash(data: file).map { String(format: "%02x", $0) }.joined()
+            #expect(page.body.contains(digest) && page.body.contains("ruling scan.pdf"))
+            let download = try await admin.get("/app/incidents/\(code)/evidence/\(evidenceID)")
+            #expect(download.status == .ok && download.bytes == file)
+            #expect(download.headers.first(name: .contentDisposition)?.contains("rulingscan.pdf") == true)
+            let custody = try await EvidenceCustody.query(on: haven.db).all().map(\.action)
+            #expect(custody == [.uploaded, .downloaded])
+
+            let dima = try await haven.signedInBrowser(email: "dima@example.org")
+            #expect(try await dima.get("/app/incidents/\(code)/evidence/\(evidenceID)").status == .forbidden)
+            _ = try await dima.get("/app/incidents")
+            #expect(try await dima.submitMultipart("/app/incidents/\(code)/evidence", [], files: [("file", "x.txt", Data("x".utf8))]).status == .forbidden)
+            #expect(try await admin.submitMultipart("/app/incidents/\(code)/evidence", [], files: [("file", "x.txt", Data("x".utf8))], csrf: .some(nil)).status == .forbidden)
+            #expect(try await Evidence.query(on: haven.db).count() == 1)
+
+            let stored = try #require(try await Evidence.query(on: haven.db).first())
+            let url = SealedFiles(dataDirectory: haven.dataDirectory).location(stored.storedName)
+            var bytes = try Data(contentsOf: url)
+            bytes[bytes.count - 40] ^= 0x01
+            try bytes.write(to: url)
+            let tampered = try? await admin.get("/app/incidents/\(code)/evidence/\(evidenceID)")
+            #expect(tampered == nil || tampered?.bytes != file)
+        }
+    }
+
+    @Test("administrators relabel, add and retire terms; codes stay, retired terms stay on old records; others cannot")
+    func vocabularies() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let code = try await recordIncident(admin)
+            _ = try await admin.get("/app/admin/vocabularies")
+            #expect(try await admin.submit("/app/admin/vocabularies/incident-types", ["code": "V4.1", "en": "Propaganda case (relabelled)", "ru": "", "ro": ""]).status == .seeOther)
+            #expect(try await admin.get("/app/incidents/\(code)").body.contains("Propaganda case (relabelled)"))
+            _ = try await admin.submit("/app/admin/vocabularies/incident-types", ["parent": "V1", "en": "Acid attack", "ru": "Нападение с кислотой", "ro": ""])
+            let form = try await admin.get("/app/incidents/new")
+            #expect(form.body.contains("value=\"V1.9\"") && form.body.contains("Acid attack"))
+            _ = try await admin.submit("/app/admin/vocabularies/incident-types", ["code": "V4", "en": "Prosecution", "retired": "yes"])
+            #expect(!(try await admin.get("/app/incidents/new")).body.contains("id=\"type-V4\""))
+            #expect(try await admin.get("/app/incidents/\(code)/edit").body.contains("id=\"type-V4\""))
+            #expect(try await admin.get("/app/incidents/\(code)").body.contains("Prosecution"))
+            let missing = try await admin.submit("/app/admin/vocabularies/place-types", ["code": "court", "en": ""])
+            #expect(missing.status == .unprocessableEntity)
+            #expect(try await admin.submit("/app/admin/vocabularies/place-types", ["code": "nonexistent", "en": "x"]).status == .badRequest)
+
+            _ = try await haven.addUser(email: "dana@example.org", role: .documenter, by: admin)
+            let dana = try await haven.signedInBrowser(email: "dana@example.org")
+            #expect(try await dana.get("/app/admin/vocabularies").status == .forbidden)
+            _ = try await dana.get("/app/incidents")
+            #expect(try await dana.submit("/app/admin/vocabularies/incident-types", ["code": "V4.1", "en": "x"]).status == .forbidden)
+            #expect(try await VocabularyEditRecord.query(on: haven.db).count() == 3)
+        }
+    }
+}
