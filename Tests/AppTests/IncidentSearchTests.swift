@@ -80,4 +80,47 @@ struct IncidentSearchTests {
             #expect(dated.body.contains("Raid number 25") && !dated.body.contains("Raid number 5<"))
         }
     }
+
+    @Test("the index-sorted, date-walk, ranked and newest-first paths agree on totals and pages", arguments: TestDatabase.all)
+    func pathsAgree(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let countries = ["RU", "MD", "RU", "KZ"]
+            for number in 0..<12 {
+                _ = try await recordIncident(admin, incidentFields(
+                    title: "Raid \(number) police", confidentiality: ["public", "internal", "restricted"][number % 3],
+                    victim: number % 3 == 0 ? ["Ana", "Boris", "Carmen", "Denis"][number / 3] : "",
+                    types: number % 2 == 0 ? ["V3.1"] : ["V4.1", "V4"],
+                    extra: [("country", countries[number % 4]), ("startDate", "20\(10 + number)-0\(1 + number % 9)"), ("endDate", number == 5 ? "2024" : ""),
+                            ("verification", number % 4 == 0 ? "verified" : "unverified"), ("acts[0][type]", number % 3 == 0 ? "V3.1" : ""), ("acts[0][date]", ""),
+                            ("acts[0][placeType]", ""), ("acts[0][status]", ""), ("acts[0][consequences]", ""),
+                            ("acts[0][perpetratorType]", number % 3 == 0 ? "police" : "")]))
+            }
+            func filter(_ change: (inout IncidentFilter) -> Void) -> IncidentFilter {
+                var filter = IncidentFilter()
+                change(&filter)
+                return filter
+            }
+            let filters = [
+                filter { $0.country = "RU" }, filter { $0.type = "V4" }, filter { $0.from = "2014-03"; $0.to = "2019" },
+                filter { $0.from = "2016" }, filter { $0.to = "2013-12-31" }, filter { $0.heading = "police_and_law_enforcement"; $0.verification = .verified },
+                filter { $0.perpetratorType = "police" }, filter { $0.onlyPublic = true }, filter { $0.confidentiality = .restricted; $0.country = "RU" },
+                filter { $0.page = 2; $0.type = "V3.1" }, filter { $0.type = "V3.1"; $0.from = "2012-03"; $0.to = "2020-05" },
+            ]
+            for filter in filters {
+                let sorted = try await IncidentQuery.run(filter, on: haven.db)
+                let walked = try await IncidentQuery.run(filter, on: haven.db, limits: .init(ranking: 0, sorting: 0))
+                #expect(sorted.total == walked.total && sorted.rows.map(\.code) == walked.rows.map(\.code), "\(filter)")
+                #expect(sorted.total > 0 || filter.page > 1, "\(filter)")
+            }
+            let everything = try await IncidentQuery.run(filter { $0.from = "2000" }, on: haven.db)
+            #expect(everything.total == 12 && everything.rows.map(\.startDate) == everything.rows.map(\.startDate).sorted(by: >))
+            let ranked = try await IncidentQuery.run(filter { $0.text = "raid police" }, on: haven.db)
+            let newest = try await IncidentQuery.run(filter { $0.text = "raid police" }, on: haven.db, limits: .init(ranking: 0, sorting: 0))
+            #expect(ranked.isRanked && !newest.isRanked && ranked.total == 8 && newest.total == 8)
+            #expect(Set(ranked.rows.map(\.code)) == Set(newest.rows.map(\.code)))
+            #expect(newest.rows.map(\.seq) == newest.rows.map(\.seq).sorted(by: >))
+        }
+    }
 }

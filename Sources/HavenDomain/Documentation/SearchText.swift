@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Both the indexed text and the query are folded the same way: lower case, without diacritics (ș → s, é → e),
 /// ё → е and й → и, so "Chisinau" finds "Chișinău" and "ежик" finds "ёжик". Every query word matches by prefix,
-/// which stands in for Russian and Romanian stemming: "хабаровск" finds "Хабаровска".
+/// from three letters on, which stands in for Russian and Romanian stemming: "хабаровск" finds "Хабаровска".
 public enum SearchText {
     /// The folded form of a text, words separated by single spaces.
     public static func fold(_ text: String) -> String {
@@ -23,11 +23,12 @@ public enum SearchText {
         Array(words(query).prefix(8)).map { String($0.prefix(40)) }
     }
 
-    /// An FTS5 MATCH expression: every word, each by prefix (`"хабаровск"* AND "суд"*`); nil when nothing is left.
+    /// An FTS5 MATCH expression: every word, by prefix from three letters on (`"хабаровск"* AND "суд"*`), shorter
+    /// words exactly (`"и"`, `"of"`: as prefixes they would match a large part of the language); nil when nothing is left.
     public static func fts5Expression(_ query: String) -> String? {
         let words = queryWords(query)
         guard !words.isEmpty else { return nil }
-        return words.map { "\"\($0)\"*" }.joined(separator: " AND ")
+        return words.map { $0.count >= 3 ? "\"\($0)\"*" : "\"\($0)\"" }.joined(separator: " AND ")
     }
 
     /// A PostgreSQL `to_tsquery('simple', …)` argument: every word, each by prefix (`хабаровск:* & суд:*`).

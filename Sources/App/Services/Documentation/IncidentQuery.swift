@@ -43,58 +43,128 @@ struct IncidentListResult: Sendable {
     let isRanked: Bool
 }
 
-/// Lists incidents by filters and full-text search; plain SQL through SQLKit, the index part from `IncidentSearchIndex`.
+/// Lists incidents by filters and full-text search, with exact totals.
 ///
-/// Search results are ranked (bm25 or ts_rank) when at most `rankingLimit` incidents match; beyond that, ranking every
-/// match costs more than the page is worth, so they come in the order they were recorded, newest first.
+/// SQLite: text and filters are one FTS5 query over `incident_search` (text words in `document`, filter tokens in
+/// `facets`), so a total is an index intersection, not a row-by-row check. Search results are ranked (bm25) when at most
+/// `Limits.ranking` incidents match; beyond that, ranking every match costs more than the page is worth, so they come in the
+/// order they were recorded, newest first. Lists without words are ordered by incident date: when few match, the matches
+/// are sorted; when many match, the date index is walked until a page is full.
+/// PostgreSQL: the same filters as SQL conditions (its planner combines indexes well) and a `tsvector` for the words.
 enum IncidentQuery {
-    static let rankingLimit = 2_000
+    /// Up to how many matches searches are ranked and word-less lists sorted; beyond, recency order and the date walk.
+    struct Limits: Sendable {
+        var ranking = 1_000
+        var sorting = 5_000
+    }
+    static let columns: SQLQueryString = """
+        incidents.seq, incidents.code, incidents.confidentiality, incidents.title, incidents.country, incidents.start_date, \
+        incidents.end_date, incidents.verification
+        """
+    static let dateOrder: SQLQueryString = " ORDER BY incidents.start_from DESC, incidents.seq DESC"
 
-    static func run(_ filter: IncidentFilter, on db: any Database) async throws -> IncidentListResult {
+    static func run(_ filter: IncidentFilter, on db: any Database, limits: Limits = Limits()) async throws -> IncidentListResult {
         let sql = db as! any SQLDatabase
-        let index = IncidentSearchIndex(db)
-        var conditions = self.conditions(filter)
-        let search = index.clause(for: filter.text)
-        let from: SQLQueryString = search == nil ? "incidents" : "incident_search JOIN incidents ON incidents.seq = incident_search.rowid"
-        if let search { conditions.append(search.condition) }
-        let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let total = try await sql.raw("SELECT COUNT(*) AS total FROM " + from + whereClause).first()?.decode(column: "total", as: Int.self) ?? 0
-        let isRanked = search != nil && total <= rankingLimit
-        let order: SQLQueryString = search.map { isRanked ? $0.relevanceOrder : $0.recencyOrder } ?? "incidents.start_from DESC, incidents.seq DESC"
         let page = max(1, min(filter.page, 10_000))
-        let rows = try await sql.raw("""
-            SELECT incidents.seq, incidents.code, incidents.confidentiality, incidents.title, incidents.country, incidents.start_date,
-                   incidents.end_date, incidents.verification FROM
-            """ + " " + from + whereClause + " ORDER BY " + order
-            + " LIMIT \(literal: IncidentFilter.pageSize) OFFSET \(literal: (page - 1) * IncidentFilter.pageSize)").all()
-        return IncidentListResult(rows: try rows.map { row in
+        let window: SQLQueryString = " LIMIT \(literal: IncidentFilter.pageSize) OFFSET \(literal: (page - 1) * IncidentFilter.pageSize)"
+        if sql.dialect.name == "sqlite" { return try await onSQLite(filter, sql: sql, window: window, limits: limits) }
+        return try await withConditions(filter, sql: sql, window: window, limits: limits)
+    }
+
+    private static func onSQLite(_ filter: IncidentFilter, sql: any SQLDatabase, window: SQLQueryString, limits: Limits) async throws -> IncidentListResult {
+        let text = SearchText.fts5Expression(filter.text)
+        let facets = FacetTokens.expression(country: filter.countryCode, confidentiality: filter.onlyPublic ? .public : filter.confidentiality,
+                                            verification: filter.verification, facets: filter.facets, from: filter.fromDate, to: filter.toDate)
+        guard text != nil || facets != nil else {
+            let total = try await count(sql, "SELECT COUNT(*) AS total FROM incidents")
+            return IncidentListResult(rows: try await rows(sql, "SELECT " + columns + " FROM incidents" + dateOrder + window), total: total, isRanked: false)
+        }
+        let match = [text.map { "document : (\($0))" }, facets.map { "facets : (\($0))" }].compactMap { $0 }.joined(separator: " AND ")
+        let total = try await count(sql, "SELECT COUNT(*) AS total FROM incident_search WHERE incident_search MATCH \(bind: match)")
+        if text != nil {
+            let isRanked = total <= limits.ranking
+            let order: SQLQueryString = isRanked ? " ORDER BY bm25(incident_search, 1.0, 0.0)" : " ORDER BY incident_search.rowid DESC"
+            let seqs = try await sql.raw("SELECT rowid AS seq FROM incident_search WHERE incident_search MATCH \(bind: match)" + order + window).all()
+                .map { try $0.decode(column: "seq", as: Int.self) }
+            guard !seqs.isEmpty else { return IncidentListResult(rows: [], total: total, isRanked: isRanked) }
+            let found = Dictionary(try await rows(sql, "SELECT " + columns + " FROM incidents WHERE incidents.seq IN (\(binds: seqs))").map { ($0.seq, $0) },
+                                   uniquingKeysWith: { first, _ in first })
+            return IncidentListResult(rows: seqs.compactMap { found[$0] }, total: total, isRanked: isRanked)
+        }
+        if total <= limits.sorting {
+            let matching: SQLQueryString = "incidents.seq IN (SELECT rowid FROM incident_search WHERE incident_search MATCH \(bind: match))"
+            return IncidentListResult(rows: try await rows(sql, "SELECT " + columns + " FROM incidents WHERE " + matching + dateOrder + window),
+                                      total: total, isRanked: false)
+        }
+        let walk: SQLQueryString = "SELECT " + columns + " FROM incidents INDEXED BY incidents_by_start WHERE "
+            + conditions(filter).joined(separator: " AND ") + dateOrder + window
+        return IncidentListResult(rows: try await rows(sql, walk), total: total, isRanked: false)
+    }
+
+    private static func withConditions(_ filter: IncidentFilter, sql: any SQLDatabase, window: SQLQueryString, limits: Limits) async throws -> IncidentListResult {
+        var conditions = self.conditions(filter)
+        let search = SearchText.tsqueryExpression(filter.text)
+        if let search {
+            conditions.append("incidents.seq IN (SELECT rowid FROM incident_search WHERE document @@ to_tsquery('simple', \(bind: search)))")
+        }
+        let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let total = try await count(sql, "SELECT COUNT(*) AS total FROM incidents" + whereClause)
+        let isRanked = search != nil && total <= limits.ranking
+        var order = dateOrder
+        if let search {
+            order = isRanked
+                ? " ORDER BY (SELECT ts_rank(document, to_tsquery('simple', \(bind: search))) FROM incident_search WHERE rowid = incidents.seq) DESC"
+                : " ORDER BY incidents.seq DESC"
+        }
+        return IncidentListResult(rows: try await rows(sql, "SELECT " + columns + " FROM incidents" + whereClause + order + window),
+                                  total: total, isRanked: isRanked)
+    }
+
+    /// The filters as SQL conditions on `incidents`, dates widened to whole months as in `FacetTokens`.
+    static func conditions(_ filter: IncidentFilter) -> [SQLQueryString] {
+        var conditions: [SQLQueryString] = []
+        if let confidentiality = filter.onlyPublic ? .public : filter.confidentiality {
+            conditions.append("incidents.confidentiality = \(bind: confidentiality.rawValue)")
+        }
+        if let country = filter.countryCode { conditions.append("incidents.country = \(bind: country)") }
+        if let bounds = FacetTokens.monthBounds(from: filter.fromDate, to: filter.toDate) {
+            conditions.append("incidents.end_to >= \(bind: bounds.from) AND incidents.start_from <= \(bind: bounds.to)")
+        }
+        if let verification = filter.verification { conditions.append("incidents.verification = \(bind: verification.rawValue)") }
+        for facet in filter.facets {
+            conditions.append("EXISTS (SELECT 1 FROM incident_facets WHERE incident_facets.facet = \(bind: facet) AND incident_facets.incident_seq = incidents.seq)")
+        }
+        return conditions
+    }
+
+    private static func count(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> Int {
+        try await sql.raw(query).first()?.decode(column: "total", as: Int.self) ?? 0
+    }
+
+    private static func rows(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> [IncidentListRow] {
+        try await sql.raw(query).all().map { row in
             IncidentListRow(seq: try row.decode(column: "seq", as: Int.self), code: try row.decode(column: "code", as: String.self),
                             confidentiality: Confidentiality(rawValue: try row.decode(column: "confidentiality", as: String.self)) ?? .restricted,
                             title: try row.decode(column: "title", as: String.self), country: try row.decode(column: "country", as: String.self),
                             startDate: try row.decode(column: "start_date", as: String.self),
                             endDate: try row.decode(column: "end_date", as: String?.self),
                             verification: VerificationStatus(rawValue: try row.decode(column: "verification", as: String.self)) ?? .unverified)
-        }, total: total, isRanked: isRanked)
+        }
     }
+}
 
-    private static func conditions(_ filter: IncidentFilter) -> [SQLQueryString] {
-        var conditions: [SQLQueryString] = []
-        if filter.onlyPublic {
-            conditions.append("incidents.confidentiality = \(bind: Confidentiality.public.rawValue)")
-        } else if let confidentiality = filter.confidentiality {
-            conditions.append("incidents.confidentiality = \(bind: confidentiality.rawValue)")
-        }
-        if let country = Country(code: filter.country) { conditions.append("incidents.country = \(bind: country.code)") }
-        if let from = PartialDate(parsing: filter.from) { conditions.append("incidents.end_to >= \(bind: from.earliestDay)") }
-        if let to = PartialDate(parsing: filter.to) { conditions.append("incidents.start_from <= \(bind: to.latestDay)") }
-        if let verification = filter.verification { conditions.append("incidents.verification = \(bind: verification.rawValue)") }
+extension IncidentFilter {
+    /// The country's code when it is a real one.
+    var countryCode: String? { Country(code: country)?.code }
+    var fromDate: PartialDate? { PartialDate(parsing: from) }
+    var toDate: PartialDate? { PartialDate(parsing: to) }
+
+    /// The facet filters: a type or family, a heading, a perpetrator type.
+    var facets: [String] {
         var facets: [String] = []
-        if !filter.type.isEmpty { facets.append(filter.type.contains(".") ? "type:\(filter.type)" : "family:\(filter.type)") }
-        if !filter.heading.isEmpty { facets.append("heading:\(filter.heading)") }
-        if !filter.perpetratorType.isEmpty { facets.append("perpetrator:\(filter.perpetratorType)") }
-        for facet in facets {
-            conditions.append("incidents.seq IN (SELECT incident_seq FROM incident_facets WHERE facet = \(bind: facet))")
-        }
-        return conditions
+        if !type.isEmpty { facets.append(type.contains(".") ? "type:\(type)" : "family:\(type)") }
+        if !heading.isEmpty { facets.append("heading:\(heading)") }
+        if !perpetratorType.isEmpty { facets.append("perpetrator:\(perpetratorType)") }
+        return facets
     }
 }

@@ -21,36 +21,24 @@ struct IncidentSearchIndex {
         SearchText.fold(([narrative.title, narrative.description, narrative.region, narrative.city] + sourceTitles).joined(separator: " "))
     }
 
-    /// Puts an incident's document in the index, replacing what was there.
-    func replace(seq: Int, document: String) async throws {
+    /// The filter tokens of an incident as stored.
+    static func facets(of record: Incident, facets: Set<String>) -> String {
+        FacetTokens.tokens(country: record.country, confidentiality: record.confidentiality, verification: record.verification, facets: facets,
+                           from: record.startFrom, to: record.endTo).joined(separator: " ")
+    }
+
+    /// Puts an incident in the index, replacing what was there; `document` is empty for a restricted incident.
+    func replace(seq: Int, document: String, facets: String) async throws {
         try await remove(seq: seq)
         if isSQLite {
-            try await sql.raw("INSERT INTO incident_search (rowid, document) VALUES (\(bind: seq), \(bind: document))").run()
-        } else {
+            try await sql.raw("INSERT INTO incident_search (rowid, document, facets) VALUES (\(bind: seq), \(bind: document), \(bind: facets))").run()
+        } else if !document.isEmpty {
             try await sql.raw("INSERT INTO incident_search (rowid, document) VALUES (\(bind: seq), to_tsvector('simple', \(bind: document)))").run()
         }
     }
 
-    /// Takes an incident out of the index (when it becomes restricted or is deleted).
+    /// Takes an incident out of the index.
     func remove(seq: Int) async throws {
         try await sql.raw("DELETE FROM incident_search WHERE rowid = \(bind: seq)").run()
-    }
-
-    /// How a query joins the index: the condition on `incident_search`, and the orders by relevance and by recency.
-    struct Clause {
-        let condition: SQLQueryString
-        let relevanceOrder: SQLQueryString
-        let recencyOrder: SQLQueryString = "incident_search.rowid DESC"
-    }
-
-    /// The clause for a typed query; nil when the query has no words.
-    func clause(for query: String) -> Clause? {
-        if isSQLite {
-            guard let expression = SearchText.fts5Expression(query) else { return nil }
-            return Clause(condition: "incident_search MATCH \(bind: expression)", relevanceOrder: "incident_search.rank")
-        }
-        guard let expression = SearchText.tsqueryExpression(query) else { return nil }
-        return Clause(condition: "incident_search.document @@ to_tsquery('simple', \(bind: expression))",
-                      relevanceOrder: "ts_rank(incident_search.document, to_tsquery('simple', \(bind: expression))) DESC")
     }
 }

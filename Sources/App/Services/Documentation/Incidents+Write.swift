@@ -58,13 +58,10 @@ extension Incidents {
         stored.acts = acts
         let sources = try await writeSources(of: id, draft.filledSources, recordKey: recordKey, on: tx)
         stored.sources = sources
-        try await writeFacets(seq: record.seq, types: draft.types, perpetratorTypes: recordKey == nil ? acts.map(\.perpetratorType) : [], on: tx)
-        let index = IncidentSearchIndex(tx)
-        if recordKey == nil {
-            try await index.replace(seq: record.seq, document: IncidentSearchIndex.document(narrative, sourceTitles: sources.map(\.title)))
-        } else {
-            try await index.remove(seq: record.seq)
-        }
+        let facets = facets(types: draft.types, perpetratorTypes: recordKey == nil ? acts.map(\.perpetratorType) : [])
+        try await writeFacets(seq: record.seq, facets, on: tx)
+        let document = recordKey == nil ? IncidentSearchIndex.document(narrative, sourceTitles: sources.map(\.title)) : ""
+        try await IncidentSearchIndex(tx).replace(seq: record.seq, document: document, facets: IncidentSearchIndex.facets(of: record, facets: facets))
         return stored
     }
 
@@ -140,10 +137,10 @@ extension Incidents {
         return facets
     }
 
-    private static func writeFacets(seq: Int, types: [String], perpetratorTypes: [String], on tx: any Database) async throws {
+    private static func writeFacets(seq: Int, _ facets: Set<String>, on tx: any Database) async throws {
         let sql = tx as! any SQLDatabase
         try await sql.delete(from: "incident_facets").where("incident_seq", .equal, seq).run()
-        let rows = facets(types: types, perpetratorTypes: perpetratorTypes).sorted()
+        let rows = facets.sorted()
         guard !rows.isEmpty else { return }
         let values: [[any SQLExpression]] = rows.map { facet in [SQLBind(seq), SQLBind(facet)] }
         try await sql.insert(into: "incident_facets").columns("incident_seq", "facet").rows(values).run()

@@ -1,0 +1,149 @@
+import Crypto
+import Fluent
+import Foundation
+import HavenDomain
+import HavenVault
+import SQLKit
+import Vapor
+
+/// `haven bench search`: fills a database with synthetic incidents and times full-text searches and filtered list pages.
+struct SearchBenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "incidents", help: "How many incidents (default 100000)")
+        var incidents: Int?
+        @Option(name: "queries", help: "Queries per kind (default 200)")
+        var queries: Int?
+        @Option(name: "data-dir", help: "Where to build the database; an existing one with enough incidents is reused (default: temporary)")
+        var dataDirectory: String?
+    }
+
+    var help: String { "Times search (common words, rare words, prefixes) and filtered list pages over N synthetic incidents." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let count = max(1_000, signature.incidents ?? 100_000)
+        let perKind = max(20, signature.queries ?? 200)
+        let temporary = signature.dataDirectory == nil
+        let directory = signature.dataDirectory.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("haven-bench-search-\(UUID().uuidString)")
+        defer { if temporary { try? FileManager.default.removeItem(at: directory) } }
+        let configuration = HavenConfiguration(dataDirectory: directory, storage: .sqlite(path: directory.appendingPathComponent("haven.sqlite").path),
+                                               logLevel: .error)
+        let app = try await Application.make(.production)
+        app.logger.logLevel = .error
+        do {
+            try configure(app, configuration: configuration)
+            try await app.prepareStorage()
+            var corpus = BenchCorpus()
+            let existing = try await Incident.query(on: app.db).count()
+            var fillSeconds = 0.0
+            if existing < count {
+                let started = ContinuousClock.now
+                var filler = BenchFiller(app: app, corpus: corpus)
+                try await filler.fill(from: existing, to: count) { done in
+                    context.console.print("  \(done) incidents…")
+                }
+                fillSeconds = (ContinuousClock.now - started).seconds
+                try await (app.db as! any SQLDatabase).raw("PRAGMA optimize").run()
+                try await (app.db as! any SQLDatabase).raw("INSERT INTO incident_search(incident_search) VALUES ('optimize')").run()
+            }
+            let kinds = queries(&corpus, perKind: perKind)
+            var results: [(String, BenchRun, Double)] = []
+            for (name, filters) in kinds {
+                for filter in filters.prefix(10) { _ = try await IncidentQuery.run(filter, on: app.db) }
+                var latencies: [Double] = []
+                var matches = 0
+                for filter in filters {
+                    let started = ContinuousClock.now
+                    let result = try await IncidentQuery.run(filter, on: app.db)
+                    _ = try await Incidents.types(of: result.rows.map(\.seq), on: app.db)
+                    latencies.append((ContinuousClock.now - started).seconds * 1000)
+                    matches += result.total
+                }
+                results.append((name, BenchRun(latencies: latencies), Double(matches) / Double(filters.count)))
+            }
+            let all = BenchRun(latencies: results.flatMap(\.1.latencies))
+            let size = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("haven.sqlite").path)[.size] as? Int) ?? 0
+            var table = """
+            haven bench search — \(count) incidents (SQLite, \(size >> 20) MB\(fillSeconds > 0 ? String(format: ", filled in %.0f s", fillSeconds) : ", reused"))
+            query kind                 n     p50 ms  p95 ms  p99 ms  mean matches
+            """
+            for (name, run, matches) in results {
+                table += "\n" + name.padding(toLength: 27, withPad: " ", startingAt: 0) + String(run.count).padding(toLength: 6, withPad: " ", startingAt: 0)
+                    + [run.percentile(50), run.percentile(95), run.percentile(99)].map { String(format: "%.2f", $0).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined()
+                    + String(format: "%.0f", matches)
+            }
+            context.console.print(table)
+            var json: [String: Any] = ["bench": "search", "n": count, "p50_ms": round2(all.percentile(50)), "p95_ms": round2(all.percentile(95)),
+                                       "p99_ms": round2(all.percentile(99)), "rss_mb": round2(residentMegabytes())]
+            for (name, run, _) in results { json[name.replacingOccurrences(of: " ", with: "_") + "_p95_ms"] = round2(run.percentile(95)) }
+            context.console.print(String(decoding: try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]), as: UTF8.self))
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// The queries of each kind: searches by common words, rare words and prefixes, filtered lists, and both.
+    private func queries(_ corpus: inout BenchCorpus, perKind: Int) -> [(String, [IncidentFilter])] {
+        let words = corpus.words
+        func search(_ text: String) -> IncidentFilter {
+            var filter = IncidentFilter()
+            filter.text = text
+            return filter
+        }
+        let common = (0..<perKind).map { index in search(words[index % 12] + (index % 2 == 0 ? "" : " " + words[(index * 7 + 3) % 24])) }
+        let rare = (0..<perKind).map { _ in search(words[5_000 + corpus.number(words.count - 5_000)]) }
+        let prefixes = (0..<perKind).map { _ in search(String(words[30 + corpus.number(1_500)].prefix(4 + corpus.number(2)))) }
+        let families = Vocabulary.incidentTypes.roots.map(\.code)
+        let headings = AnnualReviewHeading.allCases.map(\.rawValue)
+        let perpetrators = Vocabulary.perpetratorTypes.terms.map(\.code)
+        let filtered = (0..<perKind).map { index -> IncidentFilter in
+            var filter = IncidentFilter()
+            switch index % 5 {
+            case 0: filter.country = BenchFiller.countries[corpus.number(6)]
+            case 1: filter.country = BenchFiller.countries[corpus.number(6)]; filter.type = families[corpus.number(families.count)]
+            case 2: filter.heading = headings[corpus.number(headings.count)]; filter.from = String(2012 + corpus.number(14)); filter.to = filter.from
+            case 3: filter.perpetratorType = perpetrators[corpus.number(perpetrators.count)]; filter.verification = .verified
+            default:
+                filter.country = BenchFiller.countries[corpus.number(3)]; filter.from = "\(2014 + corpus.number(10))-0\(1 + corpus.number(9))"
+                filter.to = "2025"; filter.confidentiality = .public
+            }
+            filter.page = 1 + corpus.number(3)
+            return filter
+        }
+        let combined = (0..<perKind).map { index -> IncidentFilter in
+            var filter = index % 2 == 0 ? common[index] : rare[index]
+            filter.country = BenchFiller.countries[corpus.number(4)]
+            return filter
+        }
+        return [("common words", common), ("rare words", rare), ("prefixes", prefixes), ("filtered list", filtered), ("search and filter", combined)]
+    }
+
+    private func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+    private func residentMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kilobytes / 1024
+    }
+}
+
+/// Latencies of one kind of query, in milliseconds.
+struct BenchRun {
+    let latencies: [Double]
+
+    var count: Int { latencies.count }
+
+    func percentile(_ p: Double) -> Double {
+        let sorted = latencies.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, max(0, Int((Double(sorted.count) * p / 100).rounded(.up)) - 1))]
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
