@@ -39,6 +39,7 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(RetentionCommand(), as: "retention")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
 }
 
 private func useDatabase(_ app: Application, _ storage: HavenConfiguration.Storage) throws {

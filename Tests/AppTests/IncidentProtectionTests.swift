@@ -173,3 +173,53 @@ struct IncidentProtectionTests {
         }
     }
 }
+
+@Suite("Legal proceedings")
+struct ProceedingTests {
+    @Test("a proceeding with charge, stage, penalty and hearings; problems keep the form; upcoming hearings are listed; restricted ones are sealed",
+          arguments: TestDatabase.all)
+    func proceedings(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let code = try await recordIncident(admin)
+            _ = try await admin.get("/app/incidents/\(code)")
+            let wrong = try await admin.submit("/app/incidents/\(code)/proceedings", [
+                "court": "Central District Court", "law": "Code of Administrative Offences", "article": "6.21", "stage": "first_instance",
+                "penalty": "fine", "fineAmount": "50000", "fineCurrency": "roubles", "appealDeadline": "2020-06-31", "legalAidRefused": "yes",
+            ])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.contains("value=\"roubles\"") && wrong.body.contains("value=\"Central District Court\"") && wrong.body.contains("three-letter"))
+            #expect(try await Proceeding.query(on: haven.db).count() == 0)
+            let added = try await admin.submit("/app/incidents/\(code)/proceedings", [
+                "court": "Central District Court", "caseNumber": "5-123/2020", "law": "Code of Administrative Offences", "article": "6.21",
+                "stage": "appeal", "penalty": "fine", "fineAmount": "50 000", "fineCurrency": "rub", "appealDeadline": "2020-06-18",
+                "legalAidRefused": "yes",
+            ])
+            #expect(added.status == .seeOther)
+            let page = try await admin.get("/app/incidents/\(code)")
+            for text in ["5-123/2020", "Code of Administrative Offences, 6.21", "Appeal", "50000.00 RUB", "refused legal aid", "2020-06-18"] {
+                #expect(page.body.contains(text), "\(text)")
+            }
+            let proceedingID = try #require(page.firstMatch(#"/proceedings/([0-9A-F-]{36})/hearings"#))
+            let future = Day.today(Date().addingTimeInterval(10 * 86_400))
+            #expect(try await admin.submit("/app/incidents/\(code)/proceedings/\(proceedingID)/hearings", ["day": "soon"]).status == .unprocessableEntity)
+            #expect(try await admin.submit("/app/incidents/\(code)/proceedings/\(proceedingID)/hearings", ["day": "2020-06-08", "outcome": "adjourned"]).status == .seeOther)
+            #expect(try await admin.submit("/app/incidents/\(code)/proceedings/\(proceedingID)/hearings", ["day": future]).status == .seeOther)
+            let hearings = try await admin.get("/app/hearings")
+            #expect(hearings.body.contains(future) && hearings.body.contains(code) && !hearings.body.contains("2020-06-08"))
+            #expect(try await admin.get("/app/incidents/\(code)").body.contains("2020-06-08 — adjourned"))
+            #expect(try await admin.submit("/app/incidents/\(code)/proceedings/\(UUID())/hearings", ["day": future]).status == .notFound)
+
+            let secret = try await recordIncident(admin, incidentFields(title: "Sealed case", confidentiality: "restricted", victim: "Someone Else"))
+            _ = try await admin.get("/app/incidents/\(secret)")
+            #expect(try await admin.submit("/app/incidents/\(secret)/proceedings", ["court": "Secret court zq", "penalty": "detention", "detentionDays": "15"]).status == .seeOther)
+            let sealed = try #require(try await Proceeding.query(on: haven.db).filter(\.$id != UUID(uuidString: proceedingID)!).first())
+            #expect(StoredJSON.isSealed(sealed.details))
+            #expect(try await admin.get("/app/incidents/\(secret)").body.contains("Detention: 15 days"))
+            _ = try await haven.addUser(email: "dima@example.org", role: .documenter, by: admin)
+            let dima = try await haven.signedInBrowser(email: "dima@example.org")
+            #expect(try await dima.submit("/app/incidents/\(secret)/proceedings", ["court": "x"]).status == .forbidden)
+        }
+    }
+}

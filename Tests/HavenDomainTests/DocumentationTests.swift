@@ -142,3 +142,36 @@ import Testing
         #expect(bounds.from == "2020-06-01" && bounds.to == "2020-06-30")
     }
 }
+
+@Suite struct ProceedingDraftTests {
+    @Test func aFineNeedsAnAmountAndACurrencyDetentionNeedsDays() {
+        var draft = ProceedingDraft()
+        draft.court = "Central District Court of Khabarovsk"
+        draft.law = "Code of Administrative Offences"
+        draft.article = "6.21"
+        draft.penalty = .fine
+        draft.fineAmount = "50 000"
+        draft.fineCurrency = "rub"
+        #expect(draft.problems.isEmpty)
+        #expect(draft.fine == Money(minorUnits: 5_000_000, currency: "RUB"))
+        draft.fineCurrency = "roubles"
+        #expect(draft.problems == ["fineCurrency": .notACurrency])
+        draft.fineAmount = "a lot"
+        #expect(draft.problems == ["fineAmount": .notAnAmount])
+        draft.penalty = .detention
+        draft.detentionDays = "0"
+        #expect(draft.problems == ["detentionDays": .notADays])
+        draft.detentionDays = "15"
+        draft.appealDeadline = "2020-02-30"
+        #expect(draft.problems == ["appealDeadline": .notADay])
+        draft.court = " "
+        #expect(draft.problems["court"] == .missing)
+    }
+
+    @Test func theNextHearingIsTheEarliestFromToday() {
+        var draft = ProceedingDraft()
+        draft.hearings = [Hearing(day: "2026-12-10"), Hearing(day: "2026-11-01", outcome: "adjourned"), Hearing(day: "2026-11-30")]
+        #expect(draft.nextHearing(onOrAfter: "2026-11-25")?.day == "2026-11-30")
+        #expect(draft.nextHearing(onOrAfter: "2027-01-01") == nil)
+    }
+}

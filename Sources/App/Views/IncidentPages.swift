@@ -166,6 +166,37 @@ struct IncidentPage: Encodable {
         let isSelf: Bool
     }
 
+    /// One proceeding.
+    struct ProceedingView: Encodable {
+        let id: String
+        let court: String
+        let caseNumber: String
+        let charge: String
+        let stageName: String
+        let decision: String
+        let penalty: String
+        let appealDeadline: String
+        let representation: String
+        let hearings: [String]
+    }
+
+    /// The new-proceeding form as typed.
+    struct ProceedingForm: Encodable {
+        var court = FieldState()
+        var caseNumber = FieldState()
+        var law = FieldState()
+        var article = FieldState()
+        var decision = FieldState()
+        var fineAmount = FieldState()
+        var fineCurrency = FieldState()
+        var detentionDays = FieldState()
+        var appealDeadline = FieldState()
+        var representative = FieldState()
+        var legalAidRefused = false
+        var stages: [Choice] = []
+        var penalties: [Choice] = []
+    }
+
     let chrome: PageChrome
     let code: String
     let isStub: Bool
@@ -188,8 +219,24 @@ struct IncidentPage: Encodable {
     let holders: [Holder]
     let canEdit: Bool
     let revisionCount: Int
+    var proceedings: [ProceedingView] = []
+    var proceedingForm = ProceedingForm()
+    var hearing = FieldState()
     var upload = FieldState()
     var grantee = FieldState()
+}
+
+/// `/app/hearings`: hearings from today on, soonest first.
+struct HearingsPage: Encodable {
+    /// One hearing.
+    struct Row: Encodable {
+        let day: String
+        let code: String
+        let title: String
+    }
+
+    let chrome: PageChrome
+    let rows: [Row]
 }
 
 /// `/app/incidents/:code/revisions`: who changed what, when, and the values before.

@@ -69,7 +69,38 @@ struct IncidentPageBuilder {
             evidence: try await evidence(of: id, containerKey: keys.incident ?? keys.documentation, sources: opened.sources),
             holders: holders.map { .init(id: $0.uuidString, isSelf: $0 == userID) },
             canEdit: req.staffSession?.role?.writesDocumentation == true,
-            revisionCount: try await IncidentRevision.query(on: req.db).filter(\.$incident.$id == id).count())
+            revisionCount: try await IncidentRevision.query(on: req.db).filter(\.$incident.$id == id).count(),
+            proceedings: try await LegalProceedings.all(of: record, key: keys.incident, on: req.db).map { proceedingView($0.record, $0.draft) },
+            proceedingForm: proceedingForm(ProceedingDraft()))
+    }
+
+    func proceedingView(_ record: Proceeding, _ draft: ProceedingDraft) -> IncidentPage.ProceedingView {
+        let penalty: String
+        switch draft.penalty {
+        case .fine: penalty = req.t(draft.penalty.labelKey) + " " + (draft.fine?.description ?? "")
+        case .detention: penalty = req.t(draft.penalty.labelKey) + ": " + draft.detentionDays + " " + req.t("proceeding_days")
+        default: penalty = req.t(draft.penalty.labelKey)
+        }
+        let representation = draft.legalAidRefused ? req.t("proceeding_legal_aid_refused")
+            : draft.representative.isEmpty ? req.t("proceeding_unrepresented") : draft.representative
+        return IncidentPage.ProceedingView(
+            id: record.id?.uuidString ?? "", court: draft.court, caseNumber: draft.caseNumber,
+            charge: [draft.law, draft.article].filter { !$0.isEmpty }.joined(separator: ", "), stageName: req.t(draft.stage.labelKey),
+            decision: draft.decision, penalty: penalty, appealDeadline: draft.appealDeadline, representation: representation,
+            hearings: draft.hearings.map { $0.day + ($0.outcome.isEmpty ? "" : " — " + $0.outcome) })
+    }
+
+    /// The new-proceeding form for a draft, with its problems next to the fields.
+    func proceedingForm(_ draft: ProceedingDraft, problems: [String: ProceedingDraft.Problem] = [:]) -> IncidentPage.ProceedingForm {
+        func field(_ name: String, _ value: String) -> FieldState { FieldState(value: value, error: problems[name].map { req.t($0.messageKey) }) }
+        let form = IncidentFormBuilder(req)
+        return IncidentPage.ProceedingForm(
+            court: field("court", draft.court), caseNumber: field("caseNumber", draft.caseNumber), law: field("law", draft.law),
+            article: field("article", draft.article), decision: field("decision", draft.decision), fineAmount: field("fineAmount", draft.fineAmount),
+            fineCurrency: field("fineCurrency", draft.fineCurrency), detentionDays: field("detentionDays", draft.detentionDays),
+            appealDeadline: field("appealDeadline", draft.appealDeadline), representative: field("representative", draft.representative),
+            legalAidRefused: draft.legalAidRefused, stages: form.choices(ProceedingStage.self, chosen: [draft.stage.rawValue]),
+            penalties: form.choices(PenaltyKind.self, chosen: [draft.penalty.rawValue]))
     }
 
     func sourceView(_ id: UUID, _ source: SourceDraft) -> IncidentPage.SourceView {

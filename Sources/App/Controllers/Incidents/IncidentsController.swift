@@ -24,6 +24,9 @@ struct IncidentsController: RouteCollection {
         incidents.get(":code", "evidence", ":evidenceID", use: download)
         incidents.post(":code", "access", use: grantAccess)
         incidents.post(":code", "access", "revoke", use: revokeAccess)
+        incidents.post(":code", "proceedings", use: addProceeding)
+        incidents.post(":code", "proceedings", ":proceedingID", "hearings", use: addHearing)
+        routes.get("app", "hearings", use: hearings)
     }
 
     /// The largest evidence upload, from `HAVEN_EVIDENCE_MAX_MB`.

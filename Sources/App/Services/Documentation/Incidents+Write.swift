@@ -146,8 +146,8 @@ extension Incidents {
         try await sql.insert(into: "incident_facets").columns("incident_seq", "facet").rows(values).run()
     }
 
-    /// Re-seals what an incident keeps outside its narrative when it becomes restricted or stops being so:
-    /// earlier revisions (sealed from then on) and the keys of its evidence files.
+    /// Re-seals what an incident keeps outside its narrative, acts and sources when it becomes restricted or stops being so:
+    /// earlier revisions (sealed from then on), proceedings and the keys of its evidence files.
     static func reprotect(incidentID: UUID, restricted: Bool, keys: DocumentationKeys, on tx: any Database) async throws {
         guard let incidentKey = keys.incident else { return }
         for revision in try await IncidentRevision.query(on: tx).filter(\.$incident.$id == incidentID).all() where !StoredJSON.isSealed(revision.previous) {
@@ -155,6 +155,11 @@ extension Incidents {
             let previous = try StoredJSON.decode(IncidentDraft.self, from: revision.previous, key: nil, binding: binding)
             revision.previous = try StoredJSON.encode(previous, sealedWith: incidentKey, binding: binding)
             try await revision.save(on: tx)
+        }
+        for proceeding in try await Proceeding.query(on: tx).filter(\.$incident.$id == incidentID).all() {
+            let draft = try LegalProceedings.open(proceeding, key: restricted ? nil : incidentKey)
+            try LegalProceedings.store(draft, in: proceeding, key: restricted ? incidentKey : nil, now: proceeding.updatedAt)
+            try await proceeding.save(on: tx)
         }
         for evidence in try await Evidence.query(on: tx).filter(\.$incident.$id == incidentID).all() {
             let fileKey = try EvidenceStore.openKey(of: evidence, with: restricted ? keys.documentation : incidentKey)

@@ -1,0 +1,44 @@
+@testable import App
+import Fluent
+import Foundation
+import HavenDomain
+import Testing
+import Vapor
+
+@Suite("Demo")
+struct DemoTests {
+    @Test("the demo data has a working login per role and an incident for each seed news item that describes one", arguments: TestDatabase.all)
+    func data(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
+            let logins = try await DemoData.fill(app: haven.app)
+            #expect(Set(logins.map(\.role)) == [.administrator, .documenter, .caseworker])
+            let documenter = try await haven.signedInBrowser(email: "documenter@demo.example", password: DemoData.password)
+            let list = try await documenter.get("/app/incidents")
+            #expect(list.body.contains("Incidents found: 5"))
+            for expected in ["Kazakhstan", "Khabarovsk", "Chișinău", "Chechnya", "Restricted incident"] { #expect(list.body.contains(expected), "\(expected)") }
+            let khabarovsk = try await documenter.get("/app/incidents?q=хабаровск")
+            #expect(khabarovsk.body.contains("Incidents found: 1") && khabarovsk.body.contains("Khabarovsk activist"))
+            #expect(try await documenter.get("/app/incidents?q=chisinau").body.contains("Incidents found: 1"))
+            let family = try #require(try await Incident.query(on: haven.db).filter(\.$country == "KZ").first())
+            #expect(family.startDate == "2020-02" && family.startFrom == "2020-02-01" && family.endTo == "2020-02-29")
+            let page = try await documenter.get("/app/incidents/\(family.code)")
+            #expect(page.body.contains("Daniyar K. (demo)") && page.body.contains("Ruslan S. (demo)") && page.body.contains("Family"))
+            let visitor = try await haven.browser().get("/incidents")
+            #expect(visitor.body.contains("Incidents found: 3") && !visitor.body.contains("Kazakhstan") && !visitor.body.contains("Testimony"))
+            let caseworker = try await haven.signedInBrowser(email: "caseworker@demo.example", password: DemoData.password)
+            let restricted = try #require(try await Incident.query(on: haven.db).filter(\.$confidentiality == .restricted).first())
+            #expect(try await caseworker.get("/app/incidents/\(restricted.code)").status == .forbidden)
+        }
+    }
+
+    @Test("`haven demo --exit` builds a throwaway instance, prints the logins and removes it")
+    func command() async throws {
+        try await withHaven { haven in
+            let printed = try await haven.run(DemoCommand(), ["--exit"])
+            #expect(printed.contains("admin@demo.example") && printed.contains("documenter@demo.example") && printed.contains(DemoData.password))
+            let path = try #require(printed.firstMatch(of: #/instance in (\S+), deleted/#)?.1)
+            #expect(!FileManager.default.fileExists(atPath: String(path)))
+            #expect(try await Organisation.current(on: haven.db) == nil)
+        }
+    }
+}
