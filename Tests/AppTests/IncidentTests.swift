@@ -167,3 +167,56 @@ struct IncidentTests {
         }
     }
 }
+
+@Suite("Reports into incidents")
+struct ReportToIncidentTests {
+    @Test("an anonymous report fills a restricted incident form for a recipient; others get 403 and nothing")
+    func prefill() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            _ = try await IntakeTests().report(haven, kind: "violation", narrative: "They beat us at the bus station in Chișinău on 2024-05-17.")
+            let report = try #require(try await Report.query(on: haven.db).first())
+            let inbox = try await admin.get("/app/inbox/\(report.requireID())")
+            #expect(inbox.body.contains("/app/incidents/new?report=\(try report.requireID())"))
+            let form = try await admin.get("/app/incidents/new?report=\(try report.requireID())")
+            #expect(form.status == .ok && form.body.contains("They beat us at the bus station"))
+            #expect(form.body.contains("value=\"MD\" selected") && form.body.contains("value=\"Chișinău\""))
+            #expect(form.body.contains("value=\"restricted\" checked") && form.body.contains("value=\"testimony\" selected"))
+            _ = try await haven.addUser(email: "dana@example.org", role: .documenter, by: admin)
+            let dana = try await haven.signedInBrowser(email: "dana@example.org")
+            let denied = try await dana.get("/app/incidents/new?report=\(try report.requireID())")
+            #expect(denied.status == .forbidden && !denied.body.contains("bus station"))
+            #expect(try await dana.get("/app/incidents/new?report=\(UUID())").status == .notFound)
+        }
+    }
+}
+
+@Suite("Cases and incidents")
+struct CaseIncidentTests {
+    @Test("a case links to incidents by code; an unknown code keeps what was typed; only the case's holders see the link", arguments: TestDatabase.all)
+    func link(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let incident = try await recordIncident(admin)
+            let secret = try await recordIncident(admin, incidentFields(title: "Secret one", confidentiality: "restricted", victim: "Other Name"))
+            let caseCode = try await CasesTests().openCase(admin)
+            _ = try await admin.get("/app/cases/\(caseCode)")
+            let unknown = try await admin.submit("/app/cases/\(caseCode)/incidents", ["incident": "I-ZZZZZZ"])
+            #expect(unknown.status == .unprocessableEntity && unknown.body.contains("value=\"I-ZZZZZZ\"") && unknown.body.contains("incident-error"))
+            #expect(try await admin.submit("/app/cases/\(caseCode)/incidents", ["incident": incident.lowercased()]).status == .seeOther)
+            #expect(try await admin.submit("/app/cases/\(caseCode)/incidents", ["incident": incident]).status == .seeOther)
+            #expect(try await admin.submit("/app/cases/\(caseCode)/incidents", ["incident": secret]).status == .seeOther)
+            let page = try await admin.get("/app/cases/\(caseCode)")
+            #expect(page.body.contains(incident) && page.body.contains("Activist fined") && page.body.contains(secret) && !page.body.contains("Secret one"))
+            #expect(try await CaseIncident.query(on: haven.db).count() == 2)
+            #expect(try await CaseEvent.query(on: haven.db).filter(\.$kind == .incident).count() == 2)
+            #expect(!(try await admin.get("/app/incidents/\(incident)")).body.contains(caseCode))
+            _ = try await haven.addUser(email: "cw@example.org", role: .caseworker, by: admin)
+            let other = try await haven.signedInBrowser(email: "cw@example.org")
+            _ = try await other.get("/app/cases")
+            #expect(try await other.submit("/app/cases/\(caseCode)/incidents", ["incident": incident]).status == .forbidden)
+        }
+    }
+}

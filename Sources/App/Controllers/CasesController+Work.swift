@@ -3,8 +3,25 @@ import HavenDomain
 import HavenVault
 import Vapor
 
-/// Working on an opened case: notes, status, access, tasks, services, erasure.
+/// Working on an opened case: notes, status, access, tasks, services, linked incidents, erasure.
 extension CasesController {
+    /// What the incident link form posts.
+    struct IncidentLinkInput: Content {
+        var incident: String?
+    }
+
+    @Sendable func linkIncident(req: Request) async throws -> Response {
+        let (record, key, userID) = try await opened(req)
+        let typed = try req.content.decode(IncidentLinkInput.self).incident ?? ""
+        guard let code = RecordCode.normalized(typed, prefix: "I"), let incident = try await Incident.find(on: req.db, code: code) else {
+            var page = try await page(req, record, key: key, userID: userID)
+            page.incident = FieldState(value: typed, error: req.t("case_incident_unknown"))
+            return try await req.view.render("case", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await Casework.link(app: req.application, db: req.db, record, to: incident, by: userID)
+        return try await notice(req, "case_incident_linked", code: record.code)
+    }
+
     @Sendable func addNote(req: Request) async throws -> Response {
         let (record, key, userID) = try await opened(req)
         let text = (try req.content.decode(NoteInput.self).body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -80,6 +80,7 @@ struct CasesController: RouteCollection {
         cases.post(":code", "tasks", "done", use: completeTask)
         cases.post(":code", "services", use: addService)
         cases.post(":code", "erase", use: erase)
+        cases.post(":code", "incidents", use: linkIncident)
         routes.post("app", "inbox", ":reportID", "case", use: createFromReport)
     }
 
@@ -233,7 +234,10 @@ struct CasesController: RouteCollection {
             },
             caseNeeds: record.needList.isEmpty ? choices(Need.self, req: req) : record.needList.map { Choice(code: $0.rawValue, name: req.t($0.labelKey)) },
             serviceStatuses: choices(ServiceStatus.self, req: req), budgetLines: choices(BudgetLine.self, req: req),
-            isClosed: record.status == .closed, consentsToStatistics: record.consentsToStatistics)
+            isClosed: record.status == .closed, consentsToStatistics: record.consentsToStatistics,
+            incidents: try await Casework.incidents(of: record, on: req.db).map { incident in
+                .init(code: incident.code, title: incident.isRestricted ? req.t("incident_restricted_title") : incident.title)
+            })
     }
 
     private func eventText(_ event: CaseEvent, req: Request, userID: UUID) -> String {
@@ -245,6 +249,7 @@ struct CasesController: RouteCollection {
             detail = (parts.first.flatMap(CaseStatus.init(rawValue:)).map { req.t($0.labelKey) } ?? "")
                 + (parts.count > 1 ? " (" + (ClosingReason(rawValue: parts[1]).map { req.t($0.labelKey) } ?? "") + ")" : "")
         case .assigned, .unassigned: detail = String(event.detail.prefix(8))
+        case .incident: detail = event.detail
         default: detail = ""
         }
         return "\(who): \(req.t("case_event_\(event.kind.rawValue)")) \(detail)".trimmingCharacters(in: .whitespaces)

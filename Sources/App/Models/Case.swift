@@ -79,7 +79,7 @@ final class CaseEvent: Model, @unchecked Sendable {
 
     /// What happened.
     enum Kind: String, Codable, Sendable, CaseIterable {
-        case opened, triaged, status, note, assigned, unassigned, task, taskDone = "task_done", service
+        case opened, triaged, status, note, assigned, unassigned, task, taskDone = "task_done", service, incident
     }
 
     @ID(key: .id) var id: UUID?

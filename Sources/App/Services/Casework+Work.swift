@@ -36,14 +36,14 @@ extension Casework {
     }
 
     /// Runs a change with its timeline line, the case's activity date and the audit entry, in one transaction.
-    static func recordChange(app: Application, db: any Database, _ record: Case, event: CaseEvent.Kind, action: String, by userID: UUID,
-                               now: Date = Date(), _ change: @escaping @Sendable (any Database) async throws -> Void) async throws {
+    static func recordChange(app: Application, db: any Database, _ record: Case, event: CaseEvent.Kind, detail: String = "", action: String,
+                             by userID: UUID, now: Date = Date(), _ change: @escaping @Sendable (any Database) async throws -> Void) async throws {
         let caseID = try record.requireID()
         record.lastActivityAt = now
         try await app.haven.audit.transaction(on: db) { tx, audit in
             try await change(tx)
             try await record.save(on: tx)
-            try await CaseEvent(caseID: caseID, actorID: userID, kind: event, at: now).create(on: tx)
+            try await CaseEvent(caseID: caseID, actorID: userID, kind: event, detail: detail, at: now).create(on: tx)
             try await audit.append(actor: userID.uuidString, action: action, table: Case.schema, id: caseID.uuidString, at: now)
         }
     }
@@ -72,5 +72,21 @@ extension Casework {
                 try await audit.append(actor: actor, action: "case.delete", table: Case.schema, id: caseID.uuidString)
             }
         }
+    }
+
+    /// Links a case to an incident (once); the timeline records the incident's code.
+    static func link(app: Application, db: any Database, _ record: Case, to incident: Incident, by userID: UUID, now: Date = Date()) async throws {
+        let caseID = try record.requireID()
+        let incidentID = try incident.requireID()
+        guard try await CaseIncident.query(on: db).filter(\.$caseFile.$id == caseID).filter(\.$incident.$id == incidentID).count() == 0 else { return }
+        try await recordChange(app: app, db: db, record, event: .incident, detail: incident.code, action: "case.incident", by: userID, now: now) { tx in
+            try await CaseIncident(caseID: caseID, incidentID: incidentID).create(on: tx)
+        }
+    }
+
+    /// The incidents a case is linked to, newest first.
+    static func incidents(of record: Case, on db: any Database) async throws -> [Incident] {
+        let ids = try await CaseIncident.query(on: db).filter(\.$caseFile.$id == record.requireID()).all().map(\.$incident.id)
+        return try await Incident.query(on: db).filter(\.$id ~~ ids).sort(\.$startFrom, .descending).all()
     }
 }

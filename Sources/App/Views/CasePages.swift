@@ -98,6 +98,12 @@ struct CasePage: Encodable {
         let budgetLineName: String
     }
 
+    /// An incident the case concerns.
+    struct LinkedIncident: Encodable {
+        let code: String
+        let title: String
+    }
+
     /// A staff member holding the case key.
     struct Holder: Encodable {
         let id: String
@@ -125,9 +131,11 @@ struct CasePage: Encodable {
     let budgetLines: [Choice]
     let isClosed: Bool
     let consentsToStatistics: Bool
+    let incidents: [LinkedIncident]
     var note = FieldState()
     var task = FieldState()
     var service = FieldState()
     var status = FieldState()
     var assignee = FieldState()
+    var incident = FieldState()
 }

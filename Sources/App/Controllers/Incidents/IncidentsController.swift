@@ -102,13 +102,43 @@ struct IncidentsController: RouteCollection {
         return req.url.path + "?" + (components.percentEncodedQuery ?? "")
     }
 
+    /// What the new-incident form may start from.
+    struct NewQuery: Content {
+        /// An anonymous report to document: its narrative, place and time fill the form.
+        var report: UUID?
+    }
+
     @Sendable func newForm(req: Request) async throws -> View {
         _ = try Self.writer(req)
         var draft = IncidentDraft()
         draft.acts = [ActDraft()]
         draft.sources = [SourceDraft()]
+        if let reportID = try req.query.decode(NewQuery.self).report {
+            draft = try await Self.draft(fromReport: reportID, req: req)
+        }
         return try await req.view.render("incident-form", await IncidentFormBuilder(req).page(draft, action: "/app/incidents", isNew: true,
                                                                                               titleKey: "incident_new_title"))
+    }
+
+    /// A draft from an anonymous report the staff member holds: restricted by default, the report as a testimony source.
+    static func draft(fromReport id: UUID, req: Request) async throws -> IncidentDraft {
+        guard let report = try await Report.find(id, on: req.db) else { throw Abort(.notFound) }
+        let (key, _) = try await req.recordKey(table: Report.schema, id: id, deniedAction: "report.read.denied", reasonKey: "inbox_not_yours")
+        let opened = try await Intake.open(report, key: key, db: req.db)
+        let submission = opened.submission
+        var draft = IncidentDraft()
+        draft.description = submission.narrative
+        draft.country = (Country(code: submission.country) ?? Country.named(submission.country))?.code ?? ""
+        draft.city = submission.city
+        draft.startDate = PartialDate(parsing: submission.when)?.description ?? ""
+        draft.confidentiality = .restricted
+        draft.acts = [ActDraft()]
+        var source = SourceDraft()
+        source.kind = .testimony
+        source.title = req.t("incident_from_report") + " " + ReportThread.format(opened.receivedAt)
+        source.connection = submission.kind == .violation ? "victim" : ""
+        draft.sources = [source]
+        return draft
     }
 
     @Sendable func create(req: Request) async throws -> Response {
