@@ -156,6 +156,7 @@ struct IncidentPage: Encodable {
         let fileName: String
         let size: String
         let sha256: String
+        let isViewable: Bool
         let sourceTitle: String
         let custody: [String]
     }

@@ -118,7 +118,7 @@ struct IncidentPageBuilder {
             let fileID = try file.requireID()
             return IncidentPage.EvidenceView(
                 id: fileID.uuidString, fileName: about.fileName, size: ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file),
-                sha256: about.sha256, sourceTitle: sources.first { $0.id == file.$source.id }?.draft.title ?? "",
+                sha256: about.sha256, isViewable: EvidenceStore.viewableTypes.contains(about.contentType), sourceTitle: sources.first { $0.id == file.$source.id }?.draft.title ?? "",
                 custody: (custody[fileID] ?? []).map { line in
                     "\(ReportThread.format(line.happenedAt)) — \(req.t("custody_\(line.action.rawValue)")) — \(line.$actor.id?.uuidString.prefix(8) ?? "—")"
                 })

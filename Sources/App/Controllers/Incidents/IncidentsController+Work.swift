@@ -84,14 +84,22 @@ extension IncidentsController {
         return try await notice(req, "evidence_added", code: record.code)
     }
 
+    @Sendable func view(req: Request) async throws -> Response {
+        try await download(req: req, inline: true)
+    }
+
     @Sendable func download(req: Request) async throws -> Response {
+        try await download(req: req, inline: false)
+    }
+
+    private func download(req: Request, inline: Bool) async throws -> Response {
         let staff = try Self.reader(req)
         let record = try await Self.incident(req)
         guard let keys = try await Self.keys(for: record, req: req) else { throw Abort(.forbidden, reason: req.t("incident_not_yours")) }
         guard let evidenceID = req.parameters.get("evidenceID", as: UUID.self),
               let evidence = try await Evidence.query(on: req.db).filter(\.$id == evidenceID).filter(\.$incident.$id == record.requireID()).first()
         else { throw Abort(.notFound) }
-        return try await EvidenceStore.download(evidence, containerKey: keys.incident ?? keys.documentation, req: req, userID: staff.id)
+        return try await EvidenceStore.download(evidence, containerKey: keys.incident ?? keys.documentation, req: req, userID: staff.id, inline: inline)
     }
 
     @Sendable func grantAccess(req: Request) async throws -> Response {

@@ -22,6 +22,7 @@ struct IncidentsController: RouteCollection {
         incidents.get(":code", "revisions", use: revisions)
         incidents.on(.POST, ":code", "evidence", body: .collect(maxSize: ByteCount(value: evidenceMaximumBytes + 64 * 1024)), use: upload)
         incidents.get(":code", "evidence", ":evidenceID", use: download)
+        incidents.get(":code", "evidence", ":evidenceID", "view", use: view)
         incidents.post(":code", "access", use: grantAccess)
         incidents.post(":code", "access", "revoke", use: revokeAccess)
         incidents.post(":code", "proceedings", use: addProceeding)

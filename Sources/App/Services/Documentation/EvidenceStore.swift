@@ -26,7 +26,7 @@ enum EvidenceStore {
                     sourceID: UUID?, containerKey: SymmetricKey, by userID: UUID, now: Date = Date()) async throws -> UUID {
         let id = UUID()
         let fileKey = SymmetricKey(size: .bits256)
-        let about = EvidenceAbout(fileName: String(fileName.prefix(200)), contentType: String(contentType.prefix(100)),
+        let about = EvidenceAbout(fileName: String(fileName.prefix(200)), contentType: imageType(of: file) ?? String(contentType.prefix(100)),
                                   sha256: SHA256.hash(data: file).map { String(format: "%02x", $0) }.joined())
         let files = SealedFiles(dataDirectory: app.haven.configuration.dataDirectory)
         let storedName = try files.write(file, key: fileKey, binding: fileBinding(id))
@@ -52,6 +52,17 @@ enum EvidenceStore {
         return id
     }
 
+    /// The image type the file's first bytes show (PNG, JPEG, GIF, WebP), whatever the browser declared; nil otherwise.
+    /// Only files recognised here are ever shown inline.
+    static func imageType(of file: Data) -> String? {
+        let head = [UInt8](file.prefix(12))
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
+        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        if head.starts(with: Array("GIF87a".utf8)) || head.starts(with: Array("GIF89a".utf8)) { return "image/gif" }
+        if head.count == 12, head.starts(with: Array("RIFF".utf8)), Array(head[8..<12]) == Array("WEBP".utf8) { return "image/webp" }
+        return nil
+    }
+
     /// What is known about a file, opened.
     static func about(_ evidence: Evidence, containerKey: SymmetricKey) throws -> EvidenceAbout {
         let fileKey = try openKey(of: evidence, with: containerKey)
@@ -59,16 +70,22 @@ enum EvidenceStore {
         return try JSONDecoder().decode(EvidenceAbout.self, from: Data(json.utf8))
     }
 
-    /// A streaming response that decrypts the file chunk by chunk; the download is logged before the first byte.
-    static func download(_ evidence: Evidence, containerKey: SymmetricKey, req: Request, userID: UUID) async throws -> Response {
+    /// Image types shown in the browser rather than downloaded (CSP and nosniff still apply to them).
+    static let viewableTypes: Set<String> = ["image/png", "image/jpeg", "image/gif", "image/webp"]
+
+    /// A streaming response that decrypts the file chunk by chunk; the download (or, for `inline` images, the viewing)
+    /// is written to the custody log and the audit log before the first byte.
+    static func download(_ evidence: Evidence, containerKey: SymmetricKey, req: Request, userID: UUID, inline: Bool = false) async throws -> Response {
         let id = try evidence.requireID()
         let fileKey = try openKey(of: evidence, with: containerKey)
         let about = try self.about(evidence, containerKey: containerKey)
         let url = SealedFiles(dataDirectory: req.haven.configuration.dataDirectory).location(evidence.storedName)
         _ = try SealedFileReader(url: url, key: fileKey, binding: fileBinding(id))
+        let isInline = inline && viewableTypes.contains(about.contentType)
+        guard inline == isInline else { throw Abort(.unsupportedMediaType) }
         try await req.haven.audit.transaction(on: req.db) { tx, audit in
-            try await EvidenceCustody(evidenceID: id, actorID: userID, action: .downloaded).create(on: tx)
-            try await audit.append(actor: userID.uuidString, action: "evidence.download", table: Evidence.schema, id: id.uuidString)
+            try await EvidenceCustody(evidenceID: id, actorID: userID, action: isInline ? .viewed : .downloaded).create(on: tx)
+            try await audit.append(actor: userID.uuidString, action: isInline ? "evidence.view" : "evidence.download", table: Evidence.schema, id: id.uuidString)
         }
         let logger = req.logger
         let response = Response(status: .ok, body: .init(asyncStream: { writer in
@@ -81,9 +98,9 @@ enum EvidenceStore {
                 try await writer.write(.error(error))
             }
         }, count: evidence.size))
-        response.headers.contentType = .binary
+        response.headers.contentType = isInline ? HTTPMediaType.fileExtension(String(about.contentType.split(separator: "/").last ?? "")) ?? .binary : .binary
         let safeName = about.fileName.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || "0123456789.-_".unicodeScalars.contains($0)) }
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safeName.isEmpty ? "evidence" : String(String.UnicodeScalarView(safeName)))\"")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: (isInline ? "inline" : "attachment") + "; filename=\"\(safeName.isEmpty ? "evidence" : String(String.UnicodeScalarView(safeName)))\"")
         return response
     }
 }

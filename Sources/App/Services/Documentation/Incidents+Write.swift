@@ -24,9 +24,10 @@ extension SourceDraft {
 }
 
 extension Incidents {
-    /// Writes an incident's columns, narrative, new persons, acts, sources, facets and index entry inside a transaction.
+    /// Writes an incident's columns, narrative, new persons, acts, sources, facets and index entry inside a transaction;
+    /// `types` is the incident-type list in use (administrators' added types find their family there).
     /// Returns the draft as stored (persons by code).
-    static func write(_ record: Incident, _ change: IncidentChange, keys: DocumentationKeys, lookupKey: LookupKey, isNew: Bool,
+    static func write(_ record: Incident, _ change: IncidentChange, keys: DocumentationKeys, lookupKey: LookupKey, types: Vocabulary, isNew: Bool,
                       on tx: any Database, now: Date) async throws -> IncidentDraft {
         let id = try record.requireID()
         let draft = change.draft
@@ -58,7 +59,7 @@ extension Incidents {
         stored.acts = acts
         let sources = try await writeSources(of: id, draft.filledSources, recordKey: recordKey, on: tx)
         stored.sources = sources
-        let facets = facets(types: draft.types, perpetratorTypes: recordKey == nil ? acts.map(\.perpetratorType) : [])
+        let facets = facets(types: draft.types, perpetratorTypes: recordKey == nil ? acts.map(\.perpetratorType) : [], terms: types)
         try await writeFacets(seq: record.seq, facets, on: tx)
         let document = recordKey == nil ? IncidentSearchIndex.document(narrative, sourceTitles: sources.map(\.title)) : ""
         try await IncidentSearchIndex(tx).replace(seq: record.seq, document: document, facets: IncidentSearchIndex.facets(of: record, facets: facets))

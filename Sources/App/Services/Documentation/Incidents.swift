@@ -104,7 +104,7 @@ enum Incidents {
                 try await grantKey(incidentKey, to: [(author.id, author.publicKey), (nil, organisation.recoveryPublicKey)], incidentID: id, on: tx)
             }
             _ = try await write(record, change, keys: DocumentationKeys(documentation: keys.documentation, incident: incidentKey),
-                                lookupKey: app.haven.lookupKey, isNew: true, on: tx, now: now)
+                                lookupKey: app.haven.lookupKey, types: app.haven.vocabularies.terms.incidentTypes, isNew: true, on: tx, now: now)
             try await audit.append(actor: author.id.uuidString, action: "incident.create", table: Incident.schema, id: id.uuidString, at: now)
             return code
         }
@@ -132,7 +132,8 @@ enum Incidents {
                 try await reprotect(incidentID: id, restricted: change.draft.confidentiality == .restricted, keys: keys, on: tx)
             }
             record.updatedAt = now
-            _ = try await write(record, change, keys: keys, lookupKey: app.haven.lookupKey, isNew: false, on: tx, now: now)
+            _ = try await write(record, change, keys: keys, lookupKey: app.haven.lookupKey, types: app.haven.vocabularies.terms.incidentTypes,
+                                isNew: false, on: tx, now: now)
             try await audit.append(actor: author.id.uuidString, action: "incident.update", table: Incident.schema, id: id.uuidString, at: now)
         }
     }
