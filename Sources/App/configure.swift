@@ -82,6 +82,7 @@ extension Application {
         try await autoMigrate()
         try await DocumentationKey.ensure(on: db)
         try await haven.vocabularies.reload(on: db)
+        try await haven.recordedCountries.reload(on: db)
         if let organisation = try await Organisation.current(on: db) {
             haven.requiresSecondFactor = organisation.requiresSecondFactor
         } else if haven.setupCode == nil {

@@ -17,6 +17,7 @@ final class HavenServices: Sendable {
     let receiptKey: SymmetricKey
     let localization: Localization
     let vocabularies = VocabularyStore()
+    let recordedCountries = RecordedCountries()
     private let state = NIOLockedValueBox(MutableState())
 
     private struct MutableState {

@@ -25,10 +25,13 @@ struct IncidentFormBuilder {
             + T.allCases.map { Choice(code: $0.rawValue, name: req.t($0.labelKey), isChosen: chosen.contains($0.rawValue)) }
     }
 
-    /// Countries sorted by name in the reader's language.
-    func countries(chosen: String, blank: Bool = true) -> [Choice] {
-        (blank ? [Choice(code: "", name: "—", isChosen: chosen.isEmpty)] : [])
-            + Country.sorted(for: req.language).map { Choice(code: $0.code, name: $0.name(req.language), isChosen: $0.code == chosen) }
+    /// Countries sorted by name in the reader's language; `only` limits them to some codes (the list filter offers the
+    /// countries incidents are recorded in).
+    func countries(chosen: String, only codes: [String]? = nil, blank: Bool = true) -> [Choice] {
+        let language = req.language
+        let countries = codes.map { $0.compactMap { Country(code: $0) }.sorted { $0.name(language) < $1.name(language) } } ?? Country.sorted(for: language)
+        return (blank ? [Choice(code: "", name: "—", isChosen: chosen.isEmpty)] : [])
+            + countries.map { Choice(code: $0.code, name: $0.name(language), isChosen: $0.code == chosen) }
     }
 
     /// Incident type families with their types, chosen ones marked.

@@ -65,7 +65,8 @@ struct IncidentsController: RouteCollection {
             Choice(code: $0.rawValue, name: $0.label(req.language), isChosen: $0.rawValue == filter.heading)
         }
         let page = IncidentListPage(
-            chrome: await .make(for: req, titleKey: "incidents_title"), text: filter.text, countries: form.countries(chosen: filter.country.uppercased()),
+            chrome: await .make(for: req, titleKey: "incidents_title"), text: filter.text, countries: form.countries(chosen: filter.country.uppercased(),
+                                                                                                                   only: req.haven.recordedCountries.all),
             families: form.families(chosen: [filter.type]), headings: headings, from: filter.from, to: filter.to,
             confidentialities: form.choices(Confidentiality.self, chosen: [query.confidentiality ?? ""], blank: true),
             verifications: form.choices(VerificationStatus.self, chosen: [query.verification ?? ""], blank: true),

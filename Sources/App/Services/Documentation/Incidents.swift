@@ -106,6 +106,7 @@ enum Incidents {
             _ = try await write(record, change, keys: DocumentationKeys(documentation: keys.documentation, incident: incidentKey),
                                 lookupKey: app.haven.lookupKey, types: app.haven.vocabularies.terms.incidentTypes, isNew: true, on: tx, now: now)
             try await audit.append(actor: author.id.uuidString, action: "incident.create", table: Incident.schema, id: id.uuidString, at: now)
+            app.haven.recordedCountries.insert(record.country)
             return code
         }
     }
@@ -135,6 +136,7 @@ enum Incidents {
             _ = try await write(record, change, keys: keys, lookupKey: app.haven.lookupKey, types: app.haven.vocabularies.terms.incidentTypes,
                                 isNew: false, on: tx, now: now)
             try await audit.append(actor: author.id.uuidString, action: "incident.update", table: Incident.schema, id: id.uuidString, at: now)
+            app.haven.recordedCountries.insert(record.country)
         }
     }
 
