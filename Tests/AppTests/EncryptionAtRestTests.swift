@@ -91,3 +91,24 @@ struct EncryptionAtRestTests {
         }
     }
 }
+
+@Suite("Search index at rest")
+struct SearchIndexAtRestTests {
+    @Test("text of an incident made restricted leaves the search index's bytes, not only its answers")
+    func restrictedTextLeavesTheIndex() async throws {
+        try await withHaven(file: true) { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let code = try await recordIncident(admin, incidentFields(title: "qzmarkerword appears here", victim: "Some Victim"))
+            let edit = try await admin.get("/app/incidents/\(code)/edit")
+            let victim = try #require(edit.firstMatch(#"name="acts\[0\]\[victim\]" value="(P-[0-9A-Z]{6})""#))
+            let actID = try #require(edit.firstMatch(#"name="acts\[0\]\[id\]" value="([0-9A-F-]{36})""#))
+            let saved = try await admin.submit("/app/incidents/\(code)", pairs: incidentFields(
+                title: "qzmarkerword appears here", confidentiality: "restricted", victim: victim, extra: [("acts[0][id]", actID)]))
+            #expect(saved.status == .seeOther)
+            _ = try await (haven.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+            let file = try Data(contentsOf: haven.dataDirectory.appendingPathComponent("haven.sqlite"))
+            #expect(file.range(of: Data("qzmarkerword".utf8)) == nil)
+        }
+    }
+}
