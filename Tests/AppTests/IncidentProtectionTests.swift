@@ -154,9 +154,10 @@ struct IncidentProtectionTests {
         }
     }
 
-    @Test("administrators relabel, add and retire terms; codes stay, retired terms stay on old records; others cannot")
-    func vocabularies() async throws {
-        try await withHaven { haven in
+    @Test("administrators relabel, add and retire terms; codes stay, retired terms stay on old records; others cannot",
+          arguments: TestDatabase.all)
+    func vocabularies(database: TestDatabase) async throws {
+        try await withHaven(database) { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
             let code = try await recordIncident(admin)
