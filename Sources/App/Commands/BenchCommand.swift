@@ -27,29 +27,18 @@ struct IntakeBenchCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let total = max(16, signature.submissions ?? 10_000)
-        let temporary = signature.dataDirectory == nil
-        let directory = signature.dataDirectory.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("haven-bench-\(UUID().uuidString)")
-        defer { if temporary { try? FileManager.default.removeItem(at: directory) } }
-        var configuration = HavenConfiguration(dataDirectory: directory, storage: .sqlite(path: directory.appendingPathComponent("haven.sqlite").path),
-                                               logLevel: .error)
-        configuration.limitsIntake = false
-        let app = try await Application.make(.production)
-        app.logger.logLevel = .error
-        do {
-            try configure(app, configuration: configuration)
-            try await app.prepareStorage()
+        try await ThrowawayInstance.run(in: signature.dataDirectory, named: "bench-intake", adjust: { $0.limitsIntake = false }) { app, _ in
             try await seed(app, recipients: max(1, signature.recipients ?? 3))
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let base = "http://127.0.0.1:\(app.http.server.shared.localAddress?.port ?? 0)"
             var clientConfiguration = HTTPClient.Configuration()
             clientConfiguration.redirectConfiguration = .disallow
             let client = HTTPClient(eventLoopGroupProvider: .shared(app.eventLoopGroup), configuration: clientConfiguration)
-            let rssBefore = residentMegabytes()
+            let rssBefore = BenchFigures.residentMegabytes()
             let warm = try await measure(client: client, base: base, clients: 4, submissions: 200)
             let single = try await measure(client: client, base: base, clients: 1, submissions: total / 4)
             let concurrent = try await measure(client: client, base: base, clients: 16, submissions: total)
-            let rssAfter = residentMegabytes()
+            let rssAfter = BenchFigures.residentMegabytes()
             try await client.shutdown()
             let stored = try await Report.query(on: app.db).count()
             context.console.print("""
@@ -59,18 +48,11 @@ struct IntakeBenchCommand: AsyncCommand {
             \(row(16, concurrent))
             resident memory (server and client in one process): \(format(rssBefore)) MB before, \(format(rssAfter)) MB after
             """)
-            let json: [String: Any] = ["bench": "intake", "n": concurrent.count, "p50_ms": round2(concurrent.percentile(50)),
-                                       "p95_ms": round2(concurrent.percentile(95)), "p99_ms": round2(concurrent.percentile(99)),
-                                       "per_s": round2(concurrent.perSecond), "rss_mb": round2(rssAfter)]
-            let line = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
-            context.console.print(String(decoding: line, as: UTF8.self))
-        } catch {
-            await app.server.shutdown()
-            try await app.asyncShutdown()
-            throw error
+            let json: [String: Any] = ["bench": "intake", "n": concurrent.count, "p50_ms": BenchFigures.rounded(concurrent.percentile(50)),
+                                       "p95_ms": BenchFigures.rounded(concurrent.percentile(95)), "p99_ms": BenchFigures.rounded(concurrent.percentile(99)),
+                                       "per_s": BenchFigures.rounded(concurrent.perSecond), "rss_mb": BenchFigures.rounded(rssAfter)]
+            context.console.print(try BenchFigures.jsonLine(json))
         }
-        await app.server.shutdown()
-        try await app.asyncShutdown()
     }
 
     /// An organisation with an administrator and further intake recipients (cheap: keys only, no sign-in needed).
@@ -89,21 +71,7 @@ struct IntakeBenchCommand: AsyncCommand {
         }
     }
 
-    /// Latencies of one run, in milliseconds.
-    struct Run {
-        var latencies: [Double]
-        var seconds: Double
-
-        var count: Int { latencies.count }
-        var perSecond: Double { Double(count) / seconds }
-
-        func percentile(_ p: Double) -> Double {
-            let sorted = latencies.sorted()
-            return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p / 100).rounded(.up)) - 1)]
-        }
-    }
-
-    private func measure(client: HTTPClient, base: String, clients: Int, submissions: Int) async throws -> Run {
+    private func measure(client: HTTPClient, base: String, clients: Int, submissions: Int) async throws -> BenchRun {
         let started = ContinuousClock.now
         let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
             for index in 0..<clients {
@@ -115,7 +83,7 @@ struct IntakeBenchCommand: AsyncCommand {
             return all
         }
         let elapsed = ContinuousClock.now - started
-        return Run(latencies: latencies, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return BenchRun(latencies: latencies, seconds: elapsed.seconds)
     }
 
     /// One visitor: opens the form once (session and token), then submits `count` reports, timing each.
@@ -153,23 +121,13 @@ struct IntakeBenchCommand: AsyncCommand {
         return latencies
     }
 
-    private func row(_ clients: Int, _ run: Run) -> String {
+    private func row(_ clients: Int, _ run: BenchRun) -> String {
         [String(clients).padding(toLength: 9, withPad: " ", startingAt: 0), String(run.count).padding(toLength: 13, withPad: " ", startingAt: 0),
          format(run.percentile(50)).padding(toLength: 8, withPad: " ", startingAt: 0), format(run.percentile(95)).padding(toLength: 8, withPad: " ", startingAt: 0),
          format(run.percentile(99)).padding(toLength: 8, withPad: " ", startingAt: 0), format(run.perSecond)].joined()
     }
 
     private func format(_ value: Double) -> String { String(format: "%.1f", value) }
-    private func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-
-    /// This process's resident set size from /proc, in MiB.
-    private func residentMegabytes() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kilobytes / 1024
-    }
-
     static let narratives = [
         "Two men were stopped by police near the bus station and held for six hours without a lawyer. Officers threatened to tell their families.",
         "Мою подругу избили у подъезда после того, как соседи узнали о ней. Полиция отказалась принять заявление и посмеялась над ней.",

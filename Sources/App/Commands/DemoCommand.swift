@@ -15,15 +15,7 @@ struct DemoCommand: AsyncCommand {
     var help: String { "Starts a throwaway Haven with sample records and demo logins; everything is deleted when it stops." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-demo-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let configuration = HavenConfiguration(dataDirectory: directory, storage: .sqlite(path: directory.appendingPathComponent("haven.sqlite").path),
-                                               logLevel: .warning)
-        let app = try await Application.make(.production)
-        app.logger.logLevel = .warning
-        do {
-            try configure(app, configuration: configuration)
-            try await app.prepareStorage()
+        try await ThrowawayInstance.run(in: nil, named: "demo", logLevel: .warning) { app, directory in
             let logins = try await DemoData.fill(app: app)
             let hostname = signature.hostname ?? "127.0.0.1"
             var address = "(not serving)"
@@ -39,14 +31,8 @@ struct DemoCommand: AsyncCommand {
             if !signature.exitAfterFilling {
                 context.console.print("Press Ctrl-C to stop.")
                 await Self.waitForStopSignal()
-                await app.server.shutdown()
             }
-        } catch {
-            await app.server.shutdown()
-            try await app.asyncShutdown()
-            throw error
         }
-        try await app.asyncShutdown()
     }
 
     /// Waits for SIGINT or SIGTERM.

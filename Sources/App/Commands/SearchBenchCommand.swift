@@ -23,17 +23,7 @@ struct SearchBenchCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let count = max(1_000, signature.incidents ?? 100_000)
         let perKind = max(20, signature.queries ?? 200)
-        let temporary = signature.dataDirectory == nil
-        let directory = signature.dataDirectory.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("haven-bench-search-\(UUID().uuidString)")
-        defer { if temporary { try? FileManager.default.removeItem(at: directory) } }
-        let configuration = HavenConfiguration(dataDirectory: directory, storage: .sqlite(path: directory.appendingPathComponent("haven.sqlite").path),
-                                               logLevel: .error)
-        let app = try await Application.make(.production)
-        app.logger.logLevel = .error
-        do {
-            try configure(app, configuration: configuration)
-            try await app.prepareStorage()
+        try await ThrowawayInstance.run(in: signature.dataDirectory, named: "bench-search") { app, directory in
             var corpus = BenchCorpus()
             let existing = try await Incident.query(on: app.db).count()
             var fillSeconds = 0.0
@@ -77,18 +67,14 @@ struct SearchBenchCommand: AsyncCommand {
                     + (matches < 0 ? "—" : String(format: "%.0f", matches))
             }
             context.console.print(table)
-            var json: [String: Any] = ["bench": "search", "n": count, "p50_ms": round2(all.percentile(50)), "p95_ms": round2(all.percentile(95)),
-                                       "p99_ms": round2(all.percentile(99)), "rss_mb": round2(residentMegabytes())]
+            var json: [String: Any] = ["bench": "search", "n": count, "p50_ms": BenchFigures.rounded(all.percentile(50)), "p95_ms": BenchFigures.rounded(all.percentile(95)),
+                                       "p99_ms": BenchFigures.rounded(all.percentile(99)), "rss_mb": BenchFigures.rounded(BenchFigures.residentMegabytes())]
             for (name, run, _) in results {
                 let key = String(name.lowercased().map { $0.isLetter ? $0 : "_" }).split(separator: "_").joined(separator: "_")
-                json[key + "_p95_ms"] = round2(run.percentile(95))
+                json[key + "_p95_ms"] = BenchFigures.rounded(run.percentile(95))
             }
-            context.console.print(String(decoding: try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]), as: UTF8.self))
-        } catch {
-            try await app.asyncShutdown()
-            throw error
+            context.console.print(try BenchFigures.jsonLine(json))
         }
-        try await app.asyncShutdown()
     }
 
     /// Reads the database file once, so measuring starts from a warm page cache as a running server's would
@@ -190,31 +176,4 @@ struct SearchBenchCommand: AsyncCommand {
         }
         return [("common words", common), ("rare words", rare), ("prefixes", prefixes), ("filtered list", filtered), ("search and filter", combined)]
     }
-
-    private func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-
-    private func residentMegabytes() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kilobytes / 1024
-    }
-}
-
-/// Latencies of one kind of query, in milliseconds.
-struct BenchRun {
-    let latencies: [Double]
-
-    var count: Int { latencies.count }
-
-    func percentile(_ p: Double) -> Double {
-        let sorted = latencies.sorted()
-        guard !sorted.isEmpty else { return 0 }
-        return sorted[min(sorted.count - 1, max(0, Int((Double(sorted.count) * p / 100).rounded(.up)) - 1))]
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

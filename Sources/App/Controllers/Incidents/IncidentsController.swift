@@ -9,6 +9,21 @@ struct IncidentsController: RouteCollection {
     struct ListQuery: Content {
         var q, country, type, heading, from, to, confidentiality, verification, perpetrator: String?
         var page: Int?
+
+        var filter: IncidentFilter {
+            var filter = IncidentFilter()
+            filter.text = String((q ?? "").prefix(200))
+            filter.country = country ?? ""
+            filter.type = type ?? ""
+            filter.heading = heading ?? ""
+            filter.from = from ?? ""
+            filter.to = to ?? ""
+            filter.confidentiality = confidentiality.flatMap(Confidentiality.init(rawValue:))
+            filter.verification = verification.flatMap(VerificationStatus.init(rawValue:))
+            filter.perpetratorType = perpetrator ?? ""
+            filter.page = max(1, page ?? 1)
+            return filter
+        }
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -48,17 +63,7 @@ struct IncidentsController: RouteCollection {
     @Sendable func list(req: Request) async throws -> View {
         _ = try Self.reader(req)
         let query = try req.query.decode(ListQuery.self)
-        var filter = IncidentFilter()
-        filter.text = String((query.q ?? "").prefix(200))
-        filter.country = query.country ?? ""
-        filter.type = query.type ?? ""
-        filter.heading = query.heading ?? ""
-        filter.from = query.from ?? ""
-        filter.to = query.to ?? ""
-        filter.confidentiality = query.confidentiality.flatMap(Confidentiality.init(rawValue:))
-        filter.verification = query.verification.flatMap(VerificationStatus.init(rawValue:))
-        filter.perpetratorType = query.perpetrator ?? ""
-        filter.page = max(1, query.page ?? 1)
+        let filter = query.filter
         let result = try await IncidentQuery.run(filter, on: req.db)
         let form = IncidentFormBuilder(req)
         let headings = [Choice(code: "", name: "—", isChosen: filter.heading.isEmpty)] + AnnualReviewHeading.allCases.map {
