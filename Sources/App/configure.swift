@@ -22,7 +22,8 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
                        M004_CreateKeyGrants(), M005_CreateAuditEntries(), M006_AddIntakeRecipients(), M007_CreateReports(),
                        M008_CreateCases(), M009_CreateCaseTasksAndServices(), M010_CreateIncidents(), M011_CreatePersons(),
                        M012_CreateActsAndSources(), M013_CreateEvidence(), M014_CreateIncidentRevisions(), M015_CreateVocabularyEdits(),
-                       M016_CreateIncidentSearch(), M017_CreateProceedings(), M018_CreateCaseIncidents())
+                       M016_CreateIncidentSearch(), M017_CreateProceedings(), M018_CreateCaseIncidents(),
+                       M019_CreatePublications())
 
     app.views.use(.leaf)
     app.routes.defaultMaxBodySize = ByteCount(value: configuration.maximumBodyBytes)

@@ -9,6 +9,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: LanguageController())
     try app.register(collection: IntakeController())
     try app.register(collection: PublicIncidentsController())
+    try app.register(collection: PublicSiteController())
+    try app.register(collection: FeedController())
     let staff = app.grouped(RequireSignedIn())
     try staff.register(collection: DashboardController())
     try staff.register(collection: AccountController())
@@ -18,4 +20,6 @@ func routes(_ app: Application) throws {
     try staff.register(collection: IncidentsController(evidenceMaximumBytes: app.haven.configuration.evidenceMaximumBytes))
     try staff.grouped(RequireAdministrator()).register(collection: AdminUsersController())
     try staff.grouped(RequireAdministrator()).register(collection: AdminVocabulariesController())
+    try staff.grouped(RequireAdministrator()).register(collection: AdminSiteController())
+    try staff.register(collection: PublicationsController())
 }

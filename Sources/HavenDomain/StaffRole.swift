@@ -17,6 +17,12 @@ public enum StaffRole: String, CaseIterable, Sendable, Codable {
     /// Records and edits incidents, persons, sources and evidence.
     public var writesDocumentation: Bool { [.administrator, .coordinator, .documenter].contains(self) }
 
+    /// Writes publications and moves them to review.
+    public var writesPublications: Bool { [.administrator, .coordinator, .editor].contains(self) }
+
+    /// Publishes and unpublishes.
+    public var publishes: Bool { [.administrator, .editor].contains(self) }
+
     /// The localisation key of the role's name.
     public var labelKey: String { "role_\(rawValue)" }
 }

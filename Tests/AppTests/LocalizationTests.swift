@@ -52,6 +52,8 @@ struct LocalizationTests {
         used.formUnion(Confidentiality.allCases.map(\.labelKey) + VerificationStatus.allCases.map(\.labelKey) + SourceKind.allCases.map(\.labelKey))
         used.formUnion(SexualOrientation.allCases.map(\.labelKey) + GenderIdentity.allCases.map(\.labelKey) + IntersexStatus.allCases.map(\.labelKey))
         used.formUnion(Vulnerability.allCases.map(\.labelKey) + IncidentDraft.Problem.allCases.map(\.messageKey))
+        used.formUnion(PublicationKind.allCases.map(\.labelKey) + PublicationStatus.allCases.map(\.labelKey) + PublicationDraft.Problem.allCases.map(\.messageKey))
+        used.formUnion([Publishing.Refusal.notAllowed, .needsPublisher].map(\.messageKey) + ["publication_action_create", "publication_action_edit"])
         used.formUnion(ProceedingStage.allCases.map(\.labelKey) + PenaltyKind.allCases.map(\.labelKey) + ProceedingDraft.Problem.allCases.map(\.messageKey))
         used.formUnion(["uploaded", "viewed", "downloaded"].map { "custody_\($0)" })
         used.formUnion(VocabularyStore.editable.map { "vocabulary_" + $0.name.replacingOccurrences(of: "-", with: "_") })

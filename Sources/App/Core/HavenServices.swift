@@ -18,6 +18,7 @@ final class HavenServices: Sendable {
     let localization: Localization
     let vocabularies = VocabularyStore()
     let recordedCountries = RecordedCountries()
+    let publicPages = PublicPages()
     private let state = NIOLockedValueBox(MutableState())
 
     private struct MutableState {

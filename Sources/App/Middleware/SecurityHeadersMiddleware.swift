@@ -21,7 +21,8 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("X-Frame-Options", "DENY"),
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
-        if !Self.isPublicAsset(request.url.path) {
+        // Public pages served from `PublicPages` say how they may be cached; everything else is never stored.
+        if !Self.isPublicAsset(request.url.path), response.headers.first(name: .cacheControl)?.hasPrefix("public") != true {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         response.headers.remove(name: .server)

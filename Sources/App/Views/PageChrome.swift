@@ -22,9 +22,11 @@ struct PageChrome: Encodable {
     /// Where the language switch returns to.
     let path: String
     let notice: String?
-    /// Public pages (intake) show the quick-exit link and no staff navigation.
+    /// Public pages (intake, the public site) show the quick-exit link and no staff navigation.
     let isPublic: Bool
     let quickExitURL: String
+    /// The public site's pages carry no session: languages are links, not a form.
+    var isPublicSite = false
 
     /// The chrome of a page with forms: starts a session if needed and takes (and clears) its one-time notice.
     static func make(for request: Request, titleKey: String) async -> PageChrome {
@@ -35,6 +37,16 @@ struct PageChrome: Encodable {
             await request.saveSession(session)
         }
         return make(for: request, titleKey: titleKey, session: session, notice: notice)
+    }
+
+    /// The chrome of a public-site page in a language: no session, no form token, nothing personal, so the page can be
+    /// cached and shared.
+    static func publicSite(for request: Request, title: String, language: Language) -> PageChrome {
+        let table = request.haven.localization.table(language)
+        return PageChrome(
+            lang: language.rawValue, title: title, t: table, csrf: "", isSignedIn: false, isAdministrator: false,
+            languages: Language.allCases.map { .init(code: $0.rawValue, name: $0.nativeName, isCurrent: $0 == language) },
+            path: request.url.path, notice: nil, isPublic: true, quickExitURL: request.haven.configuration.quickExitURL, isPublicSite: true)
     }
 
     /// The chrome of an error page: no session is started, so no form token.

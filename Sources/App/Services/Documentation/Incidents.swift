@@ -107,6 +107,7 @@ enum Incidents {
                                 lookupKey: app.haven.lookupKey, types: app.haven.vocabularies.terms.incidentTypes, isNew: true, on: tx, now: now)
             try await audit.append(actor: author.id.uuidString, action: "incident.create", table: Incident.schema, id: id.uuidString, at: now)
             app.haven.recordedCountries.insert(record.country)
+            app.haven.publicPages.invalidate()
             return code
         }
     }
@@ -137,6 +138,7 @@ enum Incidents {
                                 isNew: false, on: tx, now: now)
             try await audit.append(actor: author.id.uuidString, action: "incident.update", table: Incident.schema, id: id.uuidString, at: now)
             app.haven.recordedCountries.insert(record.country)
+            app.haven.publicPages.invalidate()
         }
     }
 

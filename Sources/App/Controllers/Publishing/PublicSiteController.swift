@@ -1,0 +1,138 @@
+import Fluent
+import Foundation
+import HavenDomain
+import Vapor
+
+/// The public site: home, lists by kind, country, category and language, publications in each language, search and
+/// the about page. No session, no form token, nothing personal: every page comes from `PublicPages`.
+struct PublicSiteController: RouteCollection {
+    /// A list page's query.
+    struct ListQuery: Content {
+        var page: Int?
+        var q: String?
+        var lang: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        for kind in PublicationKind.allCases {
+            routes.get(PathComponent(stringLiteral: kind.pathSegment)) { req in try await self.list(req, filter: PublicationFilter(kind: kind), intro: req.t(kind.labelKey)) }
+        }
+        routes.get("countries", ":code", use: byCountry)
+        routes.get("categories", ":heading", use: byCategory)
+        routes.get("languages", ":language", use: byLanguage)
+        routes.get("search", use: search)
+        routes.get("p", ":slug", use: publication)
+        routes.get("p", ":slug", ":language", use: publication)
+        routes.get("about", use: about)
+    }
+
+    /// The interface language of a public page: `?lang=`, else the reader's choice or browser.
+    static func language(_ req: Request) -> Language {
+        (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? req.language
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        try await list(req, filter: PublicationFilter(), intro: "", isHome: true)
+    }
+
+    @Sendable func byCountry(req: Request) async throws -> Response {
+        guard let country = req.parameters.get("code").flatMap(Country.init(code:)) else { throw Abort(.notFound) }
+        return try await list(req, filter: PublicationFilter(country: country.code), intro: country.name(Self.language(req)))
+    }
+
+    @Sendable func byCategory(req: Request) async throws -> Response {
+        guard let heading = req.parameters.get("heading").flatMap(AnnualReviewHeading.init(rawValue:)) else { throw Abort(.notFound) }
+        return try await list(req, filter: PublicationFilter(category: heading.rawValue), intro: heading.label(Self.language(req)))
+    }
+
+    @Sendable func byLanguage(req: Request) async throws -> Response {
+        guard let code = req.parameters.get("language"), let language = try await ContentLanguage.find(code, on: req.db) else { throw Abort(.notFound) }
+        return try await list(req, filter: PublicationFilter(language: code), intro: language.name)
+    }
+
+    @Sendable func search(req: Request) async throws -> Response {
+        let text = String(((try? req.query.get(String.self, at: "q")) ?? "").prefix(200))
+        return try await list(req, filter: PublicationFilter(text: text), intro: "", isSearch: true)
+    }
+
+    func list(_ req: Request, filter: PublicationFilter, intro: String, isHome: Bool = false, isSearch: Bool = false) async throws -> Response {
+        let language = Self.language(req)
+        return try await req.haven.publicPages.respond(to: req, language: language.rawValue) {
+            var filter = filter
+            let query = try req.query.decode(ListQuery.self)
+            filter.page = max(1, query.page ?? 1)
+            let found: (rows: [Publication], hasMore: Bool) = isSearch && filter.text.isEmpty ? ([], false) : try await PublicationQuery.published(filter, on: req.db)
+            let rows = try found.rows.map { try Self.row($0, req: req, language: language, preferred: filter.language) }
+            let link = { (page: Int) in req.url.path + "?" + [isSearch ? "q=" + (filter.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil,
+                                                               "page=\(page)", query.lang.map { "lang=" + $0 }].compactMap { $0 }.joined(separator: "&") }
+            let title = isHome ? req.haven.localization.string("site_home_title", language)
+                : isSearch ? req.haven.localization.string("site_search", language) : intro
+            let page = PublicListPage(
+                chrome: .publicSite(for: req, title: title, language: language), intro: intro, rows: rows,
+                newerPage: filter.page > 1 ? link(filter.page - 1) : nil, olderPage: found.hasMore ? link(filter.page + 1) : nil,
+                feedPath: isSearch ? nil : (req.url.path == "/" ? "" : req.url.path) + "/feed.atom", text: filter.text, isSearch: isSearch, isHome: isHome)
+            let view = try await req.view.render("public-list", page)
+            return (view.data, .html)
+        }
+    }
+
+    /// A list row in the language asked for when the publication has it, else its original.
+    static func row(_ publication: Publication, req: Request, language: Language, preferred: String? = nil) throws -> PublicationRow {
+        let content = try JSONDecoder().decode(PublicationContent.self, from: publication.content)
+        let wanted = preferred ?? language.rawValue
+        let title = content.title.text(in: wanted, original: publication.originalLanguage)
+        let shown = title.isFallback ? publication.originalLanguage : wanted
+        return PublicationRow(
+            path: "/p/\(publication.slug)" + (shown == publication.originalLanguage ? "" : "/\(shown)"), title: title.text,
+            summary: content.summary.text(in: shown, original: publication.originalLanguage).text, date: publication.date,
+            kindName: req.haven.localization.string(publication.kind.labelKey, language), language: shown)
+    }
+
+    @Sendable func publication(req: Request) async throws -> Response {
+        guard let slug = req.parameters.get("slug"), let record = try await Publication.find(on: req.db, slug: slug), record.isPublic() else {
+            throw Abort(.notFound)
+        }
+        let contentLanguage = req.parameters.get("language") ?? record.originalLanguage
+        guard let _ = try await ContentLanguage.find(contentLanguage, on: req.db) else { throw Abort(.notFound) }
+        let language = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? Language(rawValue: contentLanguage) ?? req.language
+        return try await req.haven.publicPages.respond(to: req, language: language.rawValue) {
+            let page = try await Self.page(record, contentLanguage: contentLanguage, language: language, req: req)
+            return (try await req.view.render("publication-public", page).data, .html)
+        }
+    }
+
+    static func page(_ record: Publication, contentLanguage: String, language: Language, req: Request) async throws -> PublicationPublicPage {
+        let opened = try await Publishing.open(record, on: req.db)
+        let content = opened.content
+        let original = record.originalLanguage
+        let title = content.title.text(in: contentLanguage, original: original)
+        let names = Dictionary(try await ContentLanguage.query(on: req.db).all().map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
+        let t = { (key: String) in req.haven.localization.string(key, language) }
+        let versions = content.title.languages.sorted { (names[$0] ?? $0) < (names[$1] ?? $1) }.map { code in
+            PublicationPublicPage.Version(name: names[code] ?? code, path: "/p/\(record.slug)" + (code == original ? "" : "/\(code)"), code: code,
+                                          isCurrent: code == contentLanguage)
+        }
+        return PublicationPublicPage(
+            chrome: .publicSite(for: req, title: title.text, language: language), contentLanguage: title.isFallback ? original : contentLanguage,
+            title: title.text, summary: content.summary.text(in: contentLanguage, original: original).text,
+            bodyHTML: Markup.html(content.body.text(in: contentLanguage, original: original).text), isFallback: title.isFallback,
+            originalName: names[original] ?? original, date: record.date, kindName: t(record.kind.labelKey), kindPath: "/" + record.kind.pathSegment,
+            countries: Publication.codes(record.countries).compactMap(Country.init(code:)).map { Choice(code: $0.code, name: $0.name(language)) },
+            categories: Publication.codes(record.categories).compactMap(AnnualReviewHeading.init(rawValue:)).map { Choice(code: $0.rawValue, name: $0.label(language)) },
+            versions: versions, signatories: opened.signatories, signatoryCount: opened.signatories.count, venue: content.venue,
+            participants: content.participants.map(String.init) ?? "",
+            incidents: opened.incidents.filter { $0.confidentiality == .public }.map { .init(code: $0.code, title: $0.title) })
+    }
+
+    @Sendable func about(req: Request) async throws -> Response {
+        let language = Self.language(req)
+        return try await req.haven.publicPages.respond(to: req, language: language.rawValue) {
+            let texts = try await SitePage.find("about", on: req.db).map { try JSONDecoder().decode(Translations.self, from: $0.content) } ?? Translations()
+            let text = texts.text(in: language.rawValue, original: "en").text
+            let page = AboutPublicPage(chrome: .publicSite(for: req, title: req.haven.localization.string("site_about", language), language: language),
+                                       bodyHTML: Markup.html(text))
+            return (try await req.view.render("about-public", page).data, .html)
+        }
+    }
+}

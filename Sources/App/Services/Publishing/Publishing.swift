@@ -1,0 +1,173 @@
+import Fluent
+import Foundation
+import HavenDomain
+import SQLKit
+import Vapor
+
+/// A publication opened for the editor: its draft and where it stands.
+struct OpenedPublication: Sendable {
+    let record: Publication
+    let draft: PublicationDraft
+    let content: PublicationContent
+    /// Signatory names in order.
+    let signatories: [String]
+    /// Linked incidents (public ones are the only ones that can be linked).
+    let incidents: [Incident]
+}
+
+/// Publications: writing, the workflow, revisions, signatories, incident links and the search index.
+enum Publishing {
+    /// Why a status change was refused.
+    enum Refusal: Error, Equatable {
+        case notAllowed, needsPublisher
+
+        var messageKey: String { self == .notAllowed ? "publication_refused_not_allowed" : "publication_refused_needs_publisher" }
+    }
+
+    /// Linked incident codes that are not public incidents (they cannot be linked from a public text).
+    static func unknownIncidents(_ codes: [String], on db: any Database) async throws -> [String] {
+        var unknown: [String] = []
+        for code in codes {
+            guard let normalized = RecordCode.normalized(code, prefix: "I"), let incident = try await Incident.find(on: db, code: normalized),
+                  incident.confidentiality == .public else { unknown.append(code); continue }
+        }
+        return unknown
+    }
+
+    /// Stores a new draft; returns its slug.
+    static func create(app: Application, db: any Database, _ draft: PublicationDraft, by userID: UUID, now: Date = Date()) async throws -> String {
+        let record = Publication()
+        record.id = UUID()
+        record.status = .draft
+        record.createdAt = now
+        return try await app.haven.audit.transaction(on: db) { tx, audit in
+            let next = try await (tx as! any SQLDatabase).raw("SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM publications").first()
+            record.seq = try next?.decode(column: "next", as: Int.self) ?? 1
+            let base = Slug.make(draft.title.text(in: draft.originalLanguage, original: draft.originalLanguage).text)
+            var slug = base
+            var number = 2
+            while try await Publication.find(on: tx, slug: slug) != nil {
+                slug = "\(base)-\(number)"
+                number += 1
+            }
+            record.slug = slug
+            try await write(record, draft, isNew: true, on: tx, now: now)
+            try await revise(record, draft, action: "create", by: userID, on: tx, now: now)
+            try await audit.append(actor: userID.uuidString, action: "publication.create", table: Publication.schema, id: record.requireID().uuidString, at: now)
+            return slug
+        }
+    }
+
+    /// Saves an edit (the slug stays, so links keep working).
+    static func update(app: Application, db: any Database, _ record: Publication, _ draft: PublicationDraft, by userID: UUID, now: Date = Date()) async throws {
+        try await app.haven.audit.transaction(on: db) { tx, audit in
+            try await write(record, draft, isNew: false, on: tx, now: now)
+            try await revise(record, draft, action: "edit", by: userID, on: tx, now: now)
+            try await audit.append(actor: userID.uuidString, action: "publication.update", table: Publication.schema, id: record.requireID().uuidString, at: now)
+        }
+        app.haven.publicPages.invalidate()
+    }
+
+    /// Moves a publication along the workflow; publishing needs a role that publishes and takes a moment (default now).
+    static func changeStatus(app: Application, db: any Database, _ record: Publication, to status: PublicationStatus, publishAt: Date?,
+                             canPublish: Bool, by userID: UUID, now: Date = Date()) async throws {
+        guard PublicationWorkflow.next(after: record.status).contains(status) else { throw Refusal.notAllowed }
+        guard PublicationWorkflow.allows(from: record.status, to: status, canPublish: canPublish) else { throw Refusal.needsPublisher }
+        let draft = try await open(record, on: db).draft
+        record.status = status
+        if status == .published { record.publishedAt = publishAt ?? now }
+        record.updatedAt = now
+        try await app.haven.audit.transaction(on: db) { tx, audit in
+            try await record.save(on: tx)
+            try await index(record, draft, on: tx)
+            try await revise(record, draft, action: status.rawValue, by: userID, on: tx, now: now)
+            try await audit.append(actor: userID.uuidString, action: "publication.status.\(status.rawValue)", table: Publication.schema,
+                                   id: record.requireID().uuidString, at: now)
+        }
+        app.haven.publicPages.invalidate()
+    }
+
+    /// The publication as the editor shows it.
+    static func open(_ record: Publication, on db: any Database) async throws -> OpenedPublication {
+        let id = try record.requireID()
+        let content = try JSONDecoder().decode(PublicationContent.self, from: record.content)
+        let signatories = try await PublicationSignatory.query(on: db).filter(\.$publication.$id == id).sort(\.$position).with(\.$signatory).all()
+            .map(\.signatory.name)
+        let links = try await PublicationIncident.query(on: db).filter(\.$publication.$id == id).all().map(\.$incident.id)
+        let incidents = try await Incident.query(on: db).filter(\.$id ~~ links).sort(\.$startFrom, .descending).all()
+        var draft = PublicationDraft()
+        draft.kind = record.kind
+        draft.originalLanguage = record.originalLanguage
+        draft.title = content.title
+        draft.summary = content.summary
+        draft.body = content.body
+        draft.date = record.date
+        draft.countries = Publication.codes(record.countries)
+        draft.categories = Publication.codes(record.categories)
+        draft.incidents = incidents.map(\.code)
+        draft.signatories = signatories
+        draft.venue = content.venue
+        draft.participants = content.participants.map(String.init) ?? ""
+        return OpenedPublication(record: record, draft: draft, content: content, signatories: signatories, incidents: incidents)
+    }
+
+    private static func write(_ record: Publication, _ draft: PublicationDraft, isNew: Bool, on tx: any Database, now: Date) async throws {
+        let content = PublicationContent(title: draft.title, summary: draft.summary, body: draft.body, venue: draft.venue,
+                                         participants: Int(draft.participants.trimmingCharacters(in: .whitespaces)))
+        record.kind = draft.kind
+        record.originalLanguage = draft.originalLanguage
+        record.content = try JSONEncoder().encode(content)
+        record.date = draft.date
+        record.countries = Publication.list(draft.countries.map { $0.uppercased() }.sorted())
+        record.categories = Publication.list(draft.categories.sorted())
+        record.languages = Publication.list(draft.title.languages.sorted())
+        record.updatedAt = now
+        if isNew { try await record.create(on: tx) } else { try await record.save(on: tx) }
+        let id = try record.requireID()
+        try await PublicationSignatory.query(on: tx).filter(\.$publication.$id == id).delete()
+        for (position, name) in draft.signatories.enumerated() {
+            let signatory = try await signatory(named: name, on: tx)
+            try await PublicationSignatory(publicationID: id, signatoryID: signatory.requireID(), position: position).create(on: tx)
+        }
+        try await PublicationIncident.query(on: tx).filter(\.$publication.$id == id).delete()
+        for code in draft.incidents {
+            guard let normalized = RecordCode.normalized(code, prefix: "I"), let incident = try await Incident.find(on: tx, code: normalized) else { continue }
+            try await PublicationIncident(publicationID: id, incidentID: incident.requireID()).create(on: tx)
+        }
+        try await index(record, draft, on: tx)
+    }
+
+    /// The signatory with this name (ignoring case and diacritics), made on first use.
+    private static func signatory(named name: String, on tx: any Database) async throws -> Signatory {
+        let key = SearchText.fold(name)
+        if let existing = try await Signatory.query(on: tx).filter(\.$nameKey == key).first() { return existing }
+        let signatory = Signatory(name: name.trimmingCharacters(in: .whitespacesAndNewlines))
+        try await signatory.create(on: tx)
+        return signatory
+    }
+
+    private static func revise(_ record: Publication, _ draft: PublicationDraft, action: String, by userID: UUID, on tx: any Database, now: Date) async throws {
+        let revision = PublicationRevision()
+        revision.$publication.id = try record.requireID()
+        revision.$actor.id = userID
+        revision.action = action
+        revision.snapshot = try JSONEncoder().encode(PublicationSnapshot(draft: draft, status: record.status, publishedAt: record.publishedAt))
+        revision.changedAt = now
+        try await revision.create(on: tx)
+    }
+
+    /// Puts a publication's words (every language, signatories, venue) and filter tokens in the search index.
+    static func index(_ record: Publication, _ draft: PublicationDraft, on tx: any Database) async throws {
+        let sql = tx as! any SQLDatabase
+        let texts = [draft.title, draft.summary].flatMap { $0.values.values } + draft.body.values.values.map(Markup.plainText)
+        let document = SearchText.fold((texts + draft.signatories + [draft.venue]).joined(separator: " "))
+        let facets = (["k_\(record.kind.rawValue)", "s_\(record.status.rawValue)"] + draft.countries.map { "c_" + $0.lowercased() }
+            + draft.categories.map { "g_" + $0 } + draft.title.languages.sorted().map { "l_" + $0 }).joined(separator: " ")
+        try await sql.raw("DELETE FROM publication_search WHERE rowid = \(bind: record.seq)").run()
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("INSERT INTO publication_search (rowid, document, facets) VALUES (\(bind: record.seq), \(bind: document), \(bind: facets))").run()
+        } else {
+            try await sql.raw("INSERT INTO publication_search (rowid, document, facets) VALUES (\(bind: record.seq), to_tsvector('simple', \(bind: document)), \(bind: facets))").run()
+        }
+    }
+}
