@@ -7,7 +7,8 @@ import Vapor
 
 @Suite("Demo")
 struct DemoTests {
-    @Test("the demo data has a working login per role and an incident for each seed news item that describes one", arguments: TestDatabase.all)
+    @Test("the demo data has a working login per role, an incident for each seed news item that describes one, and all six as publications",
+          arguments: TestDatabase.all)
     func data(database: TestDatabase) async throws {
         try await withHaven(database) { haven in
             let logins = try await DemoData.fill(app: haven.app)
@@ -25,6 +26,13 @@ struct DemoTests {
             #expect(page.body.contains("Daniyar K. (demo)") && page.body.contains("Ruslan S. (demo)") && page.body.contains("Family"))
             let visitor = try await haven.browser().get("/incidents")
             #expect(visitor.body.contains("Incidents found: 3") && !visitor.body.contains("Kazakhstan") && !visitor.body.contains("Testimony"))
+            let home = try await haven.browser().get("/")
+            #expect(home.body.components(separatedBy: "<article class=\"message\"").count - 1 == 6)
+            let joint = try await haven.browser().get("/p/russia-endangers-online-freedoms-around-the-world")
+            #expect(joint.body.contains("Signatories (52)") && joint.body.contains("UN Human Rights Council"))
+            let march = try await haven.browser().get("/p/equality-march-in-chisinau-without-fear-to-love/ro")
+            #expect(march.body.contains("Marșul egalității") && march.body.contains("Participanți: 350") && march.body.contains("/incidents/I-"))
+            #expect(try await haven.browser().get("/search?q=конституцию").body.contains("our-position-on-the-constitutional-amendments"))
             let caseworker = try await haven.signedInBrowser(email: "caseworker@demo.example", password: DemoData.password)
             let restricted = try #require(try await Incident.query(on: haven.db).filter(\.$confidentiality == .restricted).first())
             #expect(try await caseworker.get("/app/incidents/\(restricted.code)").status == .forbidden)
