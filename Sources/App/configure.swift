@@ -84,6 +84,7 @@ extension Application {
         try await DocumentationKey.ensure(on: db)
         try await haven.vocabularies.reload(on: db)
         try await haven.recordedCountries.reload(on: db)
+        try await Publishing.scheduleExpiry(app: self)
         if let organisation = try await Organisation.current(on: db) {
             haven.requiresSecondFactor = organisation.requiresSecondFactor
         } else if haven.setupCode == nil {

@@ -196,6 +196,25 @@ struct PublicationTests {
         }
     }
 
+    @Test("a publication scheduled for a moment appears on its own when the moment comes, although the pages were cached before")
+    func scheduled() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let slug = try await writePublication(admin, publish: false)
+            let adminID = try #require(try await User.query(on: haven.db).first()?.requireID())
+            let record = try #require(try await Publication.find(on: haven.db, slug: slug))
+            try await Publishing.changeStatus(app: haven.app, db: haven.db, record, to: .published, publishAt: Date().addingTimeInterval(1.5),
+                                              canPublish: true, by: adminID)
+            let visitor = haven.browser()
+            #expect(!(try await visitor.get("/")).body.contains(slug))
+            #expect(try await visitor.get("/p/\(slug)").status == .notFound)
+            try await Task.sleep(for: .milliseconds(1_700))
+            #expect(try await visitor.get("/").body.contains(slug))
+            #expect(try await visitor.get("/p/\(slug)").status == .ok)
+        }
+    }
+
     @Test("public pages carry no session, are cached with ETag and Last-Modified, answer 304, and change when a text changes")
     func caching() async throws {
         try await withHaven { haven in

@@ -89,15 +89,17 @@ struct PublicSiteController: RouteCollection {
             kindName: req.haven.localization.string(publication.kind.labelKey, language), language: shown)
     }
 
+    /// A publication in one language. The cache is asked first: a page already rendered costs no database query.
     @Sendable func publication(req: Request) async throws -> Response {
-        guard let slug = req.parameters.get("slug"), let record = try await Publication.find(on: req.db, slug: slug), record.isPublic() else {
-            throw Abort(.notFound)
-        }
-        let contentLanguage = req.parameters.get("language") ?? record.originalLanguage
-        guard let _ = try await ContentLanguage.find(contentLanguage, on: req.db) else { throw Abort(.notFound) }
-        let language = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? Language(rawValue: contentLanguage) ?? req.language
+        guard let slug = req.parameters.get("slug") else { throw Abort(.notFound) }
+        let asked = req.parameters.get("language")
+        let language = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? asked.flatMap(Language.init(rawValue:)) ?? req.language
         return try await req.haven.publicPages.respond(to: req, language: language.rawValue) {
-            let page = try await Self.page(record, contentLanguage: contentLanguage, language: language, req: req)
+            guard let record = try await Publication.find(on: req.db, slug: slug), record.isPublic() else { throw Abort(.notFound) }
+            let contentLanguage = asked ?? record.originalLanguage
+            guard try await ContentLanguage.find(contentLanguage, on: req.db) != nil else { throw Abort(.notFound) }
+            let shown = asked == nil ? (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? Language(rawValue: contentLanguage) ?? language : language
+            let page = try await Self.page(record, contentLanguage: contentLanguage, language: shown, req: req)
             return (try await req.view.render("publication-public", page).data, .html)
         }
     }

@@ -16,6 +16,8 @@ final class PublicPages: Sendable {
     private struct State {
         var entries: [String: Entry] = [:]
         var changedAt = Date()
+        /// The next moment a scheduled publication appears; the pages are forgotten then.
+        var nextScheduled: Date?
     }
 
     private let state = NIOLockedValueBox(State())
@@ -37,11 +39,25 @@ final class PublicPages: Sendable {
         }
     }
 
+    /// Forgets every page when a publication scheduled for `moment` appears (the earliest such moment is kept).
+    func expire(at moment: Date) {
+        state.withLockedValue { $0.nextScheduled = min($0.nextScheduled ?? moment, moment) }
+    }
+
     /// The page for a request: from memory, or rendered now and kept. Answers 304 when the reader's copy is current.
     func respond(to req: Request, language: String, render: () async throws -> (ByteBuffer, HTTPMediaType)) async throws -> Response {
         let key = req.url.path + "?" + (req.url.query ?? "") + "|" + language
+        let now = Date()
+        let cachedEntry: Entry? = state.withLockedValue {
+            if let scheduled = $0.nextScheduled, scheduled <= now {
+                $0.entries.removeAll(keepingCapacity: true)
+                $0.changedAt = scheduled
+                $0.nextScheduled = nil
+            }
+            return $0.entries[key]
+        }
         let entry: Entry
-        if let cached = state.withLockedValue({ $0.entries[key] }) {
+        if let cached = cachedEntry {
             entry = cached
         } else {
             let (body, type) = try await render()

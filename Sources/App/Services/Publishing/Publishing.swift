@@ -85,6 +85,15 @@ enum Publishing {
                                    id: record.requireID().uuidString, at: now)
         }
         app.haven.publicPages.invalidate()
+        if status == .published, let moment = record.publishedAt, moment > now { app.haven.publicPages.expire(at: moment) }
+    }
+
+    /// Tells the page cache when the next scheduled publication appears (at start).
+    static func scheduleExpiry(app: Application, now: Date = Date()) async throws {
+        if let next = try await Publication.query(on: app.db).filter(\.$status == .published).filter(\.$publishedAt > now)
+            .sort(\.$publishedAt).first()?.publishedAt {
+            app.haven.publicPages.expire(at: next)
+        }
     }
 
     /// The publication as the editor shows it.
