@@ -19,6 +19,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "HavenDomain"),
+        .target(name: "HavenIngest", dependencies: ["HavenDomain"]),
         .target(
             name: "HavenVault",
             dependencies: [
@@ -31,6 +32,7 @@ let package = Package(
             dependencies: [
                 "HavenDomain",
                 "HavenVault",
+                "HavenIngest",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -44,6 +46,7 @@ let package = Package(
         .executableTarget(name: "Haven", dependencies: ["App"]),
         .testTarget(name: "HavenDomainTests", dependencies: ["HavenDomain"]),
         .testTarget(name: "HavenVaultTests", dependencies: ["HavenVault"]),
+        .testTarget(name: "HavenIngestTests", dependencies: ["HavenIngest", "HavenDomain"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

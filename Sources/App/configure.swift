@@ -41,6 +41,7 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(RetentionCommand(), as: "retention")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(IngestCommand(), as: "ingest")
 }
 
 private func useDatabase(_ app: Application, _ storage: HavenConfiguration.Storage) throws {

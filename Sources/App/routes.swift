@@ -22,4 +22,5 @@ func routes(_ app: Application) throws {
     try staff.grouped(RequireAdministrator()).register(collection: AdminVocabulariesController())
     try staff.grouped(RequireAdministrator()).register(collection: AdminSiteController())
     try staff.register(collection: PublicationsController())
+    try staff.register(collection: IngestController())
 }

@@ -1,6 +1,7 @@
 @testable import App
 import Foundation
 import HavenDomain
+import HavenIngest
 import Testing
 import Vapor
 
@@ -54,6 +55,7 @@ struct LocalizationTests {
         used.formUnion(Vulnerability.allCases.map(\.labelKey) + IncidentDraft.Problem.allCases.map(\.messageKey))
         used.formUnion(PublicationKind.allCases.map(\.labelKey) + PublicationStatus.allCases.map(\.labelKey) + PublicationDraft.Problem.allCases.map(\.messageKey))
         used.formUnion([Publishing.Refusal.notAllowed, .needsPublisher].map(\.messageKey) + ["publication_action_create", "publication_action_edit"])
+        used.formUnion(ItemKind.allCases.map { "ingest_kind_\($0.rawValue)" } + PartialDate.Precision.allCases.map { "precision_\($0.rawValue)" })
         used.formUnion(ProceedingStage.allCases.map(\.labelKey) + PenaltyKind.allCases.map(\.labelKey) + ProceedingDraft.Problem.allCases.map(\.messageKey))
         used.formUnion(["uploaded", "viewed", "downloaded"].map { "custody_\($0)" })
         used.formUnion(VocabularyStore.editable.map { "vocabulary_" + $0.name.replacingOccurrences(of: "-", with: "_") })

@@ -1,0 +1,132 @@
+import HavenDomain
+
+/// Places of Eastern Europe, the Caucasus and Central Asia (and where statements are delivered) in English, Russian and
+/// Romanian spellings and common transliterations, with their countries. Names are folded (`SearchText.fold`); Russian
+/// entries list the inflected forms news use.
+enum Gazetteer {
+    /// A place name (one to three folded words) → its canonical name and country.
+    static let places: [String: (name: String, country: String)] = {
+        var table: [String: (String, String)] = [:]
+        func add(_ name: String, _ country: String, _ spellings: [String]) {
+            for spelling in spellings + [name] { table[SearchText.fold(spelling)] = (name, country) }
+        }
+        add("Moscow", "RU", ["Москва", "Москве", "Москву", "Москвы", "Moscova", "Moskva"])
+        add("Saint Petersburg", "RU", ["St Petersburg", "St. Petersburg", "Petersburg", "Санкт-Петербург", "Петербург", "Петербурге", "Sankt Petersburg"])
+        add("Khabarovsk", "RU", ["Хабаровск", "Хабаровске", "Хабаровска", "Habarovsk"])
+        add("Chechnya", "RU", ["Chechen Republic", "Чечня", "Чечне", "Чечни", "Чечню", "Cecenia", "Grozny", "Грозный", "Грозном"])
+        add("North Caucasus", "RU", ["Northern Caucasus", "Северный Кавказ", "Северном Кавказе", "Северного Кавказа", "Caucazul de Nord"])
+        add("Dagestan", "RU", ["Дагестан", "Дагестане", "Makhachkala", "Махачкала"])
+        add("Ingushetia", "RU", ["Ингушетия", "Ингушетии"])
+        add("Kazan", "RU", ["Казань", "Казани"])
+        add("Yekaterinburg", "RU", ["Ekaterinburg", "Екатеринбург", "Екатеринбурге"])
+        add("Novosibirsk", "RU", ["Новосибирск", "Новосибирске"])
+        add("Krasnodar", "RU", ["Краснодар", "Краснодаре"])
+        add("Chișinău", "MD", ["Chisinau", "Kishinev", "Кишинёв", "Кишинев", "Кишинёве", "Кишиневе"])
+        add("Bălți", "MD", ["Balti", "Бельцы", "Бельцах"])
+        add("Tiraspol", "MD", ["Тирасполь", "Тирасполе", "Transnistria", "Приднестровье", "Приднестровья", "Transnistria"])
+        add("Gagauzia", "MD", ["Гагаузия", "Gagauzia", "Comrat", "Комрат"])
+        add("Almaty", "KZ", ["Алматы", "Alma-Ata", "Алма-Ата"])
+        add("Astana", "KZ", ["Астана", "Астане", "Nur-Sultan", "Нур-Султан"])
+        add("Shymkent", "KZ", ["Шымкент"])
+        add("Bishkek", "KG", ["Бишкек", "Бишкеке"])
+        add("Osh", "KG", ["Ош"])
+        add("Tashkent", "UZ", ["Ташкент", "Ташкенте"])
+        add("Samarkand", "UZ", ["Самарканд"])
+        add("Dushanbe", "TJ", ["Душанбе"])
+        add("Ashgabat", "TM", ["Ашхабад", "Ашхабаде"])
+        add("Tbilisi", "GE", ["Тбилиси", "Batumi", "Батуми"])
+        add("Yerevan", "AM", ["Ереван", "Ереване", "Erevan"])
+        add("Baku", "AZ", ["Баку", "Baku"])
+        add("Minsk", "BY", ["Минск", "Минске", "Gomel", "Гомель", "Brest", "Брест"])
+        add("Kyiv", "UA", ["Kiev", "Киев", "Киеве", "Київ", "Kiev", "Kharkiv", "Харьков", "Odesa", "Odessa", "Одесса", "Lviv", "Львов"])
+        add("Crimea", "UA", ["Крым", "Крыму", "Crimeea"])
+        add("Bucharest", "RO", ["București", "Bucuresti", "Бухарест", "Cluj", "Iasi", "Iași"])
+        add("Geneva", "CH", ["Genève", "Geneve", "Женева", "Женеве", "Geneva"])
+        add("Strasbourg", "FR", ["Страсбург", "Страсбурге", "Strasbourg"])
+        add("Vilnius", "LT", ["Вильнюс", "Вильнюсе"])
+        add("Warsaw", "PL", ["Варшава", "Варшаве", "Varșovia"])
+        add("Berlin", "DE", ["Берлин", "Берлине"])
+        return table
+    }()
+
+    /// Country names in the forms news use that CLDR does not list (inflections, adjectives count less).
+    static let countryForms: [String: String] = {
+        var forms: [String: String] = [:]
+        for (country, names) in [
+            ("RU", ["россия", "россии", "россию", "россиеи", "российская федерация", "russian federation", "federatia rusa", "rusia"]),
+            ("KZ", ["казахстан", "казахстана", "казахстане", "kazahstan"]), ("MD", ["молдова", "молдовы", "молдове", "молдавия", "молдавии", "republica moldova"]),
+            ("UA", ["украина", "украины", "украине", "ucraina"]), ("BY", ["беларусь", "беларуси", "belarus", "белоруссия"]),
+            ("GE", ["грузия", "грузии", "georgia"]), ("AM", ["армения", "армении", "armenia"]), ("AZ", ["азербаиджан", "азербаиджане", "azerbaidjan"]),
+            ("KG", ["кыргызстан", "киргизия", "кыргызстане", "kirghizstan"]), ("UZ", ["узбекистан", "узбекистане", "uzbekistan"]),
+            ("TJ", ["таджикистан", "таджикистане", "tadjikistan"]), ("TM", ["туркменистан", "туркменистане", "turkmenistan"]),
+        ] {
+            for name in names { forms[name] = country }
+        }
+        return forms
+    }()
+
+    /// Adjectives that point to a country (weaker evidence than a name).
+    static let adjectives: [String: String] = [
+        "russian": "RU", "российскии": "RU", "российская": "RU", "российские": "RU", "rus": "RU", "rusa": "RU", "kazakh": "KZ", "kazakhstani": "KZ",
+        "казахстанскии": "KZ", "moldovan": "MD", "молдавскии": "MD", "moldovenesc": "MD", "chechen": "RU", "чеченскии": "RU", "ukrainian": "UA",
+        "belarusian": "BY", "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ", "kyrgyz": "KG", "uzbek": "UZ", "tajik": "TJ",
+    ]
+
+    /// Places named in the text, in order, longest names first where they overlap.
+    static func places(in document: Document) -> [FoundPlace] {
+        var found: [FoundPlace] = []
+        var index = 0
+        let words = document.words
+        while index < words.count {
+            var matched = false
+            for length in stride(from: 3, through: 1, by: -1) where index + length <= words.count {
+                let key = words[index..<(index + length)].map(\.folded).joined(separator: " ")
+                if let place = places[key], length > 1 || words[index].isCapitalised || words[index].text.first?.isLetter == true && !words[index].text.first!.isASCII {
+                    found.append(FoundPlace(name: place.name, country: place.country, span: document.span(words: index...(index + length - 1))))
+                    index += length
+                    matched = true
+                    break
+                }
+            }
+            if !matched { index += 1 }
+        }
+        return found
+    }
+
+    /// Countries in order of relevance: named countries and places count twice, adjectives once; ties go to the first
+    /// mentioned.
+    static func countries(in document: Document, places: [FoundPlace], organisations: [FoundOrganisation] = []) -> [String] {
+        var score: [String: Int] = [:]
+        var first: [String: Int] = [:]
+        func note(_ code: String, _ weight: Int, at position: Int) {
+            score[code, default: 0] += weight
+            first[code] = min(first[code] ?? position, position)
+        }
+        for place in places { note(place.country, origin(before: place.span.start, in: document) ? 3 : 2, at: place.span.start) }
+        let words = document.words
+        func insideOrganisation(_ position: Int) -> Bool { organisations.contains { ($0.span.start..<$0.span.end).contains(position) } }
+        var index = 0
+        while index < words.count {
+            var consumed = 1
+            for length in stride(from: 3, through: 1, by: -1) where index + length <= words.count {
+                let phrase = words[index..<(index + length)].map(\.folded).joined(separator: " ")
+                if let code = countryForms[phrase] ?? (words[index].isCapitalised || !words[index].text.first!.isASCII ? Country.named(phrase)?.code : nil),
+                   places.allSatisfy({ $0.span.start != words[index].start }), !insideOrganisation(words[index].start) {
+                    note(code, origin(before: words[index].start, in: document) ? 3 : 2, at: words[index].start)
+                    consumed = length
+                    break
+                }
+                if length == 1, let code = adjectives[phrase], !insideOrganisation(words[index].start) { note(code, 1, at: words[index].start) }
+            }
+            index += consumed
+        }
+        return score.keys.sorted { (score[$0]!, -first[$0]!) > (score[$1]!, -first[$1]!) }
+    }
+
+    /// True when the place follows "fled from", "escaped from", "бежали из" …: where the people came from is where it happened.
+    static func origin(before position: Int, in document: Document) -> Bool {
+        let before = document.words.filter { $0.end <= position }.suffix(3).map(\.folded)
+        guard let last = before.last else { return false }
+        return ["from", "из", "din"].contains(last) && before.dropLast().contains { ["fled", "escaped", "flee", "бежали", "бежал", "сбежали", "уехали", "fugit", "plecat"].contains($0) }
+    }
+}
