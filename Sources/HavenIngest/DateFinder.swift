@@ -43,12 +43,17 @@ enum DateFinder {
         return year
     }
 
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
     static func dates(in document: Document, reference: Date) -> [FoundDate] {
         var found: [FoundDate] = []
         var used = Set<Int>()
         let words = document.words
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
+        let utc = Self.calendar
         let referenceYear = utc.component(.year, from: reference)
         let referenceMonth = utc.component(.month, from: reference)
         let referenceDay = utc.component(.day, from: reference)

@@ -65,12 +65,33 @@ enum Gazetteer {
         return forms
     }()
 
+    /// Every country's name in every interface language, folded as the words are.
+    static let countryNames: [String: String] = {
+        var names: [String: String] = [:]
+        for country in Country.all {
+            for language in Language.allCases { names[SearchText.fold(country.name(language))] = country.code }
+        }
+        return names
+    }()
+
     /// Adjectives that point to a country (weaker evidence than a name).
     static let adjectives: [String: String] = [
         "russian": "RU", "российскии": "RU", "российская": "RU", "российские": "RU", "rus": "RU", "rusa": "RU", "kazakh": "KZ", "kazakhstani": "KZ",
         "казахстанскии": "KZ", "moldovan": "MD", "молдавскии": "MD", "moldovenesc": "MD", "chechen": "RU", "чеченскии": "RU", "ukrainian": "UA",
         "belarusian": "BY", "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ", "kyrgyz": "KG", "uzbek": "UZ", "tajik": "TJ",
     ]
+
+    /// First words of names of more than one word: only these start a longer lookup.
+    static let multiwordStarts: Set<String> = Set((Array(places.keys) + Array(countryForms.keys) + Array(countryNames.keys))
+        .filter { $0.contains(" ") }.compactMap { $0.split(separator: " ").first.map(String.init) })
+
+    /// The phrases of one to three words starting at `index`, longest first (only single words unless a longer name may start there).
+    static func phrases(at index: Int, in words: [Document.Word]) -> [(length: Int, key: String)] {
+        guard multiwordStarts.contains(words[index].folded) else { return [(1, words[index].folded)] }
+        return stride(from: 3, through: 1, by: -1).compactMap { length in
+            index + length <= words.count ? (length, words[index..<(index + length)].map(\.folded).joined(separator: " ")) : nil
+        }
+    }
 
     /// Places named in the text, in order, longest names first where they overlap.
     static func places(in document: Document) -> [FoundPlace] {
@@ -79,8 +100,7 @@ enum Gazetteer {
         let words = document.words
         while index < words.count {
             var matched = false
-            for length in stride(from: 3, through: 1, by: -1) where index + length <= words.count {
-                let key = words[index..<(index + length)].map(\.folded).joined(separator: " ")
+            for (length, key) in phrases(at: index, in: words) {
                 if let place = places[key], length > 1 || words[index].isCapitalised || words[index].text.first?.isLetter == true && !words[index].text.first!.isASCII {
                     found.append(FoundPlace(name: place.name, country: place.country, span: document.span(words: index...(index + length - 1))))
                     index += length
@@ -108,9 +128,8 @@ enum Gazetteer {
         var index = 0
         while index < words.count {
             var consumed = 1
-            for length in stride(from: 3, through: 1, by: -1) where index + length <= words.count {
-                let phrase = words[index..<(index + length)].map(\.folded).joined(separator: " ")
-                if let code = countryForms[phrase] ?? (words[index].isCapitalised || !words[index].text.first!.isASCII ? Country.named(phrase)?.code : nil),
+            for (length, phrase) in phrases(at: index, in: words) {
+                if let code = countryForms[phrase] ?? (words[index].isCapitalised || !words[index].text.first!.isASCII ? countryNames[phrase] : nil),
                    places.allSatisfy({ $0.span.start != words[index].start }), !insideOrganisation(words[index].start) {
                     note(code, origin(before: words[index].start, in: document) ? 3 : 2, at: words[index].start)
                     consumed = length

@@ -115,6 +115,25 @@ struct Document {
     let characters: [Character]
     let words: [Word]
 
+    /// Every prefix (one to sixteen characters) of every folded word, for the rules' stems.
+    let prefixes: Set<Substring>
+    /// The folded words joined by spaces, for phrase rules.
+    let joined: String
+
+    static func prefixes(of words: [Word]) -> Set<Substring> {
+        var prefixes = Set<Substring>(minimumCapacity: words.count * 6)
+        for word in words {
+            var end = word.folded.startIndex
+            var length = 0
+            while end < word.folded.endIndex, length < 16 {
+                end = word.folded.index(after: end)
+                length += 1
+                prefixes.insert(word.folded[..<end])
+            }
+        }
+        return prefixes
+    }
+
     init(_ text: String) {
         self.text = text
         characters = Array(text)
@@ -128,10 +147,31 @@ struct Document {
                 end += 1
             }
             let word = String(characters[index..<end])
-            words.append(Word(text: word, folded: SearchText.fold(word).replacingOccurrences(of: " ", with: "-"), start: index, end: end))
+            words.append(Word(text: word, folded: Self.fold(word), start: index, end: end))
             index = end
         }
         self.words = words
+        prefixes = Self.prefixes(of: words)
+        joined = words.map(\.folded).joined(separator: " ")
+    }
+
+    /// A word folded as `SearchText.fold` folds it (hyphens kept), quickly for the common cases: ASCII and Cyrillic
+    /// words need only lower case (and й → и, ё → е); others go through Foundation's folding.
+    static func fold(_ word: String) -> String {
+        let lower = word.lowercased()
+        var simple = true
+        var result = String.UnicodeScalarView()
+        for scalar in lower.unicodeScalars {
+            switch scalar.value {
+            case 0x00...0x7F, 0x0430...0x0438, 0x043A...0x044F: result.append(scalar)
+            case 0x0439: result.append("и")
+            case 0x0451: result.append("е")
+            default: simple = false
+            }
+            if !simple { break }
+        }
+        if simple { return String(result) }
+        return SearchText.fold(word).replacingOccurrences(of: " ", with: "-")
     }
 
     func span(_ start: Int, _ end: Int) -> Span {

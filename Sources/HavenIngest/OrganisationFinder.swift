@@ -41,14 +41,16 @@ enum OrganisationFinder {
         organisation.spellings.map { (organisation.name, Document($0).words.map(\.folded)) }
     }.sorted { $0.1.count > $1.1.count }
 
+    /// The spellings by their first folded word.
+    static let spellingsByFirstWord: [String: [(String, [String])]] = Dictionary(grouping: spellings, by: { $0.1.first ?? "" })
+
     static func organisations(in document: Document) -> [FoundOrganisation] {
         var found: [FoundOrganisation] = []
         var taken: [ClosedRange<Int>] = []
         let words = document.words
-        let spellings = Self.spellings
         var index = 0
         while index < words.count {
-            if let (name, parts) = spellings.first(where: { _, parts in
+            if let (name, parts) = (Self.spellingsByFirstWord[words[index].folded] ?? []).first(where: { _, parts in
                 index + parts.count <= words.count && zip(words[index..<(index + parts.count)], parts).allSatisfy { $0.folded == $1 }
                     && (parts.count > 1 || words[index].isCapitalised || words[index].text.count > 3)
             }) {

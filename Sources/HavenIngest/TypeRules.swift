@@ -48,10 +48,10 @@ enum TypeRules {
 
     /// Types with their scores, best first.
     static func suggest(_ document: Document) -> [Suggestion] {
-        let folded = document.words.map(\.folded)
-        let text = folded.joined(separator: " ")
+        let prefixes = document.prefixes
+        let text = document.joined
         func matches(_ stem: String) -> Bool {
-            stem.contains(" ") ? text.contains(stem) : folded.contains { $0.hasPrefix(stem) }
+            stem.contains(" ") ? text.contains(stem) : prefixes.contains(Substring(stem))
         }
         var scores: [String: Double] = [:]
         for rule in rules where rule.groups.allSatisfy({ $0.contains(where: matches) }) {
@@ -77,9 +77,9 @@ enum TypeRules {
 /// What kind of text an item is, from a few signals.
 enum KindRules {
     static func kind(of document: Document, types: [Suggestion]) -> ItemKind {
-        let folded = document.words.map(\.folded)
-        let text = folded.joined(separator: " ")
-        func has(_ stems: [String]) -> Bool { stems.contains { stem in stem.contains(" ") ? text.contains(stem) : folded.contains { $0.hasPrefix(stem) } } }
+        let prefixes = document.prefixes
+        let text = document.joined
+        func has(_ stems: [String]) -> Bool { stems.contains { stem in stem.contains(" ") ? text.contains(stem) : prefixes.contains(Substring(stem)) } }
         if has(["signed the statement", "joint statement", "signed a statement", "совместное заявление", "подписали", "declaratie comuna", "au semnat"]) { return .jointStatement }
         if has(["march", "pride", "марш", "шестви", "mars", "festival", "фестивал"]), has(["participant", "участник", "participanti", "organized", "организова", "organizat"]) {
             return .eventReport

@@ -1,4 +1,5 @@
-import HavenIngest
+@testable import HavenIngest
+import HavenDomain
 import Testing
 
 @Suite struct InputTests {
@@ -9,5 +10,13 @@ import Testing
 
     @Test func sampleItemsAreStable() {
         #expect(SampleNews.items(3) == SampleNews.items(3) && SampleNews.items(50).allSatisfy { !$0.isEmpty })
+    }
+}
+
+@Suite struct FoldingTests {
+    @Test func theQuickFoldAgreesWithSearchText() {
+        for word in ["Khabarovsk", "ХАБАРОВСКИЙ", "Ёлка", "Chișinău", "Bălți", "GENDERDOC-M", "Genève", "Йошкар", "straße", "Žilina", "19th"] {
+            #expect(Document.fold(word) == SearchText.fold(word).replacingOccurrences(of: " ", with: "-"), "\(word)")
+        }
     }
 }
