@@ -9,6 +9,7 @@ struct TypeRule: Sendable {
     let weight: Double
 }
 
+/// The rules, and the types and headings they suggest for a text.
 enum TypeRules {
     static let rules: [TypeRule] = [
         TypeRule(code: "V4.1", groups: [["propaganda", "пропаганд", "propagand"], ["court", "judge", "guilty", "fine", "penalt", "суд", "штраф", "виновн", "instant", "amend", "judecat"]], weight: 3),

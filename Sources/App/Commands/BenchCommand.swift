@@ -14,6 +14,7 @@ struct BenchCommand: AsyncCommandGroup {
 
 /// `haven bench intake`: anonymous report submission end to end over HTTP on loopback, sealing included.
 struct IntakeBenchCommand: AsyncCommand {
+    /// The command line options.
     struct Signature: CommandSignature {
         @Option(name: "submissions", help: "Submissions per run (default 10000)")
         var submissions: Int?

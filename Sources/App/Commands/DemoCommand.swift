@@ -3,6 +3,7 @@ import Vapor
 
 /// `haven demo`: a throwaway instance in a temporary directory, filled with sample records, with printed logins.
 struct DemoCommand: AsyncCommand {
+    /// The command line options.
     struct Signature: CommandSignature {
         @Option(name: "port", short: "p", help: "The port to listen on (default 8080)")
         var port: Int?

@@ -82,6 +82,7 @@ struct IngestCommand: AnyAsyncCommand {
 
 /// `haven bench ingest`: items per second through the extractor on one core.
 struct IngestBenchCommand: AsyncCommand {
+    /// The command line options.
     struct Signature: CommandSignature {
         @Option(name: "items", help: "How many items (default 10000)")
         var items: Int?

@@ -7,6 +7,7 @@ import Vapor
 /// `haven bench public`: the public site under load from `wrk` (64 connections on loopback) over N publications:
 /// home, a list, one publication page, publication pages picked at random, and `/health` as the ceiling.
 struct PublicBenchCommand: AsyncCommand {
+    /// The command line options.
     struct Signature: CommandSignature {
         @Option(name: "publications", help: "How many publications (default 100000)")
         var publications: Int?

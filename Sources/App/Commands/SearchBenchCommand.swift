@@ -9,6 +9,7 @@ import Vapor
 
 /// `haven bench search`: fills a database with synthetic incidents and times full-text searches and filtered list pages.
 struct SearchBenchCommand: AsyncCommand {
+    /// The command line options.
     struct Signature: CommandSignature {
         @Option(name: "incidents", help: "How many incidents (default 100000)")
         var incidents: Int?

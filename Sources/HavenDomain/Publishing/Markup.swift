@@ -41,6 +41,7 @@ public enum Markup {
         return result
     }
 
+    /// A block of the text: a heading, a paragraph, a quote or a list.
     enum Block: Equatable {
         case heading(level: Int, String)
         case paragraph(String)
