@@ -38,7 +38,7 @@ struct LocalizationTests {
     func noMissingKey() throws {
         let localization = try Localization.load()
         var used = try matches(#"chrome\.t\.([A-Za-z0-9_]+)"#, in: "Resources/Views", ending: "leaf")
-        used.formUnion(try matches(#"(?:\.t\(|titleKey: |notice = |noticeAndReturn\(req, |forError\(request, title: )"([A-Za-z0-9_]+)""#,
+        used.formUnion(try matches(#"(?:\.t\(|titleKey: |notice = |notice: |noticeAndReturn\(req, |forError\(request, title: )"([A-Za-z0-9_]+)""#,
                                    in: "Sources/App", ending: "swift"))
         used.formUnion(try matches(#""([a-z]+(?:_[a-z][A-Za-z]*)+)""#, in: "Sources/App/Controllers", ending: "swift"))
         used.formUnion(ReportKind.allCases.map(\.labelKey) + ReportStatus.allCases.map(\.labelKey) + Need.allCases.map(\.labelKey))

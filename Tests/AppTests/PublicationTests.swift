@@ -204,12 +204,12 @@ struct PublicationTests {
             let slug = try await writePublication(admin, publish: false)
             let adminID = try #require(try await User.query(on: haven.db).first()?.requireID())
             let record = try #require(try await Publication.find(on: haven.db, slug: slug))
-            try await Publishing.changeStatus(app: haven.app, db: haven.db, record, to: .published, publishAt: Date().addingTimeInterval(1.5),
-                                              canPublish: true, by: adminID)
+            let moment = Date().addingTimeInterval(6)
+            try await Publishing.changeStatus(app: haven.app, db: haven.db, record, to: .published, publishAt: moment, canPublish: true, by: adminID)
             let visitor = haven.browser()
             #expect(!(try await visitor.get("/")).body.contains(slug))
             #expect(try await visitor.get("/p/\(slug)").status == .notFound)
-            try await Task.sleep(for: .milliseconds(1_700))
+            try await Task.sleep(for: .milliseconds(Int(max(0, moment.timeIntervalSinceNow) * 1000) + 200))
             #expect(try await visitor.get("/").body.contains(slug))
             #expect(try await visitor.get("/p/\(slug)").status == .ok)
         }

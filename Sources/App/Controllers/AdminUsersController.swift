@@ -197,9 +197,6 @@ struct AdminUsersController: RouteCollection {
     }
 
     private func noticeAndReturn(_ req: Request, _ notice: String) async throws -> Response {
-        var session = await req.session()
-        session.notice = notice
-        await req.saveSession(session)
-        return req.seeOther("/app/admin/users")
+        await req.seeOther("/app/admin/users", notice: notice)
     }
 }

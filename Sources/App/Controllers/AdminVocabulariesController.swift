@@ -68,10 +68,7 @@ struct AdminVocabulariesController: RouteCollection {
             try await audit.append(actor: admin.id.uuidString, action: "vocabulary.edit", table: VocabularyEditRecord.schema, id: "\(name)/\(code)")
         }
         try await req.haven.vocabularies.reload(on: req.db)
-        var session = await req.session()
-        session.notice = "vocabulary_saved"
-        await req.saveSession(session)
-        return req.seeOther("/app/admin/vocabularies#\(name)")
+        return await req.seeOther("/app/admin/vocabularies#\(name)", notice: "vocabulary_saved")
     }
 
     /// A code for an added term: the family's next number (`V1.9`), or `custom_N` in a flat list.

@@ -256,9 +256,6 @@ struct CasesController: RouteCollection {
     }
 
     func notice(_ req: Request, _ key: String, code: String?) async throws -> Response {
-        var session = await req.session()
-        session.notice = key
-        await req.saveSession(session)
-        return req.seeOther(code.map { "/app/cases/\($0)" } ?? "/app/cases")
+        await req.seeOther(code.map { "/app/cases/\($0)" } ?? "/app/cases", notice: key)
     }
 }

@@ -124,9 +124,6 @@ struct InboxController: RouteCollection {
     }
 
     private func notice(_ req: Request, _ key: String, back: String) async throws -> Response {
-        var session = await req.session()
-        session.notice = key
-        await req.saveSession(session)
-        return req.seeOther(back)
+        await req.seeOther(back, notice: key)
     }
 }

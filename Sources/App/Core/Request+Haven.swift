@@ -100,4 +100,12 @@ extension Request {
     func seeOther(_ path: String) -> Response {
         redirect(to: path, redirectType: .normal)
     }
+
+    /// Sends the browser on with 303 See Other, with a one-time notice (a localisation key) for the next page.
+    func seeOther(_ path: String, notice key: String) async -> Response {
+        var session = await session()
+        session.notice = key
+        await saveSession(session)
+        return seeOther(path)
+    }
 }

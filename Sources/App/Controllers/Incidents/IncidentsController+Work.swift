@@ -146,9 +146,6 @@ extension IncidentsController {
     }
 
     func notice(_ req: Request, _ key: String, code: String) async throws -> Response {
-        var session = await req.session()
-        session.notice = key
-        await req.saveSession(session)
-        return req.seeOther("/app/incidents/\(code)")
+        await req.seeOther("/app/incidents/\(code)", notice: key)
     }
 }

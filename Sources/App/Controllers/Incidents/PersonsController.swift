@@ -80,9 +80,6 @@ struct PersonsController: RouteCollection {
             try await Persons.update(person, identity: identity, key: key, lookupKey: lookupKey, on: tx)
             try await audit.append(actor: staff.id.uuidString, action: "person.update", table: Person.schema, id: person.requireID().uuidString)
         }
-        var session = await req.session()
-        session.notice = "person_saved"
-        await req.saveSession(session)
-        return req.seeOther("/app/persons/\(person.code)")
+        return await req.seeOther("/app/persons/\(person.code)", notice: "person_saved")
     }
 }

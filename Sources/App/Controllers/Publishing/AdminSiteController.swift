@@ -70,9 +70,6 @@ struct AdminSiteController: RouteCollection {
     }
 
     private func notice(_ req: Request, _ key: String) async throws -> Response {
-        var session = await req.session()
-        session.notice = key
-        await req.saveSession(session)
-        return req.seeOther("/app/admin/site")
+        await req.seeOther("/app/admin/site", notice: key)
     }
 }

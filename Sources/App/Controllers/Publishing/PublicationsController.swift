@@ -205,9 +205,6 @@ struct PublicationsController: RouteCollection {
     }
 
     func notice(_ req: Request, _ key: String, slug: String) async throws -> Response {
-        var session = await req.session()
-        session.notice = key
-        await req.saveSession(session)
-        return req.seeOther("/app/publications/\(slug)")
+        await req.seeOther("/app/publications/\(slug)", notice: key)
     }
 }
