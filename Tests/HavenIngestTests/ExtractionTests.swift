@@ -70,6 +70,18 @@ struct Comparison {
         #expect(share(\.heading) >= 0.8)
     }
 
+    @Test("accuracy on items never used to tune the rules (reported; only a floor is checked)")
+    func heldOut() {
+        let results = heldOutItems.map(Comparison.init)
+        func share(_ field: KeyPath<Comparison, Bool>) -> Double { Double(results.filter { $0[keyPath: field] }.count) / Double(results.count) }
+        print("INGEST HELD-OUT over \(heldOutItems.count) items: dates \(Int(share(\.dates) * 100)) %, country \(Int(share(\.country) * 100)) %, organisations \(Int(share(\.organisations) * 100)) %, counts \(Int(share(\.counts) * 100)) %, top heading \(Int(share(\.heading) * 100)) %")
+        for (index, result) in results.enumerated() where !(result.dates && result.country && result.heading) {
+            let found = NewsIngest.extract(heldOutItems[index].text, reference: reference(heldOutItems[index].reference))
+            print("HELD-OUT MISS \(index): dates \(found.dates.map(\.value)) country \(found.countries) heading \(found.headings.first?.name ?? "-")")
+        }
+        #expect(share(\.dates) >= 0.5 && share(\.country) >= 0.5)
+    }
+
     @Test func itemsSplitOnBlankLinesWhateverTheSpacing() {
         #expect(NewsIngest.items(in: "First item\nstill first.  \n\n\n  Second item.\n \n") == ["First item still first.", "Second item."])
     }
