@@ -47,6 +47,17 @@ import Testing
         #expect(Markup.html("[x](javascript:alert(1))") == "<p>[x](javascript:alert(1))</p>")
     }
 
+    @Test func theDocumentTreeCarriesFormattingAsFlagsAndOnlySafeLinks() {
+        let blocks = Markup.document("## Title\n**Bold *both* here** and [site](/incidents)\nnext line\n\n- [x](javascript:alert(1))")
+        #expect(blocks.map(\.kind) == ["heading", "paragraph", "list"] && blocks[0].level == 3)
+        #expect(blocks[1].items == [[
+            MarkupRun(text: "Bold ", isStrong: true), MarkupRun(text: "both", isStrong: true, isEmphasis: true), MarkupRun(text: " here", isStrong: true),
+            MarkupRun(text: " and "),
+            MarkupRun(text: "site", link: "/incidents"), MarkupRun(isBreak: true), MarkupRun(text: "next line"),
+        ]])
+        #expect(blocks[2].items == [[MarkupRun(text: "[x](javascript:alert(1))")]])
+    }
+
     @Test func plainTextDropsTheMarkup() {
         #expect(Markup.plainText("## Title\n**Bold** and [a link](https://x.org) *here*\n\n- one\n- two") == "Title\n\nBold and a link here\n\none two")
         #expect(Markup.isSafeLink("mailto:info@example.org") && !Markup.isSafeLink("vbscript:x") && !Markup.isSafeLink("https://a b"))

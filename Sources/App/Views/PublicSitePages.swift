@@ -47,8 +47,8 @@ struct PublicationPublicPage: Encodable {
     let contentLanguage: String
     let title: String
     let summary: String
-    /// The body rendered by `Markup.html`, which escapes every character the author typed.
-    let bodyHTML: String
+    /// The body as `Markup` blocks; the `markup` template renders them, escaping every character.
+    let markup: [MarkupBlock]
     let isFallback: Bool
     let originalName: String
     let date: String
@@ -67,6 +67,6 @@ struct PublicationPublicPage: Encodable {
 /// `/about`: the organisation's about and contact page.
 struct AboutPublicPage: Encodable {
     let chrome: PageChrome
-    /// Rendered by `Markup.html`.
-    let bodyHTML: String
+    /// The page's text as `Markup` blocks.
+    let markup: [MarkupBlock]
 }

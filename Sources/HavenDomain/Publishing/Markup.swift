@@ -1,7 +1,8 @@
 import Foundation
 
-/// A small, safe markup for publication bodies, rendered to HTML on the server. Every character the author typed is
-/// escaped; the only tags are the ones this renderer writes.
+/// A small, safe markup for publication bodies. `document(_:)` reads it into blocks of text runs that templates render
+/// with their own escaping (no raw HTML reaches a template); `html(_:)` writes the same tree as HTML for feeds,
+/// escaping every character the author typed.
 ///
 ///     ## Heading            → <h2>          - item / 1. item   → <ul>/<ol>
 ///     > quoted text         → <blockquote>  **strong**, *emphasis*
@@ -9,9 +10,44 @@ import Foundation
 ///
 /// Blank lines separate paragraphs; a single line break inside a paragraph is kept.
 public enum Markup {
-    /// The HTML of a text.
+    /// The text as blocks of runs, for templates.
+    public static func document(_ text: String) -> [MarkupBlock] {
+        blocks(of: text).map { block in
+            switch block {
+            case .heading(let level, let line): return MarkupBlock(kind: "heading", level: level, items: [runs(line)])
+            case .paragraph(let text): return MarkupBlock(kind: "paragraph", items: [lines(text.split(separator: "\n").map(String.init))])
+            case .quote(let lines): return MarkupBlock(kind: "quote", items: [self.lines(lines)])
+            case .list(let ordered, let items): return MarkupBlock(kind: ordered ? "orderedList" : "list", items: items.map { runs($0) })
+            }
+        }
+    }
+
+    /// The HTML of a text (for Atom feeds, where HTML travels as escaped text).
     public static func html(_ text: String) -> String {
-        blocks(of: text).map(render).joined(separator: "\n")
+        document(text).map { block in
+            let items = block.items.map { $0.map(html).joined() }
+            switch block.kind {
+            case "heading": return "<h\(block.level)>\(items.joined())</h\(block.level)>"
+            case "quote": return "<blockquote><p>\(items.joined())</p></blockquote>"
+            case "list": return "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
+            case "orderedList": return "<ol>" + items.map { "<li>\($0)</li>" }.joined() + "</ol>"
+            default: return "<p>\(items.joined())</p>"
+            }
+        }.joined(separator: "\n")
+    }
+
+    private static func html(_ run: MarkupRun) -> String {
+        if run.isBreak { return "<br>\n" }
+        var text = escape(run.text)
+        if run.isEmphasis { text = "<em>\(text)</em>" }
+        if run.isStrong { text = "<strong>\(text)</strong>" }
+        if !run.link.isEmpty { text = "<a href=\"\(escape(run.link))\" rel=\"noopener noreferrer\">\(text)</a>" }
+        return text
+    }
+
+    /// Lines joined by line breaks.
+    private static func lines(_ lines: [String]) -> [MarkupRun] {
+        lines.enumerated().flatMap { index, line in (index > 0 ? [MarkupRun.lineBreak] : []) + runs(line) }
     }
 
     /// The text without markup, for search, summaries and feeds (not escaped: the caller's template escapes it).
@@ -98,47 +134,45 @@ public enum Markup {
         return nil
     }
 
-    private static func render(_ block: Block) -> String {
-        switch block {
-        case .heading(let level, let text): return "<h\(level)>\(inline(text))</h\(level)>"
-        case .paragraph(let text): return "<p>" + text.split(separator: "\n").map { inline(String($0)) }.joined(separator: "<br>\n") + "</p>"
-        case .quote(let lines): return "<blockquote><p>" + lines.map { inline($0) }.joined(separator: "<br>\n") + "</p></blockquote>"
-        case .list(let ordered, let items):
-            let tag = ordered ? "ol" : "ul"
-            return "<\(tag)>" + items.map { "<li>\(inline($0))</li>" }.joined() + "</\(tag)>"
+    /// Inline markup as runs: strong, emphasis and links carried as flags; everything else plain text.
+    static func runs(_ text: String, strong: Bool = false, emphasis: Bool = false, link: String = "", depth: Int = 0) -> [MarkupRun] {
+        var runs: [MarkupRun] = []
+        var plain = ""
+        func flush() {
+            if !plain.isEmpty { runs.append(MarkupRun(text: plain, isStrong: strong, isEmphasis: emphasis, link: link)) }
+            plain = ""
         }
-    }
-
-    /// Inline markup: strong, emphasis and links; everything else escaped.
-    static func inline(_ text: String, depth: Int = 0) -> String {
-        var output = ""
         var rest = Substring(text)
         while let first = rest.first {
             if depth < 4, rest.hasPrefix("**"), let end = rest.dropFirst(2).range(of: "**"), end.lowerBound > rest.index(rest.startIndex, offsetBy: 2) {
-                output += "<strong>" + inline(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound]), depth: depth + 1) + "</strong>"
+                flush()
+                runs += self.runs(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound]), strong: true, emphasis: emphasis, link: link, depth: depth + 1)
                 rest = rest[end.upperBound...]
             } else if depth < 4, first == "*" || first == "_", let end = rest.dropFirst().firstIndex(of: first), end > rest.index(after: rest.startIndex),
                       !rest[rest.index(after: rest.startIndex)].isWhitespace {
-                output += "<em>" + inline(String(rest[rest.index(after: rest.startIndex)..<end]), depth: depth + 1) + "</em>"
+                flush()
+                runs += self.runs(String(rest[rest.index(after: rest.startIndex)..<end]), strong: strong, emphasis: true, link: link, depth: depth + 1)
                 rest = rest[rest.index(after: end)...]
-            } else if first == "[", let link = link(at: rest) {
-                output += link.html
-                rest = rest[link.end...]
+            } else if first == "[", link.isEmpty, let found = self.link(at: rest) {
+                flush()
+                runs += self.runs(found.label, strong: strong, emphasis: emphasis, link: found.target, depth: 4)
+                rest = rest[found.end...]
             } else {
-                output += escape(String(first))
+                plain.append(first)
                 rest = rest.dropFirst()
             }
         }
-        return output
+        flush()
+        return runs
     }
 
-    private static func link(at text: Substring) -> (html: String, end: Substring.Index)? {
+    private static func link(at text: Substring) -> (label: String, target: String, end: Substring.Index)? {
         guard let close = text.firstIndex(of: "]"), text[close...].hasPrefix("]("),
               let end = text[close...].firstIndex(of: ")") else { return nil }
         let label = String(text[text.index(after: text.startIndex)..<close])
         let target = String(text[text.index(close, offsetBy: 2)..<end]).trimmingCharacters(in: .whitespaces)
         guard !label.isEmpty, isSafeLink(target) else { return nil }
-        return ("<a href=\"\(escape(target))\" rel=\"noopener noreferrer\">\(inline(label, depth: 4))</a>", text.index(after: end))
+        return (label, target, text.index(after: end))
     }
 
     /// True for `http://…`, `https://…`, `mailto:…` and site paths (`/incidents/…`); never `javascript:` or `data:`.
@@ -165,4 +199,31 @@ public enum Markup {
         }
         return output
     }
+}
+
+/// A block of a publication body: `heading` (with `level`), `paragraph`, `quote`, `list` or `orderedList`; a list has
+/// one item per entry, the others one item.
+public struct MarkupBlock: Sendable, Equatable, Encodable {
+    public let kind: String
+    public var level = 0
+    public let items: [[MarkupRun]]
+}
+
+/// A run of text with the same formatting; `link` is a safe address or empty; `isBreak` marks a line break.
+public struct MarkupRun: Sendable, Equatable, Encodable {
+    public var text = ""
+    public var isStrong = false
+    public var isEmphasis = false
+    public var link = ""
+    public var isBreak = false
+
+    public init(text: String = "", isStrong: Bool = false, isEmphasis: Bool = false, link: String = "", isBreak: Bool = false) {
+        self.text = text
+        self.isStrong = isStrong
+        self.isEmphasis = isEmphasis
+        self.link = link
+        self.isBreak = isBreak
+    }
+
+    static let lineBreak = MarkupRun(isBreak: true)
 }

@@ -118,7 +118,7 @@ struct PublicSiteController: RouteCollection {
         return PublicationPublicPage(
             chrome: .publicSite(for: req, title: title.text, language: language), contentLanguage: title.isFallback ? original : contentLanguage,
             title: title.text, summary: content.summary.text(in: contentLanguage, original: original).text,
-            bodyHTML: Markup.html(content.body.text(in: contentLanguage, original: original).text), isFallback: title.isFallback,
+            markup: Markup.document(content.body.text(in: contentLanguage, original: original).text), isFallback: title.isFallback,
             originalName: names[original] ?? original, date: record.date, kindName: t(record.kind.labelKey), kindPath: "/" + record.kind.pathSegment,
             countries: Publication.codes(record.countries).compactMap(Country.init(code:)).map { Choice(code: $0.code, name: $0.name(language)) },
             categories: Publication.codes(record.categories).compactMap(AnnualReviewHeading.init(rawValue:)).map { Choice(code: $0.rawValue, name: $0.label(language)) },
@@ -133,7 +133,7 @@ struct PublicSiteController: RouteCollection {
             let texts = try await SitePage.find("about", on: req.db).map { try JSONDecoder().decode(Translations.self, from: $0.content) } ?? Translations()
             let text = texts.text(in: language.rawValue, original: "en").text
             let page = AboutPublicPage(chrome: .publicSite(for: req, title: req.haven.localization.string("site_about", language), language: language),
-                                       bodyHTML: Markup.html(text))
+                                       markup: Markup.document(text))
             return (try await req.view.render("about-public", page).data, .html)
         }
     }
