@@ -37,7 +37,7 @@ struct EncryptionAtRestTests {
         }
     }
 
-    @Test("a restricted incident, a person's identity and an evidence file leave no marker in the SQLite file, its WAL or the data directory")
+    @Test("a restricted incident (with its proceeding and a revision), a person's identity and an evidence file leave no marker in the SQLite file, its WAL or the data directory")
     func documentationMarkers() async throws {
         try await withHaven(file: true) { haven in
             try await haven.setUp()
@@ -50,6 +50,19 @@ struct EncryptionAtRestTests {
             ]))
             let page = try await admin.get("/app/incidents/\(code)")
             let person = try #require(page.firstMatch(#"/app/persons/(P-[0-9A-Z]{6})"#))
+            let proceeding = try await admin.submit("/app/incidents/\(code)/proceedings", [
+                "court": "\(marker)court", "caseNumber": "\(marker)case", "law": "\(marker)law", "article": "\(marker)article",
+                "decision": "\(marker)decision", "representative": "\(marker)lawyer", "penalty": "none"])
+            #expect(proceeding.status == .seeOther)
+            let proceedingID = try #require(try await admin.get("/app/incidents/\(code)").firstMatch(#"/proceedings/([0-9A-F-]{36})/hearings"#))
+            #expect(try await admin.submit("/app/incidents/\(code)/proceedings/\(proceedingID)/hearings", ["day": "2020-06-08", "outcome": "\(marker)outcome"]).status == .seeOther)
+            let edit = try await admin.get("/app/incidents/\(code)/edit")
+            let actID = try #require(edit.firstMatch(#"name="acts\[0\]\[id\]" value="([0-9A-F-]{36})""#))
+            let edited = try await admin.submit("/app/incidents/\(code)", pairs: incidentFields(title: "\(marker)newtitle", confidentiality: "restricted", victim: person, extra: [
+                ("description", "\(marker)description2"), ("acts[0][id]", actID)]))
+            #expect(edited.status == .seeOther)
+            #expect(try await IncidentRevision.query(on: haven.db).count() == 1)
+            #expect(try await admin.get("/app/incidents/\(code)/revisions").body.contains("\(marker)title"))
             _ = try await admin.get("/app/persons/\(person)")
             let saved = try await admin.submit("/app/persons/\(person)", pairs: [
                 ("name", "\(marker)victim"), ("otherNames", "\(marker)alias"), ("contacts", "\(marker)@signal"), ("dateOfBirth", "1987-03"),
