@@ -58,7 +58,7 @@ struct BenchFiller {
                 for facet in facetSet.sorted() { facets.append([SQLBind(seq), SQLBind(facet)]) }
                 let tokens = FacetTokens.tokens(country: country, confidentiality: confidentiality, verification: verification, facets: facetSet,
                                                 from: start.earliestDay, to: start.latestDay)
-                let document = sealing == nil ? IncidentSearchIndex.document(narrative, sourceTitles: [corpus.text(4)]) : ""
+                let document = sealing == nil ? Incidents.searchDocument(narrative, sourceTitles: [corpus.text(4)]) : ""
                 documents.append([SQLBind(seq), SQLBind(document), SQLBind(tokens.joined(separator: " "))])
             }
             let database = app.db

@@ -66,7 +66,7 @@ struct M019_CreatePublications: AsyncMigration {
             try await sql.raw("CREATE VIRTUAL TABLE publication_search USING fts5(document, facets, tokenize = \"unicode61 remove_diacritics 2 tokenchars '_'\", detail = column, prefix = '3')").run()
             try await sql.raw("INSERT INTO publication_search (publication_search, rank) VALUES ('secure-delete', 1)").run()
         } else {
-            try await sql.raw("CREATE TABLE publication_search (rowid BIGINT PRIMARY KEY REFERENCES publications (seq) ON DELETE CASCADE, document TSVECTOR NOT NULL, facets TEXT NOT NULL)").run()
+            try await sql.raw("CREATE TABLE publication_search (rowid BIGINT PRIMARY KEY REFERENCES publications (seq) ON DELETE CASCADE, document TSVECTOR NOT NULL)").run()
             try await sql.raw("CREATE INDEX publication_search_document ON publication_search USING GIN (document)").run()
         }
         for (position, language) in [("en", "English"), ("ru", "Русский"), ("ro", "Română")].enumerated() {

@@ -68,7 +68,7 @@ enum IncidentQuery {
         let page = max(1, min(filter.page, 10_000))
         let window: SQLQueryString = " LIMIT \(literal: IncidentFilter.pageSize) OFFSET \(literal: (page - 1) * IncidentFilter.pageSize)"
         if sql.dialect.name == "sqlite" { return try await onSQLite(filter, sql: sql, window: window, limits: limits) }
-        return try await withConditions(filter, sql: sql, window: window, limits: limits)
+        return try await withConditions(filter, on: db, window: window, limits: limits)
     }
 
     private static func onSQLite(_ filter: IncidentFilter, sql: any SQLDatabase, window: SQLQueryString, limits: Limits) async throws -> IncidentListResult {
@@ -101,11 +101,12 @@ enum IncidentQuery {
         return IncidentListResult(rows: try await rows(sql, walk), total: total, isRanked: false)
     }
 
-    private static func withConditions(_ filter: IncidentFilter, sql: any SQLDatabase, window: SQLQueryString, limits: Limits) async throws -> IncidentListResult {
+    private static func withConditions(_ filter: IncidentFilter, on db: any Database, window: SQLQueryString, limits: Limits) async throws -> IncidentListResult {
+        let sql = db as! any SQLDatabase
         var conditions = self.conditions(filter)
         let search = SearchText.tsqueryExpression(filter.text)
-        if let search {
-            conditions.append("incidents.seq IN (SELECT rowid FROM incident_search WHERE document @@ to_tsquery('simple', \(bind: search)))")
+        if let words = SearchIndex(db, table: "incident_search").textCondition("incidents", matching: filter.text) {
+            conditions.append(words)
         }
         let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let total = try await count(sql, "SELECT COUNT(*) AS total FROM incidents" + whereClause)

@@ -61,8 +61,8 @@ extension Incidents {
         stored.sources = sources
         let facets = facets(types: draft.types, perpetratorTypes: recordKey == nil ? acts.map(\.perpetratorType) : [], terms: types)
         try await writeFacets(seq: record.seq, facets, on: tx)
-        let document = recordKey == nil ? IncidentSearchIndex.document(narrative, sourceTitles: sources.map(\.title)) : ""
-        try await IncidentSearchIndex(tx).replace(seq: record.seq, document: document, facets: IncidentSearchIndex.facets(of: record, facets: facets))
+        let document = recordKey == nil ? searchDocument(narrative, sourceTitles: sources.map(\.title)) : ""
+        try await SearchIndex(tx, table: "incident_search").replace(seq: record.seq, document: document, facets: searchFacets(of: record, facets: facets))
         return stored
     }
 
@@ -123,6 +123,17 @@ extension Incidents {
         let removed = Set(existing.keys).subtracting(kept)
         if !removed.isEmpty { try await IncidentSource.query(on: tx).filter(\.$id ~~ Array(removed)).delete() }
         return stored
+    }
+
+    /// The indexed text of an incident: title, description, place and source titles, folded.
+    static func searchDocument(_ narrative: IncidentNarrative, sourceTitles: [String]) -> String {
+        SearchText.fold(([narrative.title, narrative.description, narrative.region, narrative.city] + sourceTitles).joined(separator: " "))
+    }
+
+    /// The filter words of an incident as indexed (`FacetTokens`).
+    static func searchFacets(of record: Incident, facets: Set<String>) -> String {
+        FacetTokens.tokens(country: record.country, confidentiality: record.confidentiality, verification: record.verification, facets: facets,
+                           from: record.startFrom, to: record.endTo).joined(separator: " ")
     }
 
     /// Facets lists filter on: `type:V4.1`, `family:V4`, `heading:freedom_of_expression`, `perpetrator:police`.

@@ -26,7 +26,7 @@ enum PublicationQuery {
         if let country = filter.country { conditions.append("publications.countries LIKE \(bind: "%," + country + ",%")") }
         if let category = filter.category { conditions.append("publications.categories LIKE \(bind: "%," + category + ",%")") }
         if let language = filter.language { conditions.append("publications.languages LIKE \(bind: "%," + language + ",%")") }
-        if let words = match(filter.text, sql: sql) { conditions.append(words) }
+        if let words = SearchIndex(db, table: "publication_search").textCondition("publications", matching: filter.text) { conditions.append(words) }
         let page = max(1, min(filter.page, 5_000))
         let query: SQLQueryString = "SELECT publications.id FROM publications WHERE " + conditions.joined(separator: " AND ")
             + " ORDER BY publications.published_at DESC, publications.seq DESC LIMIT \(literal: PublicationFilter.pageSize + 1) OFFSET \(literal: (page - 1) * PublicationFilter.pageSize)"
@@ -34,15 +34,5 @@ enum PublicationQuery {
         let found = Dictionary(try await Publication.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = ids.prefix(PublicationFilter.pageSize).compactMap { found[$0] }
         return (rows, ids.count > PublicationFilter.pageSize)
-    }
-
-    /// The search condition on `publications.seq` (FTS5 on SQLite, `tsvector` on PostgreSQL); nil without words.
-    private static func match(_ text: String, sql: any SQLDatabase) -> SQLQueryString? {
-        if sql.dialect.name == "sqlite" {
-            guard let expression = SearchText.fts5Expression(text) else { return nil }
-            return "publications.seq IN (SELECT rowid FROM publication_search WHERE publication_search MATCH \(bind: "document : (" + expression + ")"))"
-        }
-        guard let expression = SearchText.tsqueryExpression(text) else { return nil }
-        return "publications.seq IN (SELECT rowid FROM publication_search WHERE document @@ to_tsquery('simple', \(bind: expression)))"
     }
 }

@@ -165,18 +165,12 @@ enum Publishing {
         try await revision.create(on: tx)
     }
 
-    /// Puts a publication's words (every language, signatories, venue) and filter tokens in the search index.
+    /// Puts a publication's words (every language, signatories, venue) and filter words in the search index.
     static func index(_ record: Publication, _ draft: PublicationDraft, on tx: any Database) async throws {
-        let sql = tx as! any SQLDatabase
         let texts = [draft.title, draft.summary].flatMap { $0.values.values } + draft.body.values.values.map(Markup.plainText)
         let document = SearchText.fold((texts + draft.signatories + [draft.venue]).joined(separator: " "))
         let facets = (["k_\(record.kind.rawValue)", "s_\(record.status.rawValue)"] + draft.countries.map { "c_" + $0.lowercased() }
             + draft.categories.map { "g_" + $0 } + draft.title.languages.sorted().map { "l_" + $0 }).joined(separator: " ")
-        try await sql.raw("DELETE FROM publication_search WHERE rowid = \(bind: record.seq)").run()
-        if sql.dialect.name == "sqlite" {
-            try await sql.raw("INSERT INTO publication_search (rowid, document, facets) VALUES (\(bind: record.seq), \(bind: document), \(bind: facets))").run()
-        } else {
-            try await sql.raw("INSERT INTO publication_search (rowid, document, facets) VALUES (\(bind: record.seq), to_tsvector('simple', \(bind: document)), \(bind: facets))").run()
-        }
+        try await SearchIndex(tx, table: "publication_search").replace(seq: record.seq, document: document, facets: facets)
     }
 }
