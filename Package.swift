@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
+        .target(name: "CHavenSystem"),
         .target(name: "HavenDomain"),
         .target(name: "HavenIngest", dependencies: ["HavenDomain"]),
         .target(
@@ -30,6 +31,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
+                "CHavenSystem",
                 "HavenDomain",
                 "HavenVault",
                 "HavenIngest",
@@ -44,13 +46,15 @@ let package = Package(
             resources: [.copy("Localization")]
         ),
         .executableTarget(name: "Haven", dependencies: ["App"]),
-        .testTarget(name: "HavenDomainTests", dependencies: ["HavenDomain"]),
-        .testTarget(name: "HavenVaultTests", dependencies: ["HavenVault"]),
-        .testTarget(name: "HavenIngestTests", dependencies: ["HavenIngest", "HavenDomain"]),
+        .target(name: "HavenTestSupport", path: "Tests/HavenTestSupport"),
+        .testTarget(name: "HavenDomainTests", dependencies: ["HavenDomain", "HavenTestSupport"]),
+        .testTarget(name: "HavenVaultTests", dependencies: ["HavenVault", "HavenTestSupport"]),
+        .testTarget(name: "HavenIngestTests", dependencies: ["HavenIngest", "HavenDomain", "HavenTestSupport"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
                 "App",
+                "HavenTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

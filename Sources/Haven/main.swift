@@ -3,9 +3,10 @@ import Foundation
 import Logging
 import Vapor
 
-/// Reads the configuration, configures the application and runs the command line (`serve` by default).
+/// Hardens the process, reads the configuration, configures the application and runs the command line (`serve` by default).
 let configuration: HavenConfiguration
 do {
+    try ProcessHardening.apply()
     configuration = try HavenConfiguration.fromEnvironment()
 } catch {
     FileHandle.standardError.write(Data("haven: \(error)\n".utf8))

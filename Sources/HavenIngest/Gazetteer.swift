@@ -114,7 +114,7 @@ enum Gazetteer {
     }
 
     /// Countries in order of relevance: named countries and places count twice, adjectives once; ties go to the first
-    /// mentioned.
+    /// mentioned. One pass over the words: places and organisations are looked up by word index, never searched.
     static func countries(in document: Document, places: [FoundPlace], organisations: [FoundOrganisation] = []) -> [String] {
         var score: [String: Int] = [:]
         var first: [String: Int] = [:]
@@ -122,30 +122,43 @@ enum Gazetteer {
             score[code, default: 0] += weight
             first[code] = min(first[code] ?? position, position)
         }
-        for place in places { note(place.country, origin(before: place.span.start, in: document) ? 3 : 2, at: place.span.start) }
         let words = document.words
-        func insideOrganisation(_ position: Int) -> Bool { organisations.contains { ($0.span.start..<$0.span.end).contains(position) } }
+        for place in places {
+            note(place.country, origin(beforeWord: document.wordIndex(startingAt: place.span.start) ?? 0, in: document) ? 3 : 2, at: place.span.start)
+        }
+        let placeStarts = Set(places.map(\.span.start))
+        var insideOrganisation = [Bool](repeating: false, count: words.count)
+        for organisation in organisations {
+            var index = document.wordIndex(startingAt: organisation.span.start) ?? words.count
+            while index < words.count, words[index].start < organisation.span.end {
+                insideOrganisation[index] = true
+                index += 1
+            }
+        }
         var index = 0
         while index < words.count {
             var consumed = 1
             for (length, phrase) in phrases(at: index, in: words) {
                 if let code = countryForms[phrase] ?? (words[index].isCapitalised || !words[index].text.first!.isASCII ? countryNames[phrase] : nil),
-                   places.allSatisfy({ $0.span.start != words[index].start }), !insideOrganisation(words[index].start) {
-                    note(code, origin(before: words[index].start, in: document) ? 3 : 2, at: words[index].start)
+                   !placeStarts.contains(words[index].start), !insideOrganisation[index] {
+                    note(code, origin(beforeWord: index, in: document) ? 3 : 2, at: words[index].start)
                     consumed = length
                     break
                 }
-                if length == 1, let code = adjectives[phrase], !insideOrganisation(words[index].start) { note(code, 1, at: words[index].start) }
+                if length == 1, let code = adjectives[phrase], !insideOrganisation[index] { note(code, 1, at: words[index].start) }
             }
             index += consumed
         }
         return score.keys.sorted { (score[$0]!, -first[$0]!) > (score[$1]!, -first[$1]!) }
     }
 
-    /// True when the place follows "fled from", "escaped from", "бежали из" …: where the people came from is where it happened.
-    static func origin(before position: Int, in document: Document) -> Bool {
-        let before = document.words.filter { $0.end <= position }.suffix(3).map(\.folded)
-        guard let last = before.last else { return false }
-        return ["from", "из", "din"].contains(last) && before.dropLast().contains { ["fled", "escaped", "flee", "бежали", "бежал", "сбежали", "уехали", "fugit", "plecat"].contains($0) }
+    static let flightVerbs: Set<String> = ["fled", "escaped", "flee", "бежали", "бежал", "сбежали", "уехали", "fugit", "plecat"]
+
+    /// True when the word at `index` follows "fled from", "escaped from", "бежали из" …: where the people came from is
+    /// where it happened. Looks at the three words before it only.
+    static func origin(beforeWord index: Int, in document: Document) -> Bool {
+        let words = document.words
+        guard index > 0, index <= words.count, ["from", "из", "din"].contains(words[index - 1].folded) else { return false }
+        return words[max(0, index - 3)..<(index - 1)].contains { flightVerbs.contains($0.folded) }
     }
 }

@@ -174,6 +174,17 @@ struct Document {
         return SearchText.fold(word).replacingOccurrences(of: " ", with: "-")
     }
 
+    /// The index of the word that starts at a character offset (binary search: words are in text order).
+    func wordIndex(startingAt offset: Int) -> Int? {
+        var low = 0
+        var high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words[middle].start < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < words.count && words[low].start == offset ? low : nil
+    }
+
     func span(_ start: Int, _ end: Int) -> Span {
         Span(start: start, end: end, text: String(characters[start..<end]))
     }

@@ -44,10 +44,13 @@ enum OrganisationFinder {
     /// The spellings by their first folded word.
     static let spellingsByFirstWord: [String: [(String, [String])]] = Dictionary(grouping: spellings, by: { $0.1.first ?? "" })
 
+    /// Known spellings first, then capitalised runs with an organisation word; one pass each, with the words already
+    /// taken and the names already found kept in sets.
     static func organisations(in document: Document) -> [FoundOrganisation] {
         var found: [FoundOrganisation] = []
-        var taken: [ClosedRange<Int>] = []
+        var foundNames: Set<String> = []
         let words = document.words
+        var isTaken = [Bool](repeating: false, count: words.count)
         var index = 0
         while index < words.count {
             if let (name, parts) = (Self.spellingsByFirstWord[words[index].folded] ?? []).first(where: { _, parts in
@@ -55,8 +58,8 @@ enum OrganisationFinder {
                     && (parts.count > 1 || words[index].isCapitalised || words[index].text.count > 3)
             }) {
                 let range = index...(index + parts.count - 1)
-                if !found.contains(where: { $0.name == name }) { found.append(FoundOrganisation(name: name, span: document.span(words: range))) }
-                taken.append(range)
+                if foundNames.insert(SearchText.fold(name)).inserted { found.append(FoundOrganisation(name: name, span: document.span(words: range))) }
+                for taken in range { isTaken[taken] = true }
                 index += parts.count
                 continue
             }
@@ -65,9 +68,9 @@ enum OrganisationFinder {
         // Capitalised runs (connectors allowed inside) containing an organisation word.
         index = 0
         while index < words.count {
-            guard words[index].isCapitalised, !taken.contains(where: { $0.contains(index) }) else { index += 1; continue }
+            guard words[index].isCapitalised, !isTaken[index] else { index += 1; continue }
             var end = index
-            while end + 1 < words.count, !taken.contains(where: { $0.contains(end + 1) }),
+            while end + 1 < words.count, !isTaken[end + 1],
                   words[end + 1].isCapitalised || (connectors.contains(words[end + 1].folded) && end + 2 < words.count && words[end + 2].isCapitalised),
                   !document.characters[words[end].end..<words[end + 1].start].contains(where: { ".,;:!?()«»\"“”".contains($0) }) {
                 end += 1
@@ -75,7 +78,7 @@ enum OrganisationFinder {
             let run = words[index...end]
             if run.count >= 2, run.contains(where: { keywords.contains($0.folded) }) {
                 let name = String(document.characters[words[index].start..<words[end].end])
-                if !found.contains(where: { SearchText.fold($0.name) == SearchText.fold(name) }) {
+                if foundNames.insert(SearchText.fold(name)).inserted {
                     found.append(FoundOrganisation(name: name, span: document.span(words: index...end)))
                 }
             }

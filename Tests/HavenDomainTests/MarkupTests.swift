@@ -107,3 +107,37 @@ import Testing
         #expect(draft.problems(languages: ["en", "ru", "ro"]) == ["date": .notADay])
     }
 }
+
+@Suite struct LinearMarkupAgreesWithTheOldParser {
+    /// Random texts over the characters markup gives meaning to, with a fixed seed so a failure can be replayed.
+    static func texts(count: Int) -> [String] {
+        var generator = SeededGenerator(seed: 20_261_201)
+        let pieces = ["*", "**", "_", "[", "]", "(", ")", "](", "[a](https://a.org)", "[b](/x)", "[c](javascript:x)", " ", "\n", "\n\n",
+                      "> ", "- ", "1. ", "## ", "  ", "word", "Кишинёв", "e\u{301}", "\"", "<", "&"]
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 1...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+    }
+
+    @Test func theSameTreeAndPlainTextForTenThousandRandomTexts() {
+        for text in Self.texts(count: 10_000) {
+            #expect(Markup.document(text) == ReferenceMarkup.document(text), "\(text.debugDescription)")
+            #expect(Markup.plainText(text) == ReferenceMarkup.plainText(text), "\(text.debugDescription)")
+        }
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64) for reproducible random tests.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -27,7 +27,7 @@ struct CasesController: RouteCollection {
         /// `overdue`: only cases with an open task past its day.
         var view: String?
         /// Only cases without activity for this many days.
-        var inactiveDays: Int?
+        var inactiveDays: DayCount?
     }
 
     /// What the task forms post.
@@ -97,7 +97,7 @@ struct CasesController: RouteCollection {
         let staff = try req.signedInStaff()
         let query = try req.query.decode(ListQuery.self)
         var page = CaseListPage(chrome: await .make(for: req, titleKey: "cases_title"), cases: [], counts: [],
-                                isOverdueView: query.view == "overdue", inactiveDays: query.inactiveDays.map(String.init) ?? "",
+                                isOverdueView: query.view == "overdue", inactiveDays: query.inactiveDays.map { String($0.value) } ?? "",
                                 statuses: choices(CaseStatus.self, chosen: [query.status ?? ""], req: req),
                                 risks: choices(RiskLevel.self, chosen: [query.risk ?? ""], req: req),
                                 canCreate: req.staffSession?.role?.runsCases == true)
@@ -110,7 +110,7 @@ struct CasesController: RouteCollection {
         var cases = Case.query(on: req.db).filter(\.$id ~~ granted)
         if let status = query.status.flatMap(CaseStatus.init(rawValue:)) { cases = cases.filter(\.$status == status) }
         if let risk = query.risk.flatMap(RiskLevel.init(rawValue:)) { cases = cases.filter(\.$risk == risk) }
-        if let days = query.inactiveDays, days > 0 {
+        if let days = query.inactiveDays?.value, days > 0 {
             cases = cases.filter(\.$lastActivityAt < Date().addingTimeInterval(-Double(days) * 86_400)).filter(\.$status != .closed)
         }
         if query.view == "overdue" {

@@ -4,6 +4,9 @@ import HavenVault
 import Vapor
 
 /// Token buckets keyed by an HMAC of what they limit, so no raw address or e-mail is ever held.
+/// Memory is bounded: at most `capacity` buckets, the least recently used forgotten first (a forgotten bucket is a full
+/// one, which only errs towards letting someone in). A refused request stores nothing, so a flood of refused requests
+/// with new keys cannot grow the table or push out the buckets that matter.
 actor RateLimiter {
     /// A bucket's shape: how many at once and how fast they come back.
     struct Rule: Sendable {
@@ -24,29 +27,50 @@ actor RateLimiter {
         var updatedAt: Date
     }
 
-    private var buckets: [String: Bucket] = [:]
+    /// The first 128 bits of a bucket name's HMAC.
+    private struct BucketKey: Hashable {
+        let high: UInt64
+        let low: UInt64
+    }
+
+    private var buckets: LRUMap<BucketKey, Bucket>
     /// A per-process key: the hashes mean nothing after a restart and nothing outside memory.
     private let key = SymmetricKey(size: .bits256)
-    private let capacity = 200_000
 
-    /// Takes one token for each `(name, rule)`; returns the seconds to wait if any bucket is empty (and then takes none).
+    init(capacity: Int = 200_000) {
+        buckets = LRUMap(capacity: capacity)
+    }
+
+    /// How many buckets are held (tests).
+    var count: Int { buckets.count }
+
+    /// Takes one token for each `(name, rule)`; returns the seconds to wait if any bucket is empty, and then takes none
+    /// and stores nothing.
     func take(_ limits: [(name: String, rule: Rule)], now: Date = Date()) -> Int? {
-        var refreshed: [(String, Bucket)] = []
+        var refreshed: [(BucketKey, Bucket)] = []
+        refreshed.reserveCapacity(limits.count)
         var wait: Double = 0
         for (name, rule) in limits {
-            let hashed = HMAC<SHA256>.authenticationCode(for: Data(name.utf8), using: key).hexString
-            var bucket = buckets[hashed] ?? Bucket(tokens: rule.burst, updatedAt: now)
-            bucket.tokens = min(rule.burst, bucket.tokens + now.timeIntervalSince(bucket.updatedAt) * rule.perSecond)
+            let hashed = bucketKey(name)
+            var bucket = buckets.peek(hashed) ?? Bucket(tokens: rule.burst, updatedAt: now)
+            bucket.tokens = min(rule.burst, bucket.tokens + max(0, now.timeIntervalSince(bucket.updatedAt)) * rule.perSecond)
             bucket.updatedAt = now
             if bucket.tokens < 1 { wait = max(wait, (1 - bucket.tokens) / rule.perSecond) }
             refreshed.append((hashed, bucket))
         }
-        if buckets.count > capacity { buckets = buckets.filter { now.timeIntervalSince($0.value.updatedAt) < 3600 } }
+        guard wait == 0 else { return max(1, Int(min(wait, 86_400).rounded(.up))) }
         for (hashed, var bucket) in refreshed {
-            if wait == 0 { bucket.tokens -= 1 }
-            buckets[hashed] = bucket
+            bucket.tokens -= 1
+            buckets.set(hashed, bucket)
         }
-        return wait == 0 ? nil : Int(wait.rounded(.up))
+        return nil
+    }
+
+    private func bucketKey(_ name: String) -> BucketKey {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(name.utf8), using: key)
+        return code.withUnsafeBytes { bytes in
+            BucketKey(high: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self), low: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
     }
 }
 

@@ -11,11 +11,41 @@ public enum SearchText {
         words(text).joined(separator: " ")
     }
 
-    /// The folded words of a text (letters and digits; everything else separates words).
+    /// The folded words of a text (letters and digits; everything else separates words), in one pass: each character
+    /// is folded on its own (ASCII and Cyrillic directly, others through Foundation), so no input, however many
+    /// combining marks it stacks, makes folding slower than linear.
     public static func words(_ text: String) -> [String] {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var words: [String] = []
+        var current = ""
+        for character in text {
+            for folded in fold(character) {
+                if folded.isLetter || folded.isNumber {
+                    current.append(folded)
+                } else if !current.isEmpty {
+                    words.append(current)
+                    current = ""
+                }
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// One character folded: lower case, without diacritics and width, ё → е and й → и.
+    static func fold(_ character: Character) -> String {
+        if let ascii = character.asciiValue { return String(Character(Unicode.Scalar((65...90).contains(ascii) ? ascii + 32 : ascii))) }
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let scalar = scalars.first {
+            switch scalar.value {
+            case 0x0401, 0x0451: return "е"
+            case 0x0419, 0x0439: return "и"
+            case 0x0430...0x044F: return String(character)
+            case 0x0410...0x042F: return String(Character(Unicode.Scalar(scalar.value + 0x20)!))
+            default: break
+            }
+        }
+        return String(character).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "ё", with: "е").replacingOccurrences(of: "й", with: "и")
-        return folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
     }
 
     /// The words of a query worth matching: at most eight, each at most 40 characters.

@@ -54,8 +54,8 @@ public enum Markup {
     public static func plainText(_ text: String) -> String {
         blocks(of: text).map { block -> String in
             switch block {
-            case .heading(_, let line), .paragraph(let line): return inlineText(line)
-            case .quote(let lines), .list(_, let lines): return lines.map(inlineText).joined(separator: " ")
+            case .heading(_, let line), .paragraph(let line): return InlineMarkup(line).plainText()
+            case .quote(let lines), .list(_, let lines): return lines.map { InlineMarkup($0).plainText() }.joined(separator: " ")
             }
         }.joined(separator: "\n\n")
     }
@@ -85,41 +85,79 @@ public enum Markup {
         case list(ordered: Bool, [String])
     }
 
+    /// The blocks of a text, in one pass: lines are appended to the open block in place, never by copying it.
+    /// Consecutive quote lines and list items form one block even across blank lines; an indented line right after a
+    /// list item continues it.
     static func blocks(of text: String) -> [Block] {
-        var blocks: [Block] = []
-        var paragraph: [String] = []
-        func flush() {
-            if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: "\n"))) }
-            paragraph = []
-        }
+        var builder = BlockBuilder()
         for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { flush(); continue }
-            if let level = headingLevel(line) {
-                flush()
-                blocks.append(.heading(level: level + 1, String(line.dropFirst(level + 1))))
+            if line.isEmpty {
+                builder.flushParagraph()
+            } else if let level = headingLevel(line) {
+                builder.append(.heading(level: level + 1, String(line.dropFirst(level + 1))))
             } else if line.hasPrefix(">") {
-                flush()
-                let content = String(line.dropFirst()).trimmingCharacters(in: .whitespaces)
-                if case .quote(let lines) = blocks.last { blocks[blocks.count - 1] = .quote(lines + [content]) } else { blocks.append(.quote([content])) }
+                builder.add(line: String(line.dropFirst()).trimmingCharacters(in: .whitespaces), to: .quote)
             } else if let (ordered, item) = listItem(line) {
-                flush()
-                if case .list(ordered, let items) = blocks.last { blocks[blocks.count - 1] = .list(ordered: ordered, items + [item]) }
-                else { blocks.append(.list(ordered: ordered, [item])) }
-            } else {
-                if case .list = blocks.last, paragraph.isEmpty, raw.hasPrefix("  ") {
-                    // A continuation of the last list item.
-                    if case .list(let ordered, var items) = blocks.last {
-                        items[items.count - 1] += " " + line
-                        blocks[blocks.count - 1] = .list(ordered: ordered, items)
-                        continue
-                    }
-                }
-                paragraph.append(line)
+                builder.add(line: item, to: ordered ? .orderedList : .list)
+            } else if !(raw.hasPrefix("  ") && builder.continueListItem(with: line)) {
+                builder.paragraph.append(line)
             }
         }
-        flush()
-        return blocks
+        builder.flushParagraph()
+        builder.closeTail()
+        return builder.blocks
+    }
+
+    /// The blocks read so far, the quote or list that may still grow (the last block), and the paragraph being read.
+    private struct BlockBuilder {
+        enum TailKind: Equatable { case quote, list, orderedList }
+
+        var blocks: [Block] = []
+        var tailKind: TailKind?
+        var tail: [String] = []
+        var paragraph: [String] = []
+
+        /// Ends the paragraph being read, if any; it comes after the tail.
+        mutating func flushParagraph() {
+            guard !paragraph.isEmpty else { return }
+            closeTail()
+            blocks.append(.paragraph(paragraph.joined(separator: "\n")))
+            paragraph = []
+        }
+
+        mutating func closeTail() {
+            switch tailKind {
+            case .quote: blocks.append(.quote(tail))
+            case .list: blocks.append(.list(ordered: false, tail))
+            case .orderedList: blocks.append(.list(ordered: true, tail))
+            case nil: break
+            }
+            tailKind = nil
+            tail = []
+        }
+
+        mutating func append(_ block: Block) {
+            flushParagraph()
+            closeTail()
+            blocks.append(block)
+        }
+
+        mutating func add(line: String, to kind: TailKind) {
+            flushParagraph()
+            if tailKind != kind {
+                closeTail()
+                tailKind = kind
+            }
+            tail.append(line)
+        }
+
+        /// Adds an indented line to the last list item; false when the last block is not a list or a paragraph is open.
+        mutating func continueListItem(with line: String) -> Bool {
+            guard paragraph.isEmpty, tailKind == .list || tailKind == .orderedList, !tail.isEmpty else { return false }
+            tail[tail.count - 1] += " " + line
+            return true
+        }
     }
 
     private static func headingLevel(_ line: String) -> Int? {
@@ -135,44 +173,8 @@ public enum Markup {
     }
 
     /// Inline markup as runs: strong, emphasis and links carried as flags; everything else plain text.
-    static func runs(_ text: String, strong: Bool = false, emphasis: Bool = false, link: String = "", depth: Int = 0) -> [MarkupRun] {
-        var runs: [MarkupRun] = []
-        var plain = ""
-        func flush() {
-            if !plain.isEmpty { runs.append(MarkupRun(text: plain, isStrong: strong, isEmphasis: emphasis, link: link)) }
-            plain = ""
-        }
-        var rest = Substring(text)
-        while let first = rest.first {
-            if depth < 4, rest.hasPrefix("**"), let end = rest.dropFirst(2).range(of: "**"), end.lowerBound > rest.index(rest.startIndex, offsetBy: 2) {
-                flush()
-                runs += self.runs(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound]), strong: true, emphasis: emphasis, link: link, depth: depth + 1)
-                rest = rest[end.upperBound...]
-            } else if depth < 4, first == "*" || first == "_", let end = rest.dropFirst().firstIndex(of: first), end > rest.index(after: rest.startIndex),
-                      !rest[rest.index(after: rest.startIndex)].isWhitespace {
-                flush()
-                runs += self.runs(String(rest[rest.index(after: rest.startIndex)..<end]), strong: strong, emphasis: true, link: link, depth: depth + 1)
-                rest = rest[rest.index(after: end)...]
-            } else if first == "[", link.isEmpty, let found = self.link(at: rest) {
-                flush()
-                runs += self.runs(found.label, strong: strong, emphasis: emphasis, link: found.target, depth: 4)
-                rest = rest[found.end...]
-            } else {
-                plain.append(first)
-                rest = rest.dropFirst()
-            }
-        }
-        flush()
-        return runs
-    }
-
-    private static func link(at text: Substring) -> (label: String, target: String, end: Substring.Index)? {
-        guard let close = text.firstIndex(of: "]"), text[close...].hasPrefix("]("),
-              let end = text[close...].firstIndex(of: ")") else { return nil }
-        let label = String(text[text.index(after: text.startIndex)..<close])
-        let target = String(text[text.index(close, offsetBy: 2)..<end]).trimmingCharacters(in: .whitespaces)
-        guard !label.isEmpty, isSafeLink(target) else { return nil }
-        return (label, target, text.index(after: end))
+    static func runs(_ text: String) -> [MarkupRun] {
+        InlineMarkup(text).runs()
     }
 
     /// True for `http://…`, `https://…`, `mailto:…` and site paths (`/incidents/…`); never `javascript:` or `data:`.
@@ -181,23 +183,6 @@ public enum Markup {
         if lower.hasPrefix("/") && !lower.hasPrefix("//") { return !target.contains(where: { $0.isWhitespace }) }
         guard let colon = lower.firstIndex(of: ":") else { return false }
         return ["http", "https", "mailto"].contains(String(lower[..<colon])) && !target.contains(where: { $0.isWhitespace || $0 == "\"" })
-    }
-
-    private static func inlineText(_ text: String) -> String {
-        var output = ""
-        var rest = Substring(text)
-        while let first = rest.first {
-            if first == "[", let close = rest.firstIndex(of: "]"), rest[close...].hasPrefix("]("), let end = rest[close...].firstIndex(of: ")") {
-                output += rest[rest.index(after: rest.startIndex)..<close]
-                rest = rest[rest.index(after: end)...]
-            } else if first == "*" || first == "_" {
-                rest = rest.dropFirst()
-            } else {
-                output.append(first)
-                rest = rest.dropFirst()
-            }
-        }
-        return output
     }
 }
 

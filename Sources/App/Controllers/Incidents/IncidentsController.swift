@@ -8,7 +8,7 @@ struct IncidentsController: RouteCollection {
     /// The list's filters as the query string carries them.
     struct ListQuery: Content {
         var q, country, type, heading, from, to, confidentiality, verification, perpetrator: String?
-        var page: Int?
+        var page: PageNumber?
 
         var filter: IncidentFilter {
             var filter = IncidentFilter()
@@ -21,7 +21,7 @@ struct IncidentsController: RouteCollection {
             filter.confidentiality = confidentiality.flatMap(Confidentiality.init(rawValue:))
             filter.verification = verification.flatMap(VerificationStatus.init(rawValue:))
             filter.perpetratorType = perpetrator ?? ""
-            filter.page = max(1, page ?? 1)
+            filter.page = page?.value ?? 1
             return filter
         }
     }
@@ -78,7 +78,7 @@ struct IncidentsController: RouteCollection {
             perpetratorTypes: form.choices(form.terms.perpetratorTypes, chosen: filter.perpetratorType, blank: true),
             rows: try await Self.rows(result.rows, req: req), total: result.total, isRanked: result.isRanked, isSearch: !filter.text.isEmpty,
             page: filter.page, previousPage: filter.page > 1 ? pageLink(req, filter.page - 1) : nil,
-            nextPage: filter.page * IncidentFilter.pageSize < result.total ? pageLink(req, filter.page + 1) : nil,
+            nextPage: filter.hasPage(after: result.total) ? pageLink(req, filter.page + 1) : nil,
             canCreate: req.staffSession?.role?.writesDocumentation == true)
         return try await req.view.render("incidents", page)
     }

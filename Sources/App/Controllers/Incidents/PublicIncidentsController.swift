@@ -7,7 +7,7 @@ struct PublicIncidentsController: RouteCollection {
     /// The public list's query.
     struct ListQuery: Content {
         var q: String?
-        var page: Int?
+        var page: PageNumber?
     }
 
     /// Source kinds the public may see; testimonies and court papers can name people.
@@ -23,14 +23,14 @@ struct PublicIncidentsController: RouteCollection {
         var filter = IncidentFilter()
         filter.onlyPublic = true
         filter.text = String((query.q ?? "").prefix(200))
-        filter.page = max(1, query.page ?? 1)
+        filter.page = query.page?.value ?? 1
         let result = try await IncidentQuery.run(filter, on: req.db)
         let rows = try await IncidentsController.rows(result.rows, req: req)
         let link = { (page: Int) in "/incidents?" + (filter.text.isEmpty ? "" : "q=\(filter.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&") + "page=\(page)" }
         return try await req.view.render("public-incidents", PublicIncidentListPage(
             chrome: await .make(for: req, titleKey: "public_incidents_title"), text: filter.text, rows: rows, total: result.total,
             previousPage: filter.page > 1 ? link(filter.page - 1) : nil,
-            nextPage: filter.page * IncidentFilter.pageSize < result.total ? link(filter.page + 1) : nil))
+            nextPage: filter.hasPage(after: result.total) ? link(filter.page + 1) : nil))
     }
 
     @Sendable func show(req: Request) async throws -> View {

@@ -8,7 +8,7 @@ import Vapor
 struct PublicSiteController: RouteCollection {
     /// A list page's query.
     struct ListQuery: Content {
-        var page: Int?
+        var page: PageNumber?
         var q: String?
         var lang: String?
     }
@@ -58,14 +58,16 @@ struct PublicSiteController: RouteCollection {
 
     func list(_ req: Request, filter: PublicationFilter, intro: String, isHome: Bool = false, isSearch: Bool = false) async throws -> Response {
         let language = Self.language(req)
-        return try await req.haven.publicPages.respond(to: req, language: language.rawValue) {
-            var filter = filter
-            let query = try req.query.decode(ListQuery.self)
-            filter.page = max(1, query.page ?? 1)
+        var filter = filter
+        filter.page = (try? req.query.decode(ListQuery.self))?.page?.value ?? 1
+        let chosenLanguage = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
+        // The page depends on these values only; other query parameters do not make another cached page.
+        let variant = "page=\(filter.page)&q=\(filter.text)&lang=\(chosenLanguage?.rawValue ?? "")"
+        return try await req.haven.publicPages.respond(to: req, language: language.rawValue, variant: variant) { [filter] in
             let found: (rows: [Publication], hasMore: Bool) = isSearch && filter.text.isEmpty ? ([], false) : try await PublicationQuery.published(filter, on: req.db)
             let rows = try found.rows.map { try Self.row($0, req: req, language: language, preferred: filter.language) }
             let link = { (page: Int) in req.url.path + "?" + [isSearch ? "q=" + (filter.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil,
-                                                               "page=\(page)", query.lang.map { "lang=" + $0 }].compactMap { $0 }.joined(separator: "&") }
+                                                               "page=\(page)", chosenLanguage.map { "lang=" + $0.rawValue }].compactMap { $0 }.joined(separator: "&") }
             let title = isHome ? req.haven.localization.string("site_home_title", language)
                 : isSearch ? req.haven.localization.string("site_search", language) : intro
             let page = PublicListPage(
@@ -93,12 +95,13 @@ struct PublicSiteController: RouteCollection {
     @Sendable func publication(req: Request) async throws -> Response {
         guard let slug = req.parameters.get("slug") else { throw Abort(.notFound) }
         let asked = req.parameters.get("language")
-        let language = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? asked.flatMap(Language.init(rawValue:)) ?? req.language
-        return try await req.haven.publicPages.respond(to: req, language: language.rawValue) {
+        let chosen = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
+        let language = chosen ?? asked.flatMap(Language.init(rawValue:)) ?? req.language
+        return try await req.haven.publicPages.respond(to: req, language: language.rawValue, variant: "lang=\(chosen?.rawValue ?? "")") {
             guard let record = try await Publication.find(on: req.db, slug: slug), record.isPublic() else { throw Abort(.notFound) }
             let contentLanguage = asked ?? record.originalLanguage
             guard try await ContentLanguage.find(contentLanguage, on: req.db) != nil else { throw Abort(.notFound) }
-            let shown = asked == nil ? (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? Language(rawValue: contentLanguage) ?? language : language
+            let shown = asked == nil ? chosen ?? Language(rawValue: contentLanguage) ?? language : language
             let page = try await Self.page(record, contentLanguage: contentLanguage, language: shown, req: req)
             return (try await req.view.render("publication-public", page).data, .html)
         }

@@ -21,6 +21,14 @@ struct IncidentFilter: Sendable, Equatable {
     var onlyPublic = false
 
     static let pageSize = 20
+    /// The last page a list reaches; a later page number is read as this one.
+    static let lastPage = PageBounds.range.upperBound
+
+    /// The page, within 1...`lastPage` whatever was set.
+    var boundedPage: Int { min(max(page, 1), Self.lastPage) }
+
+    /// Whether a page follows this one when `total` incidents match.
+    func hasPage(after total: Int) -> Bool { boundedPage * Self.pageSize < total }
 }
 
 /// One line of the incident list: clear columns only (restricted titles are sealed and never listed).
@@ -65,7 +73,7 @@ enum IncidentQuery {
 
     static func run(_ filter: IncidentFilter, on db: any Database, limits: Limits = Limits()) async throws -> IncidentListResult {
         let sql = db as! any SQLDatabase
-        let page = max(1, min(filter.page, 10_000))
+        let page = filter.boundedPage
         let window: SQLQueryString = " LIMIT \(literal: IncidentFilter.pageSize) OFFSET \(literal: (page - 1) * IncidentFilter.pageSize)"
         if sql.dialect.name == "sqlite" { return try await onSQLite(filter, sql: sql, window: window, limits: limits) }
         return try await withConditions(filter, on: db, window: window, limits: limits)

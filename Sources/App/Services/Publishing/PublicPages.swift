@@ -28,6 +28,9 @@ final class PublicPages: Sendable {
         self.capacity = capacity
     }
 
+    /// How many pages are kept now.
+    var count: Int { state.withLockedValue { $0.entries.count } }
+
     /// When something public last changed (the pages' Last-Modified), to the second.
     var changedAt: Date { state.withLockedValue { $0.changedAt } }
 
@@ -45,8 +48,12 @@ final class PublicPages: Sendable {
     }
 
     /// The page for a request: from memory, or rendered now and kept. Answers 304 when the reader's copy is current.
-    func respond(to req: Request, language: String, render: () async throws -> (ByteBuffer, HTTPMediaType)) async throws -> Response {
-        let key = req.url.path + "?" + (req.url.query ?? "") + "|" + language
+    /// The page is cached under its path, its interface language and `variant`: the normalised values of the query
+    /// parameters the page reads (`page=2&q=…`). Other parameters never make another page, so `?x=1`, `?x=2` … cannot
+    /// force a render each.
+    func respond(to req: Request, language: String, variant: String = "",
+                 render: () async throws -> (ByteBuffer, HTTPMediaType)) async throws -> Response {
+        let key = req.url.path + "?" + variant + "|" + language
         let now = Date()
         let cachedEntry: Entry? = state.withLockedValue {
             if let scheduled = $0.nextScheduled, scheduled <= now {

@@ -1,0 +1,132 @@
+@testable import App
+import Fluent
+import Foundation
+import HavenDomain
+import Testing
+import Vapor
+
+@Suite("Hostile numbers")
+struct HostileNumberTests {
+    /// Values that break naive number handling: beyond Int64, at its edges, negative, not numbers at all, empty.
+    static let values = ["461168601842738791", "9223372036854775807", "-9223372036854775808", "99999999999999999999999999", "-1",
+                         "abc", "", "1e400", "١٢٣"]
+
+    /// Every field name of every `Content` input the controllers decode, read from the sources, so a new input is walked
+    /// without anyone remembering to add it here.
+    static func inputFieldNames() throws -> [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let controllers = root.appendingPathComponent("Sources/App/Controllers")
+        var names: Set<String> = []
+        let declaration = try NSRegularExpression(pattern: #"^\s+(?:var|let) ([a-zA-Z, ]+):"#)
+        for case let url as URL in FileManager.default.enumerator(at: controllers, includingPropertiesForKeys: nil) ?? .init()
+        where url.pathExtension == "swift" {
+            var depth = 0
+            for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
+                if depth == 0, line.contains(": Content {") { depth = 1; continue }
+                guard depth > 0 else { continue }
+                depth += line.filter { $0 == "{" }.count - line.filter { $0 == "}" }.count
+                let text = String(line)
+                guard let match = declaration.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                      let range = Range(match.range(at: 1), in: text) else { continue }
+                for name in text[range].split(separator: ",") { names.insert(name.trimmingCharacters(in: .whitespaces)) }
+            }
+        }
+        return names.sorted()
+    }
+
+    /// A path for a route, its parameters filled from `known` (real records) or with `fallback`.
+    static func path(_ route: Route, known: [String: String], fallback: String) -> String {
+        var prefix = ""
+        return "/" + route.path.map { component -> String in
+            guard case .parameter(let name) = component else {
+                prefix += component.description + "/"
+                return component.description
+            }
+            let value = known[prefix + ":" + name] ?? known[":" + name] ?? fallback
+            return value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "x"
+        }.joined(separator: "/")
+    }
+
+    @Test("every route, with huge, negative, non-numeric and empty values in every parameter it accepts, answers without a 5xx and the server lives")
+    func everyRoute() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let incident = try await recordIncident(admin)
+            let slug = try await writePublication(admin)
+            _ = try await admin.get("/app/cases/new")
+            let caseCreated = try await admin.submit("/app/cases", ["pseudonym": "Client", "risk": "high", "needs[]": "shelter"])
+            let caseCode = String((caseCreated.location ?? "").dropFirst("/app/cases/".count))
+            let visitor = haven.browser()
+            _ = try await visitor.get("/report/help")
+            #expect(try await visitor.submitMultipart("/report/help", [("narrative", "Please help")]).status == .seeOther)
+            let report = try #require(try await Report.query(on: haven.db).first()).requireID().uuidString
+            let person = try #require(try await Person.query(on: haven.db).first()).code
+            let adminID = try #require(try await User.query(on: haven.db).first()).requireID().uuidString
+            let known = ["app/incidents/:code": incident, "app/cases/:code": caseCode, "app/persons/:code": person, ":reportID": report,
+                         ":userID": adminID, ":slug": slug, "p/:slug": slug, "report/:kind": "help", ":lang": "ru"]
+            let names = try Self.inputFieldNames()
+            #expect(names.contains("page") && names.contains("inactiveDays") && names.contains("victims"))
+            let routes = haven.app.routes.all.filter { !["/logout"].contains("/" + $0.path.map(\.description).joined(separator: "/")) }
+            var answered = 0
+            let stranger = haven.browser()
+            _ = try await stranger.get("/login")
+            for route in routes {
+                for value in Self.values {
+                    let fields = Dictionary(uniqueKeysWithValues: names.map { ($0, value) })
+                    let query = "?" + Browser.formEncode(fields)
+                    for (browser, known) in [(admin, known), (stranger, [:])] {
+                        let path = Self.path(route, known: known, fallback: value.isEmpty ? "x" : value)
+                        let page = route.method == .GET ? try await browser.get(path + query) : try await browser.submit(path + query, fields)
+                        answered += 1
+                        #expect(page.status.code < 500, "\(route.method) \(path) with \(value.debugDescription): \(page.status)")
+                    }
+                }
+            }
+            #expect(answered >= routes.count * Self.values.count * 2)
+            #expect(try await admin.get("/health").status == .ok)
+            #expect(try await admin.get("/app").status == .ok, "the administrator is still signed in: the process did not restart")
+        }
+    }
+
+    @Test("`WholeNumber` reads any text into its range without trapping")
+    func wholeNumbers() {
+        #expect(WholeNumber.parse("42", in: 1...100) == 42)
+        #expect(WholeNumber.parse(" 7 ", in: 1...100) == 7)
+        #expect(WholeNumber.parse("461168601842738791", in: 1...10_000) == nil)
+        #expect(WholeNumber.read("99999999999999999999999999", in: 1...10) == .aboveRange)
+        #expect(WholeNumber.read("-99999999999999999999999999", in: 1...10) == .belowRange)
+        #expect(WholeNumber.read("000000000000000000000000000000005", in: 1...10) == .value(5))
+        #expect(WholeNumber.read("٣", in: 1...10) == .notANumber)
+        #expect(WholeNumber.read("1e3", in: 1...10_000) == .notANumber)
+        #expect(WholeNumber.read("", in: 1...10) == .notANumber)
+        #expect(WholeNumber.read("+-1", in: -5...5) == .notANumber)
+        #expect(WholeNumber.clamped("461168601842738791", to: 1...10_000) == 10_000)
+        #expect(WholeNumber.clamped("-3", to: 1...10_000) == 1)
+        #expect(WholeNumber.clamped("many", to: 1...10_000, fallback: 1) == 1)
+        #expect(IncidentFilter(page: Int.max).hasPage(after: Int.max) == true)
+        #expect(IncidentFilter(page: Int.min).boundedPage == 1)
+    }
+
+    @Test("the process forbids core dumps and creates files for its own user only")
+    func coreDumpsAndFileModes() async throws {
+        try ProcessHardening.apply()
+        #expect(ProcessHardening.forbidsCoreDumps)
+        try await withHaven(file: true) { haven in
+            try await haven.setUp()
+            let database = haven.dataDirectory.appendingPathComponent("haven.sqlite").path
+            for path in [database, haven.dataDirectory.appendingPathComponent("keys/receipt.key").path] {
+                let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+                #expect(mode & 0o077 == 0, "\(path) is \(String(mode, radix: 8))")
+            }
+        }
+    }
+}
+
+extension IncidentFilter {
+    /// A filter on one page (tests).
+    init(page: Int) {
+        self.init()
+        self.page = page
+    }
+}

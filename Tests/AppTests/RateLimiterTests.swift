@@ -1,0 +1,62 @@
+@testable import App
+import Foundation
+import Testing
+
+@Suite("Rate limiter")
+struct RateLimiterTests {
+    @Test("a million distinct keys: memory stays bounded and every call stays fast")
+    func millionKeys() async throws {
+        let limiter = RateLimiter(capacity: 50_000)
+        let now = Date()
+        let clock = ContinuousClock()
+        var batches: [Duration] = []
+        for batch in 0..<10 {
+            let started = clock.now
+            for number in 0..<100_000 {
+                _ = await limiter.take([("key|\(batch)-\(number)", .reportPerClient)], now: now)
+            }
+            batches.append(clock.now - started)
+            #expect(await limiter.count <= 50_000)
+        }
+        #expect(await limiter.count == 50_000)
+        // The last batches run on a full table (evicting on every call) and may not be slower than the first.
+        let first = batches[0], last = batches.suffix(3).max()!
+        #expect(last < first * 3, "batches took \(batches)")
+    }
+
+    @Test("a refused request stores nothing, and the least recently used buckets go first")
+    func refusalsStoreNothing() async throws {
+        let limiter = RateLimiter(capacity: 3)
+        let now = Date()
+        let tight = RateLimiter.Rule(burst: 1, perSecond: 1.0 / 3600)
+        #expect(await limiter.take([("global", tight)], now: now) == nil)
+        #expect(await limiter.count == 1)
+        for number in 0..<1_000 {
+            // Each of these is refused by the empty global bucket: none may leave a bucket behind.
+            #expect(await limiter.take([("client|\(number)", .reportPerClient), ("global", tight)], now: now) != nil)
+        }
+        #expect(await limiter.count == 1)
+        #expect(await limiter.take([("a", tight)], now: now) == nil)
+        #expect(await limiter.take([("b", tight)], now: now) == nil)
+        #expect(await limiter.take([("a", tight)], now: now) != nil, "a is empty, and now the most recently used")
+        #expect(await limiter.take([("c", tight)], now: now) == nil, "c pushes out the least recently used bucket, global")
+        #expect(await limiter.take([("global", tight)], now: now) == nil, "a forgotten bucket starts full again")
+        #expect(await limiter.count == 3)
+    }
+
+    @Test("sign-in attempts with junk in the e-mail field make no per-account bucket")
+    func junkAccounts() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let browser = haven.browser()
+            _ = try await browser.get("/login")
+            let before = await haven.app.haven.rateLimiter.count
+            for number in 0..<20 {
+                _ = try await browser.submit("/login", ["email": "not an address \(number)", "password": "wrong"])
+            }
+            #expect(await haven.app.haven.rateLimiter.count == before + 2, "the client's and the overall bucket only")
+            _ = try await browser.submit("/login", ["email": "someone@example.org", "password": "wrong"])
+            #expect(await haven.app.haven.rateLimiter.count == before + 3)
+        }
+    }
+}
