@@ -25,6 +25,9 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
                        M016_CreateIncidentSearch(), M017_CreateProceedings(), M018_CreateCaseIncidents(),
                        M019_CreatePublications())
 
+    // Forms and query strings are read by Haven's own linear decoder (Vapor's is quadratic in the number of fields).
+    ContentConfiguration.global.use(decoder: FormDecoder(), for: .urlEncodedForm)
+    ContentConfiguration.global.use(urlDecoder: FormDecoder())
     app.views.use(.leaf)
     app.routes.defaultMaxBodySize = ByteCount(value: configuration.maximumBodyBytes)
     app.middleware = Middlewares()

@@ -8,8 +8,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else { return try await next.respond(to: request) }
         guard isSameOrigin(request) else { throw Abort(.forbidden, reason: "This form was sent from another site.") }
-        _ = try await request.body.collect(max: request.haven.configuration.maximumBodyBytes(forPath: request.url.path)).get()
-        let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
+        let body = try await request.body.collect(max: request.haven.configuration.maximumBodyBytes(forPath: request.url.path)).get()
+        let sent = Self.token(in: request, body: body) ?? ""
         guard let session = request.staffSession, !sent.isEmpty, ConstantTime.equals(sent, session.csrfToken) else {
             if Self.keepsTypedText(request.url.path) {
                 request.csrfRejected = true
@@ -18,6 +18,15 @@ struct CSRFMiddleware: AsyncMiddleware {
             throw Abort(.forbidden, reason: "This form has expired. Go back, reload the page and send it again.")
         }
         return try await next.respond(to: request)
+    }
+
+    /// The token a form carries: read from a URL-encoded body without decoding its other fields (a broken field is the
+    /// handler's to refuse), or from a multipart body's `csrf` part.
+    static func token(in request: Request, body: ByteBuffer?) -> String? {
+        if request.headers.contentType == .urlEncodedForm {
+            return body.flatMap { FormDecoder.value(named: fieldName, in: String(buffer: $0)) }
+        }
+        return try? request.content.get(String.self, at: fieldName)
     }
 
     /// Anonymous intake forms: a person may spend an hour writing, past the session's idle timeout. Instead of a bare
