@@ -30,7 +30,11 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     ContentConfiguration.global.use(urlDecoder: FormDecoder())
     app.views.use(.leaf)
     app.routes.defaultMaxBodySize = ByteCount(value: configuration.maximumBodyBytes)
+    // A connection that sends nothing for a minute is closed: a stalled upload, or one whose body Haven stopped reading.
+    let idle = configuration.connectionIdleTimeout.components
+    app.http.server.configuration.idleTimeout = .milliseconds(idle.seconds * 1000 + idle.attoseconds / 1_000_000_000_000_000)
     app.middleware = Middlewares()
+    app.middleware.use(UnreadBodyMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))

@@ -5,6 +5,9 @@ public enum StaffRole: String, CaseIterable, Sendable, Codable {
     /// Manages users, roles, vocabularies, keys and backups.
     public var managesUsers: Bool { self == .administrator }
 
+    /// Receives anonymous reports and works the intake inbox (a user of such a role may still switch receiving off).
+    public var triagesIntake: Bool { [.administrator, .coordinator].contains(self) }
+
     /// Opens and works on cases (requests for help).
     public var runsCases: Bool { [.administrator, .coordinator, .caseworker].contains(self) }
 

@@ -27,26 +27,34 @@ struct CSRFTests {
         }
     }
 
-    @Test("every POST route refuses a request without the token")
+    @Test("every POST route, on real records, refuses a request without the token and changes nothing; intake forms come back with the text kept")
     func everyRoute() async throws {
         try await withHaven { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
+            let fixtures = try await RouteFixtures.make(haven, admin: admin)
             let posts = haven.app.routes.all.filter { $0.method == .POST }
             #expect(posts.count >= 12)
+            let reports = try await Report.query(on: haven.db).count()
+            let messages = try await ReportMessage.query(on: haven.db).count()
+            let audit = try await AuditEntry.query(on: haven.db).count()
             for route in posts {
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter = component { return UUID().uuidString }
-                    return component.description
-                }.joined(separator: "/")
-                let page = try await admin.submit(path, ["role": "viewer", "lang": "ru", "narrative": "x", "code": "x"], csrf: .some(nil))
-                if CSRFMiddleware.keepsTypedText(path) {
-                    #expect([.unprocessableEntity, .notFound].contains(page.status), "\(path)")
+                let path = RouteFixtures.path(route, known: fixtures.known, fallback: UUID().uuidString)
+                let fields = [("role", "viewer"), ("lang", "ru"), ("narrative", "typed with care"), ("message", "typed with care"),
+                              ("code", fixtures.receipt)]
+                let page = route.path.first?.description == "report"
+                    ? try await admin.submitMultipart(path, fields, csrf: .some(nil))
+                    : try await admin.submit(path, Dictionary(uniqueKeysWithValues: fields), csrf: .some(nil))
+                if CSRFMiddleware.keepsTypedText(route) {
+                    #expect(page.status == .unprocessableEntity, "\(path)")
+                    #expect(page.body.contains("typed with care") || path == "/report/follow-up", "\(path) keeps the text")
                 } else {
                     #expect(page.status == .forbidden, "\(path)")
                 }
             }
-            #expect(try await Report.query(on: haven.db).count() == 0)
+            #expect(try await Report.query(on: haven.db).count() == reports)
+            #expect(try await ReportMessage.query(on: haven.db).count() == messages)
+            #expect(try await AuditEntry.query(on: haven.db).count() == audit)
             #expect(try await admin.get("/app").status == .ok)
         }
     }

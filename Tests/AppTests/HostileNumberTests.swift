@@ -34,37 +34,12 @@ struct HostileNumberTests {
         return names.sorted()
     }
 
-    /// A path for a route, its parameters filled from `known` (real records) or with `fallback`.
-    static func path(_ route: Route, known: [String: String], fallback: String) -> String {
-        var prefix = ""
-        return "/" + route.path.map { component -> String in
-            guard case .parameter(let name) = component else {
-                prefix += component.description + "/"
-                return component.description
-            }
-            let value = known[prefix + ":" + name] ?? known[":" + name] ?? fallback
-            return value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "x"
-        }.joined(separator: "/")
-    }
-
     @Test("every route, with huge, negative, non-numeric and empty values in every parameter it accepts, answers without a 5xx and the server lives")
     func everyRoute() async throws {
         try await withHaven { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
-            let incident = try await recordIncident(admin)
-            let slug = try await writePublication(admin)
-            _ = try await admin.get("/app/cases/new")
-            let caseCreated = try await admin.submit("/app/cases", ["pseudonym": "Client", "risk": "high", "needs[]": "shelter"])
-            let caseCode = String((caseCreated.location ?? "").dropFirst("/app/cases/".count))
-            let visitor = haven.browser()
-            _ = try await visitor.get("/report/help")
-            #expect(try await visitor.submitMultipart("/report/help", [("narrative", "Please help")]).status == .seeOther)
-            let report = try #require(try await Report.query(on: haven.db).first()).requireID().uuidString
-            let person = try #require(try await Person.query(on: haven.db).first()).code
-            let adminID = try #require(try await User.query(on: haven.db).first()).requireID().uuidString
-            let known = ["app/incidents/:code": incident, "app/cases/:code": caseCode, "app/persons/:code": person, ":reportID": report,
-                         ":userID": adminID, ":slug": slug, "p/:slug": slug, "report/:kind": "help", ":lang": "ru"]
+            let known = try await RouteFixtures.make(haven, admin: admin).known
             let names = try Self.inputFieldNames()
             #expect(names.contains("page") && names.contains("inactiveDays") && names.contains("victims"))
             let routes = haven.app.routes.all.filter { !["/logout"].contains("/" + $0.path.map(\.description).joined(separator: "/")) }
@@ -76,7 +51,7 @@ struct HostileNumberTests {
                     let fields = Dictionary(uniqueKeysWithValues: names.map { ($0, value) })
                     let query = "?" + Browser.formEncode(fields)
                     for (browser, known) in [(admin, known), (stranger, [:])] {
-                        let path = Self.path(route, known: known, fallback: value.isEmpty ? "x" : value)
+                        let path = RouteFixtures.path(route, known: known, fallback: value.isEmpty ? "x" : value)
                         let page = route.method == .GET ? try await browser.get(path + query) : try await browser.submit(path + query, fields)
                         answered += 1
                         #expect(page.status.code < 500, "\(route.method) \(path) with \(value.debugDescription): \(page.status)")

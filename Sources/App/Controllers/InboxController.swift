@@ -82,7 +82,7 @@ struct InboxController: RouteCollection {
             page.reply = FieldState(value: text, error: req.t(text.isEmpty ? "report_problem_narrativeMissing" : "report_problem_narrativeTooLong"))
             return try await req.view.render("inbox-report", page).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        try await Intake.addMessage(app: req.application, db: req.db, reportID: id, key: key, author: .staff, staffUserID: userID, text: text, files: [])
+        try await Intake.addMessage(app: req.application, db: req.db, reportID: id, key: key, author: .staff, staffUserID: userID, text: text)
         return try await notice(req, "inbox_replied", back: "/app/inbox/\(id.uuidString)")
     }
 

@@ -5,7 +5,7 @@ import Vapor
 
 /// The public intake: report, receive a receipt code, follow up with it. No login, no JavaScript.
 struct IntakeController: RouteCollection {
-    /// What a report form posts (multipart, for files).
+    /// What a report form posts (multipart, for files; read as it streams in by `IntakeFormReader`).
     struct ReportInput: Content {
         var narrative: String?
         var country: String?
@@ -13,14 +13,12 @@ struct IntakeController: RouteCollection {
         var when: String?
         var contact: String?
         var needs: [String]?
-        var attachments: [File]?
     }
 
-    /// What the follow-up forms post.
+    /// What the follow-up forms post (the reply form streams in, with files).
     struct FollowUpInput: Content {
         var code: String?
         var message: String?
-        var attachments: [File]?
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -28,10 +26,10 @@ struct IntakeController: RouteCollection {
         report.get(use: start)
         report.get("receipt", use: receipt)
         report.get("follow-up", use: followUpForm)
-        report.on(.POST, "follow-up", body: .collect(maxSize: "64mb"), use: followUp)
-        report.on(.POST, "follow-up", "reply", body: .collect(maxSize: "64mb"), use: reply)
+        report.post("follow-up", use: followUp)
+        report.postStreamed("follow-up", "reply", use: reply)
         report.get(":kind", use: form)
-        report.on(.POST, ":kind", body: .collect(maxSize: "64mb"), use: submit)
+        report.postStreamed(":kind", use: submit)
     }
 
     @Sendable func start(req: Request) async throws -> View {
@@ -56,13 +54,21 @@ struct IntakeController: RouteCollection {
         try await req.view.render("report-form", await formPage(req, kind: try kind(req)))
     }
 
+    /// A report as it streams in: the token first, then the intake limits, both before any file is read; files are sealed
+    /// under the new report's key as they arrive. A refused form comes back with the text kept (files must be attached
+    /// again), and nothing is stored until the whole form is accepted.
     @Sendable func submit(req: Request) async throws -> Response {
         let kind = try kind(req)
-        try await limit(req, "report")
-        let input = try req.content.decode(ReportInput.self)
-        let submission = ReportSubmission(kind: kind, narrative: input.narrative ?? "", country: input.country ?? "", city: input.city ?? "",
-                                          when: input.when ?? "", contact: input.contact ?? "",
-                                          needs: kind == .help ? (input.needs ?? []).compactMap(Need.init(rawValue:)) : [])
+        var form = try MultipartStream(req)
+        let tokenIsValid = try await form.readToken(expected: req.staffSession?.csrfToken)
+        let wait = tokenIsValid ? await limit(req, "report") : nil
+        let new = Intake.NewReport()
+        let received = try await IntakeFormReader(req).read(&form, acceptsFiles: tokenIsValid && wait == nil, binding: Intake.fileBinding) { _ in
+            new.key
+        }
+        let submission = ReportSubmission(kind: kind, narrative: received.text("narrative"), country: received.text("country"),
+                                          city: received.text("city"), when: received.text("when"), contact: received.text("contact"),
+                                          needs: kind == .help ? received.all("needs[]").compactMap(Need.init(rawValue:)) : [])
         var page = await formPage(req, kind: kind, checked: Set(submission.needs.map(\.rawValue)))
         page.narrative.value = submission.narrative
         page.country.value = submission.country
@@ -75,44 +81,22 @@ struct IntakeController: RouteCollection {
         page.city.error = problems["city"].map { req.t($0.messageKey) }
         page.when.error = problems["when"].map { req.t($0.messageKey) }
         page.contact.error = problems["contact"].map { req.t($0.messageKey) }
-        let files = incomingFiles(input.attachments, req: req, problem: &page.files.error)
-        if req.csrfRejected { page.narrative.error = req.t("report_session_expired") }
-        guard problems.isEmpty, page.files.error == nil, !req.csrfRejected else {
-            if page.files.error == nil, !(input.attachments ?? []).filter({ $0.data.readableBytes > 0 }).isEmpty {
-                page.files.error = req.t("report_files_again")
-            }
-            return try await req.view.render("report-form", page).encodeResponse(status: .unprocessableEntity, for: req)
+        page.files.error = received.fileProblem.map(req.t)
+        if !tokenIsValid { page.narrative.error = req.t("report_session_expired") }
+        if let wait { page.narrative.error = req.t("report_busy").replacingOccurrences(of: "{seconds}", with: String(wait)) }
+        guard problems.isEmpty, page.files.error == nil, tokenIsValid, wait == nil else {
+            SealedFiles(dataDirectory: req.haven.configuration.dataDirectory).delete(received.attachments.map(\.storedName))
+            if page.files.error == nil, received.filesLeftOut || !received.attachments.isEmpty { page.files.error = req.t("report_files_again") }
+            let response = try await req.view.render("report-form", page)
+                .encodeResponse(status: wait == nil ? .unprocessableEntity : .tooManyRequests, for: req)
+            if let wait { response.headers.replaceOrAdd(name: .retryAfter, value: String(wait)) }
+            return response
         }
-        let code = try await Intake.submit(app: req.application, db: req.db, submission: submission, files: files)
+        let code = try await Intake.submit(app: req.application, db: req.db, submission: submission, report: new, attachments: received.attachments)
         var session = await req.session()
         session.receiptCode = code.description
         await req.saveSession(session)
         return req.seeOther("/report/receipt")
-    }
-
-    /// The files of a form, checked against the limits; sets `problem` (and returns none) if any is refused.
-    private func incomingFiles(_ files: [File]?, req: Request, problem: inout String?) -> [IncomingFile] {
-        let configuration = req.haven.configuration
-        let sent = (files ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }
-        if sent.count > configuration.maximumAttachments {
-            problem = req.t("report_files_too_many")
-            return []
-        }
-        var accepted: [IncomingFile] = []
-        for file in sent {
-            if file.data.readableBytes > configuration.maximumAttachmentBytes {
-                problem = req.t("report_files_too_large")
-                return []
-            }
-            if file.data.readableBytes == 0 {
-                problem = req.t("report_files_unreadable")
-                return []
-            }
-            let name = String(file.filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "file").prefix(200)
-            accepted.append(IncomingFile(name: String(name), contentType: file.contentType?.description ?? "application/octet-stream",
-                                         data: Data(buffer: file.data)))
-        }
-        return accepted
     }
 
     @Sendable func receipt(req: Request) async throws -> Response {
@@ -129,12 +113,14 @@ struct IntakeController: RouteCollection {
     }
 
     @Sendable func followUp(req: Request) async throws -> Response {
-        try await limit(req, "follow-up")
         let input = try req.content.decode(FollowUpInput.self)
         if req.csrfRejected {
             var page = ReportFollowUpPage(chrome: await .make(for: req, titleKey: "follow_up_title"))
             page.code = FieldState(value: input.code ?? "", error: req.t("report_session_expired"))
             return try await req.view.render("report-follow-up", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        if let wait = await limit(req, "follow-up") {
+            throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)], reason: req.t("error_too_many"))
         }
         guard let report = try await Intake.open(app: req.application, db: req.db, code: HumanCode(typed: input.code ?? "")) else {
             return try await wrongCode(req, typed: input.code ?? "")
@@ -144,29 +130,43 @@ struct IntakeController: RouteCollection {
         return try await req.view.render("report-thread", page).encodeResponse(for: req)
     }
 
+    /// A reporter's reply as it streams in: the token first; the code (sent before the files) opens the report whose key
+    /// seals the files as they arrive.
     @Sendable func reply(req: Request) async throws -> Response {
-        try await limit(req, "follow-up")
-        let input = try req.content.decode(FollowUpInput.self)
-        guard let report = try await Intake.open(app: req.application, db: req.db, code: HumanCode(typed: input.code ?? "")) else {
-            return try await wrongCode(req, typed: input.code ?? "")
+        var form = try MultipartStream(req)
+        let tokenIsValid = try await form.readToken(expected: req.staffSession?.csrfToken)
+        if tokenIsValid, let wait = await limit(req, "follow-up") {
+            throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)], reason: req.t("error_too_many"))
+        }
+        let app = req.application
+        let received = try await IntakeFormReader(req).read(&form, acceptsFiles: tokenIsValid, binding: Intake.fileBinding) { fields in
+            try await Intake.open(app: app, db: app.db, code: HumanCode(typed: fields["code"]?.last ?? ""))?.key
+        }
+        let typedCode = received.text("code")
+        guard let report = try await Intake.open(app: req.application, db: req.db, code: HumanCode(typed: typedCode)) else {
+            SealedFiles(dataDirectory: req.haven.configuration.dataDirectory).delete(received.attachments.map(\.storedName))
+            return try await wrongCode(req, typed: typedCode)
         }
         var page = ReportFollowUpThreadPage(chrome: await .make(for: req, titleKey: "follow_up_title"),
-                                            thread: ReportThread(report, for: req), code: input.code ?? "")
-        let text = (input.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        page.message.value = input.message ?? ""
+                                            thread: ReportThread(report, for: req), code: typedCode)
+        let message = received.text("message")
+        let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        page.message.value = message
         if text.isEmpty { page.message.error = req.t("report_problem_narrativeMissing") }
         if text.count > ReportSubmission.maximumNarrative { page.message.error = req.t("report_problem_narrativeTooLong") }
-        if req.csrfRejected { page.message.error = req.t("report_session_expired") }
-        let files = incomingFiles(input.attachments, req: req, problem: &page.files.error)
+        if !tokenIsValid { page.message.error = req.t("report_session_expired") }
+        page.files.error = received.fileProblem.map(req.t)
         guard page.message.error == nil, page.files.error == nil else {
+            SealedFiles(dataDirectory: req.haven.configuration.dataDirectory).delete(received.attachments.map(\.storedName))
+            if page.files.error == nil, received.filesLeftOut || !received.attachments.isEmpty { page.files.error = req.t("report_files_again") }
             return try await req.view.render("report-thread", page).encodeResponse(status: .unprocessableEntity, for: req)
         }
         try await Intake.addMessage(app: req.application, db: req.db, reportID: report.id, key: report.key, author: .reporter,
-                                    staffUserID: nil, text: text, files: files)
+                                    staffUserID: nil, text: text, attachments: received.attachments)
         guard let record = try await Report.find(report.id, on: req.db) else { throw Abort(.notFound) }
         let updated = try await Intake.open(record, key: report.key, db: req.db)
         page = ReportFollowUpThreadPage(chrome: await .make(for: req, titleKey: "follow_up_title"),
-                                        thread: ReportThread(updated, for: req), code: input.code ?? "")
+                                        thread: ReportThread(updated, for: req), code: typedCode)
         return try await req.view.render("report-thread", page).encodeResponse(for: req)
     }
 
@@ -176,13 +176,12 @@ struct IntakeController: RouteCollection {
         return try await req.view.render("report-follow-up", page).encodeResponse(status: .unprocessableEntity, for: req)
     }
 
-    private func limit(_ req: Request, _ name: String) async throws {
-        guard req.haven.configuration.limitsIntake else { return }
+    /// Takes one submission from the intake limits; the seconds to wait when they are used up.
+    private func limit(_ req: Request, _ name: String) async -> Int? {
+        guard req.haven.configuration.limitsIntake else { return nil }
         let rules: [(String, RateLimiter.Rule)] = name == "report"
             ? [("report|" + req.clientKey, .reportPerClient), ("report", .reportOverall)]
             : [("code|" + req.clientKey, .codePerClient), ("code", .codeOverall)]
-        if let wait = await req.haven.rateLimiter.take(rules) {
-            throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)], reason: req.t("error_too_many"))
-        }
+        return await req.haven.rateLimiter.take(rules)
     }
 }

@@ -45,6 +45,14 @@ public struct HavenConfiguration: Sendable {
     public var closedCaseRetentionDays: Int?
     /// Whether anonymous intake is rate limited per client and overall (off only for benchmarks).
     public var limitsIntake: Bool
+    /// How many large uploads (evidence) may run at once; more are refused with 503 at once.
+    public var concurrentUploads = 4
+    /// How many intake forms with files may stream in at once.
+    public var concurrentIntakeUploads = 8
+    /// The longest an upload's body may take to arrive.
+    public var uploadDeadline: Duration = .seconds(30 * 60)
+    /// A connection that sends and receives nothing this long is closed.
+    public var connectionIdleTimeout: Duration = .seconds(60)
 
     /// The cookie gets `Secure` when the public URL is https.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
@@ -71,13 +79,6 @@ public struct HavenConfiguration: Sendable {
         self.closedReportRetentionDays = closedReportRetentionDays
         self.closedCaseRetentionDays = closedCaseRetentionDays
         self.limitsIntake = limitsIntake
-    }
-
-    /// The largest body a path accepts: intake forms and evidence uploads carry files.
-    func maximumBodyBytes(forPath path: String) -> Int {
-        if path.hasPrefix("/report") { return maximumBodyBytes + maximumAttachments * maximumAttachmentBytes * 4 / 3 }
-        if path.hasPrefix("/app/incidents/"), path.hasSuffix("/evidence") { return evidenceMaximumBytes + (64 << 10) }
-        return maximumBodyBytes
     }
 
     /// Reads `HAVEN_*` variables; throws `ConfigurationError` naming the first bad one.

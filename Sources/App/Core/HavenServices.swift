@@ -19,6 +19,10 @@ final class HavenServices: Sendable {
     let vocabularies = VocabularyStore()
     let recordedCountries = RecordedCountries()
     let publicPages = PublicPages()
+    /// Large uploads at once (evidence): more are refused at once with 503, never queued holding connections.
+    let uploads: AsyncGate
+    /// Reports and replies with files at once.
+    let intakeUploads: AsyncGate
     private let state = NIOLockedValueBox(MutableState())
 
     private struct MutableState {
@@ -31,6 +35,8 @@ final class HavenServices: Sendable {
         self.sessions = SessionStore(idleTimeout: configuration.sessionIdleTimeout,
                                      absoluteTimeout: configuration.sessionAbsoluteTimeout)
         self.kdfGate = AsyncGate(limit: configuration.concurrentKDFRuns)
+        self.uploads = AsyncGate(limit: configuration.concurrentUploads, maximumWaiting: 0)
+        self.intakeUploads = AsyncGate(limit: configuration.concurrentIntakeUploads, maximumWaiting: 0)
         self.lookupKey = lookupKey
         self.receiptKey = receiptKey
         self.localization = localization

@@ -2,16 +2,22 @@ import HavenVault
 import Vapor
 
 /// Refuses every state-changing request without the session's synchronizer token or from another origin.
+///
+/// Nothing is read of a body sent to a path without a route, and a streamed route's body is left to its handler, which
+/// checks the token before it reads on (`StreamedBody`). Every other form is read up to `maximumBodyBytes` (1 MB) at
+/// most before its token is checked.
 struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "csrf"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else { return try await next.respond(to: request) }
         guard isSameOrigin(request) else { throw Abort(.forbidden, reason: "This form was sent from another site.") }
-        let body = try await request.body.collect(max: request.haven.configuration.maximumBodyBytes(forPath: request.url.path)).get()
+        guard let route = request.route else { throw Abort(.notFound) }
+        if StreamedBody.isStreamed(route) { return try await next.respond(to: request) }
+        let body = try await request.body.collect(max: request.haven.configuration.maximumBodyBytes).get()
         let sent = Self.token(in: request, body: body) ?? ""
         guard let session = request.staffSession, !sent.isEmpty, ConstantTime.equals(sent, session.csrfToken) else {
-            if Self.keepsTypedText(request.url.path) {
+            if Self.keepsTypedText(route) {
                 request.csrfRejected = true
                 return try await next.respond(to: request)
             }
@@ -32,8 +38,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     /// Anonymous intake forms: a person may spend an hour writing, past the session's idle timeout. Instead of a bare
     /// 403 their handlers get the request marked rejected, change nothing, and give the form back with the text kept
     /// and a fresh token.
-    static func keepsTypedText(_ path: String) -> Bool {
-        path.hasPrefix("/report/")
+    static func keepsTypedText(_ route: Route) -> Bool {
+        route.path.first?.description == "report"
     }
 
     /// An `Origin` header, when the browser sends one, must be Haven's own.

@@ -45,14 +45,26 @@ enum Intake {
     static func metaBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: ReportAttachment.schema, recordID: id.uuidString, field: "meta") }
     static func fileBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: ReportAttachment.schema, recordID: id.uuidString, field: "file") }
 
-    /// Seals and stores a new report with its files; returns the receipt code, shown once. Nothing is stored if any step fails.
-    static func submit(app: Application, db: any Database, submission: ReportSubmission, files: [IncomingFile],
-                       now: Date = Date()) async throws -> HumanCode {
-        guard let organisation = try await Organisation.current(on: db) else { throw Abort(.serviceUnavailable, reason: "Haven is not set up yet.") }
-        let reportID = UUID()
+    /// A new report's id and key, made before its form is read so its files can be sealed as they arrive.
+    struct NewReport: Sendable {
+        let id = UUID()
         let key = SymmetricKey(size: .bits256)
+    }
+
+    /// Seals and stores a new report with its files (already sealed under `report.key`); returns the receipt code, shown
+    /// once. Nothing is stored, and the files are deleted, if any step fails.
+    static func submit(app: Application, db: any Database, submission: ReportSubmission, report new: NewReport,
+                       attachments: [SealedUpload.Stored], now: Date = Date()) async throws -> HumanCode {
+        let files = SealedFiles(dataDirectory: app.haven.configuration.dataDirectory)
+        guard let organisation = try await Organisation.current(on: db) else {
+            files.delete(attachments.map(\.storedName))
+            throw Abort(.serviceUnavailable, reason: "Haven is not set up yet.")
+        }
+        let reportID = new.id
+        let key = new.key
         let code = HumanCode.random()
         let recipients = try await User.query(on: db).filter(\.$receivesIntake == true).filter(\.$status != .disabled).all()
+            .filter { $0.role.triagesIntake }
         let grants = try recipients.map { user in
             try KeyGrant.sealing(key, table: Report.schema, recordID: reportID.uuidString, holder: user.requireID(), publicKey: user.publicKey)
         } + [try KeyGrant.sealing(key, table: Report.schema, recordID: reportID.uuidString, holder: nil, publicKey: organisation.recoveryPublicKey)]
@@ -60,7 +72,7 @@ enum Intake {
         let report = Report(id: reportID, kind: submission.kind, receiptLookup: Receipt.lookup(code, key: app.haven.receiptKey),
                             receiptSealedKey: try Receipt.sealReportKey(key, code: code, reportID: reportID.uuidString),
                             payloadSealed: try FieldCipher.seal(payload, with: key, binding: payloadBinding(reportID)), at: now)
-        try await storeWithFiles(app: app, db: db, files: files, reportID: reportID, messageID: nil, key: key) { tx, audit in
+        try await storeWithFiles(app: app, db: db, attachments: attachments, reportID: reportID, messageID: nil, key: key) { tx, audit in
             try await report.create(on: tx)
             try await grants.create(on: tx)
             try await audit.append(actor: "anonymous", action: "report.submit", table: Report.schema, id: reportID.uuidString, at: now)
@@ -68,43 +80,63 @@ enum Intake {
         return code
     }
 
-    /// Adds a message (and files) to a report's thread.
+    /// Seals files that are already in memory under a report's key (tests and the demo; forms stream theirs).
+    static func seal(_ files: [IncomingFile], key: SymmetricKey, app: Application) throws -> [SealedUpload.Stored] {
+        let store = SealedFiles(dataDirectory: app.haven.configuration.dataDirectory)
+        var sealed: [SealedUpload.Stored] = []
+        do {
+            for file in files {
+                sealed.append(try SealedUpload.seal(file.data, files: store, key: key, binding: fileBinding, fileName: file.name,
+                                                    contentType: file.contentType))
+            }
+        } catch {
+            store.delete(sealed.map(\.storedName))
+            throw error
+        }
+        return sealed
+    }
+
+    /// `submit` with files in memory.
+    static func submit(app: Application, db: any Database, submission: ReportSubmission, files: [IncomingFile],
+                       now: Date = Date()) async throws -> HumanCode {
+        let new = NewReport()
+        return try await submit(app: app, db: db, submission: submission, report: new, attachments: try seal(files, key: new.key, app: app), now: now)
+    }
+
+    /// Adds a message (and files already sealed under the report's key) to a report's thread.
     static func addMessage(app: Application, db: any Database, reportID: UUID, key: SymmetricKey, author: ReportMessage.Author,
-                           staffUserID: UUID?, text: String, files: [IncomingFile], now: Date = Date()) async throws {
+                           staffUserID: UUID?, text: String, attachments: [SealedUpload.Stored] = [], now: Date = Date()) async throws {
         let messageID = UUID()
         let message = ReportMessage(id: messageID, reportID: reportID, author: author, staffUserID: staffUserID,
                                     bodySealed: try FieldCipher.seal(text, with: key, binding: messageBinding(messageID)), at: now)
-        try await storeWithFiles(app: app, db: db, files: files, reportID: reportID, messageID: messageID, key: key) { tx, audit in
+        try await storeWithFiles(app: app, db: db, attachments: attachments, reportID: reportID, messageID: messageID, key: key) { tx, audit in
             try await message.create(on: tx)
             try await Report.query(on: tx).filter(\.$id == reportID).set(\.$lastActivityAt, to: now).update()
             if author == .reporter {
                 try await ReportRead.query(on: tx).filter(\.$report.$id == reportID).delete()
             }
             try await audit.append(actor: staffUserID?.uuidString ?? "anonymous", action: "report.message.\(author.rawValue)",
-                                             table: Report.schema, id: reportID.uuidString, at: now)
+                                   table: Report.schema, id: reportID.uuidString, at: now)
         }
     }
 
-    /// Writes sealed files, then runs `rows` in a transaction with the attachment rows; on any failure removes the files.
-    private static func storeWithFiles(app: Application, db: any Database, files: [IncomingFile], reportID: UUID, messageID: UUID?,
-                                       key: SymmetricKey, rows: @escaping @Sendable (any Database, AuditWriter) async throws -> Void) async throws {
-        let store = SealedFiles(dataDirectory: app.haven.configuration.dataDirectory)
-        var attachments: [ReportAttachment] = []
+    /// Runs `rows` in a transaction with the attachment rows of files already sealed; on any failure removes the files.
+    private static func storeWithFiles(app: Application, db: any Database, attachments stored: [SealedUpload.Stored], reportID: UUID,
+                                       messageID: UUID?, key: SymmetricKey,
+                                       rows: @escaping @Sendable (any Database, AuditWriter) async throws -> Void) async throws {
+        let files = SealedFiles(dataDirectory: app.haven.configuration.dataDirectory)
         do {
-            for file in files {
-                let id = UUID()
-                let meta = String(decoding: try JSONEncoder().encode([file.name, file.contentType]), as: UTF8.self)
-                let stored = try store.write(file.data, key: key, binding: fileBinding(id))
-                attachments.append(ReportAttachment(id: id, reportID: reportID, messageID: messageID, storedName: stored,
-                                                    metaSealed: try FieldCipher.seal(meta, with: key, binding: metaBinding(id)), size: file.data.count))
+            let attachments = try stored.map { file in
+                let meta = String(decoding: try JSONEncoder().encode([file.fileName, file.contentType]), as: UTF8.self)
+                return ReportAttachment(id: file.recordID, reportID: reportID, messageID: messageID, storedName: file.storedName,
+                                        metaSealed: try FieldCipher.seal(meta, with: key, binding: metaBinding(file.recordID)), size: file.size)
             }
-            let sealedAttachments = attachments
             try await app.haven.audit.transaction(on: db) { tx, audit in
                 try await rows(tx, audit)
-                try await sealedAttachments.create(on: tx)
+                try await attachments.create(on: tx)
             }
         } catch {
-            store.delete(attachments.map(\.storedName))
+            files.delete(stored.map(\.storedName))
             throw error
         }
     }

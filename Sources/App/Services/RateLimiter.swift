@@ -97,6 +97,13 @@ actor AsyncGate {
         return true
     }
 
+    /// Takes a slot only if one is free now (large uploads: better refused at once than queued).
+    func tryEnter() -> Bool {
+        guard running < limit else { return false }
+        running += 1
+        return true
+    }
+
     /// How many callers wait for a slot now.
     var waitingCount: Int { waiting.count }
 

@@ -66,12 +66,14 @@ final class Browser: @unchecked Sendable {
                          csrf: String?? = .none) async throws -> Page {
         let boundary = "----HavenTestBoundary\(UUID().uuidString)"
         var body = Data()
-        var all = fields
+        // Browsers send parts in the order of the form's fields; Haven's forms carry the token first.
+        var all: [(String, String)] = []
         switch csrf {
         case .none: if let csrfToken { all.append(("csrf", csrfToken)) }
         case .some(let token?): all.append(("csrf", token))
         case .some(nil): break
         }
+        all += fields
         for (name, value) in all {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
@@ -111,7 +113,13 @@ final class Browser: @unchecked Sendable {
         }
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
         if let bytes { request.body = .bytes(ByteBuffer(data: bytes)) }
-        let response = try await client.execute(request, timeout: .seconds(30))
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, timeout: .seconds(30))
+        } catch let error as HTTPClientError where error == .remoteConnectionClosed && method == .GET {
+            // A kept-alive connection the server closed as idle: browsers send an idempotent request again, so does this one.
+            response = try await client.execute(request, timeout: .seconds(30))
+        }
         let received = try await response.body.collect(upTo: 64 << 20)
         let page = Page(status: response.status, headers: response.headers, body: String(buffer: received), bytes: Data(buffer: received))
         for header in response.headers[.setCookie] {
@@ -120,7 +128,7 @@ final class Browser: @unchecked Sendable {
             let value = pair.count > 1 ? String(pair[1]) : ""
             cookies[name] = value.isEmpty || header.contains("Max-Age=0") ? nil : value
         }
-        if let token = page.csrfToken { csrfToken = token }
+        if response.headers.first(name: .contentType)?.hasPrefix("text/html") == true, let token = page.csrfToken { csrfToken = token }
         return page
     }
 

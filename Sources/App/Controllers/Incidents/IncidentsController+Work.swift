@@ -4,12 +4,6 @@ import HavenVault
 import Vapor
 
 extension IncidentsController {
-    /// What the evidence form posts.
-    struct UploadInput: Content {
-        var file: File?
-        var source: String?
-    }
-
     /// What the access forms post.
     struct AccessInput: Content {
         var email: String?
@@ -63,25 +57,87 @@ extension IncidentsController {
         }
     }
 
+    /// Streams an evidence file into sealed chunks on disk. Before any of the body is read: the role, the incident and the
+    /// key are checked and an announced length beyond the limit is refused; then the form's first part must be its token.
+    /// The file is never held in memory, at most `uploads` run at once, and a body slower than the deadline is dropped.
     @Sendable func upload(req: Request) async throws -> Response {
         let staff = try Self.writer(req)
         let record = try await Self.incident(req)
         guard let keys = try await Self.keys(for: record, req: req) else { throw Abort(.forbidden, reason: req.t("incident_not_yours")) }
-        let input = try req.content.decode(UploadInput.self)
-        guard let file = input.file, file.data.readableBytes > 0 else { return try await notice(req, "evidence_missing", code: record.code) }
-        guard file.data.readableBytes <= evidenceMaximumBytes else { return try await notice(req, "evidence_too_large", code: record.code) }
+        if let announced = req.headers.first(name: .contentLength).flatMap({ WholeNumber.parse($0, in: 0...(1 << 50)) }),
+           announced > evidenceMaximumBytes + (64 << 10) {
+            throw Abort(.payloadTooLarge, reason: req.t("evidence_too_large"))
+        }
+        // A body that is not a multipart form cannot carry the form's token either.
+        guard var form = try? MultipartStream(req), try await form.readToken(expected: req.staffSession?.csrfToken) else {
+            throw Abort(.forbidden, reason: "This form has expired. Go back, reload the page and send it again.")
+        }
+        guard await req.haven.uploads.tryEnter() else {
+            throw Abort(.serviceUnavailable, headers: ["Retry-After": "30"], reason: req.t("error_busy"))
+        }
+        let files = SealedFiles(dataDirectory: req.haven.configuration.dataDirectory)
+        let outcome: Result<(file: (stored: SealedUpload.Stored, fileKey: SymmetricKey)?, source: String), any Error>
+        do {
+            outcome = .success(try await receiveEvidence(&form, files: files))
+        } catch {
+            outcome = .failure(error)
+        }
+        await req.haven.uploads.leave()
+        let received: (stored: SealedUpload.Stored, fileKey: SymmetricKey)?
+        let sourceText: String
+        do {
+            (received, sourceText) = try outcome.get()
+        } catch MultipartStream.Failure.tooLarge {
+            return try await notice(req, "evidence_too_large", code: record.code)
+        } catch MultipartStream.Failure.tooSlow {
+            throw Abort(.requestTimeout)
+        } catch MultipartStream.Failure.malformed {
+            throw Abort(.badRequest)
+        }
+        guard let received, received.stored.size > 0 else {
+            if let received { files.delete([received.stored.storedName]) }
+            return try await notice(req, "evidence_missing", code: record.code)
+        }
         let incidentID = try record.requireID()
         var sourceID: UUID?
-        if let typed = input.source, let id = UUID(uuidString: typed) {
+        if let id = UUID(uuidString: sourceText) {
             guard try await IncidentSource.query(on: req.db).filter(\.$id == id).filter(\.$incident.$id == incidentID).count() == 1 else {
+                files.delete([received.stored.storedName])
                 throw Abort(.badRequest)
             }
             sourceID = id
         }
-        _ = try await EvidenceStore.add(app: req.application, db: req.db, file: Data(buffer: file.data), fileName: file.filename,
-                                        contentType: file.contentType?.description ?? "application/octet-stream", to: record, sourceID: sourceID,
+        _ = try await EvidenceStore.add(app: req.application, db: req.db, received.stored, fileKey: received.fileKey, to: record, sourceID: sourceID,
                                         containerKey: keys.incident ?? keys.documentation, by: staff.id)
         return try await notice(req, "evidence_added", code: record.code)
+    }
+
+    /// Reads the evidence form's parts: the source field, and the file sealed as it arrives (deleted again on any failure).
+    private func receiveEvidence(_ form: inout MultipartStream, files: SealedFiles) async throws
+        -> (file: (stored: SealedUpload.Stored, fileKey: SymmetricKey)?, source: String) {
+        var received: (stored: SealedUpload.Stored, fileKey: SymmetricKey)?
+        var source = ""
+        do {
+            while let part = try await form.nextPart() {
+                if part.name == "source", !part.isFile {
+                    source = try await form.readText(maximum: 64)
+                } else if part.name == "file", let name = part.filename, received == nil, !name.isEmpty {
+                    var (upload, fileKey) = try EvidenceStore.beginUpload(files: files, fileName: name, contentType: part.contentType)
+                    do {
+                        try await form.readBody(maximum: evidenceMaximumBytes) { try upload.append($0) }
+                        received = (try upload.finish(), fileKey)
+                    } catch {
+                        upload.abandon()
+                        throw error
+                    }
+                }
+            }
+            try await form.readToEnd()
+        } catch {
+            if let received { files.delete([received.stored.storedName]) }
+            throw error
+        }
+        return (received, source)
     }
 
     @Sendable func view(req: Request) async throws -> Response {

@@ -35,7 +35,7 @@ struct IncidentsController: RouteCollection {
         incidents.get(":code", "edit", use: editForm)
         incidents.post(":code", use: update)
         incidents.get(":code", "revisions", use: revisions)
-        incidents.on(.POST, ":code", "evidence", body: .collect(maxSize: ByteCount(value: evidenceMaximumBytes + 64 * 1024)), use: upload)
+        incidents.postStreamed(":code", "evidence", use: upload)
         incidents.get(":code", "evidence", ":evidenceID", use: download)
         incidents.get(":code", "evidence", ":evidenceID", "view", use: view)
         incidents.post(":code", "access", use: grantAccess)

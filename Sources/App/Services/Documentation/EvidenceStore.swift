@@ -21,32 +21,39 @@ enum EvidenceStore {
         return SymmetricKey(data: raw)
     }
 
-    /// Seals and stores a file for an incident (optionally for one of its sources); returns the evidence id.
-    static func add(app: Application, db: any Database, file: Data, fileName: String, contentType: String, to incident: Incident,
-                    sourceID: UUID?, containerKey: SymmetricKey, by userID: UUID, now: Date = Date()) async throws -> UUID {
-        let id = UUID()
+    /// A new evidence file's upload: its own key, bound to its future row, sealed as the bytes arrive.
+    static func beginUpload(files: SealedFiles, fileName: String, contentType: String?) throws -> (upload: SealedUpload, fileKey: SymmetricKey) {
         let fileKey = SymmetricKey(size: .bits256)
-        let about = EvidenceAbout(fileName: String(fileName.prefix(200)), contentType: imageType(of: file) ?? String(contentType.prefix(100)),
-                                  sha256: SHA256.hash(data: file).map { String(format: "%02x", $0) }.joined())
+        return (try SealedUpload(files: files, key: fileKey, binding: fileBinding, fileName: fileName, contentType: contentType), fileKey)
+    }
+
+    /// Records a finished upload as evidence of an incident (optionally of one of its sources); returns the evidence id.
+    /// The sealed file is deleted when the record cannot be stored.
+    static func add(app: Application, db: any Database, _ stored: SealedUpload.Stored, fileKey: SymmetricKey, to incident: Incident,
+                    sourceID: UUID?, containerKey: SymmetricKey, by userID: UUID, custody: EvidenceCustody.Action = .uploaded,
+                    now: Date = Date()) async throws -> UUID {
+        let id = stored.recordID
+        let about = EvidenceAbout(fileName: String(stored.fileName.prefix(200)), contentType: imageType(of: stored.head) ?? stored.contentType,
+                                  sha256: stored.sha256)
         let files = SealedFiles(dataDirectory: app.haven.configuration.dataDirectory)
-        let storedName = try files.write(file, key: fileKey, binding: fileBinding(id))
-        let evidence = Evidence()
-        evidence.id = id
-        evidence.$incident.id = try incident.requireID()
-        evidence.$source.id = sourceID
-        evidence.storedName = storedName
-        evidence.keySealed = try sealKey(fileKey, evidenceID: id, with: containerKey)
-        evidence.aboutSealed = try FieldCipher.seal(String(decoding: try JSONEncoder().encode(about), as: UTF8.self), with: fileKey, binding: aboutBinding(id))
-        evidence.size = file.count
-        evidence.uploadedAt = now
         do {
+            let evidence = Evidence()
+            evidence.id = id
+            evidence.$incident.id = try incident.requireID()
+            evidence.$source.id = sourceID
+            evidence.storedName = stored.storedName
+            evidence.keySealed = try sealKey(fileKey, evidenceID: id, with: containerKey)
+            evidence.aboutSealed = try FieldCipher.seal(String(decoding: try JSONEncoder().encode(about), as: UTF8.self), with: fileKey,
+                                                        binding: aboutBinding(id))
+            evidence.size = stored.size
+            evidence.uploadedAt = now
             try await app.haven.audit.transaction(on: db) { tx, audit in
                 try await evidence.create(on: tx)
-                try await EvidenceCustody(evidenceID: id, actorID: userID, action: .uploaded, at: now).create(on: tx)
+                try await EvidenceCustody(evidenceID: id, actorID: userID, action: custody, at: now).create(on: tx)
                 try await audit.append(actor: userID.uuidString, action: "evidence.upload", table: Evidence.schema, id: id.uuidString, at: now)
             }
         } catch {
-            files.delete([storedName])
+            files.delete([stored.storedName])
             throw error
         }
         return id
