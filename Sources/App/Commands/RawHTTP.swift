@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// One HTTP/1.1 connection driven by hand over a plain socket, for what a browser library will not do: announce a body
-/// and send only the start of it, stall halfway, and see whether and when the server answers.
+/// and send only the start of it, stall halfway, and see whether and when the server answers (benchmarks and tests).
 final class RawHTTP {
     private let socket: Int32
 
