@@ -54,7 +54,7 @@ struct RateLimiterTests {
             for number in 0..<20 {
                 _ = try await browser.submit("/login", ["email": "not an address \(number)", "password": "wrong"])
             }
-            #expect(await haven.app.haven.rateLimiter.count == before + 2, "the client's and the overall bucket only")
+            #expect(await haven.app.haven.rateLimiter.count == before + 2, "the session's and the overall bucket only")
             _ = try await browser.submit("/login", ["email": "someone@example.org", "password": "wrong"])
             #expect(await haven.app.haven.rateLimiter.count == before + 3)
         }

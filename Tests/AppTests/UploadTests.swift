@@ -105,6 +105,8 @@ struct UploadTests {
         try await withHaven(adjust: { $0.concurrentUploads = 1; $0.connectionIdleTimeout = .seconds(2) }) { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
+            // A new connection for every request: the short idle timeout would otherwise close kept-alive ones under it.
+            admin.headers.add(name: .connection, value: "close")
             let code = try await recordIncident(admin)
             _ = try await admin.get("/app/incidents/\(code)")
             let token = try #require(admin.csrfToken)
@@ -112,7 +114,8 @@ struct UploadTests {
             stalled.send(Self.head("/app/incidents/\(code)/evidence", length: 10 << 20, cookies: admin.cookies)
                          + Self.field("csrf", token) + Self.fileStart("file"))
             stalled.send([UInt8](repeating: 0x42, count: 100 << 10))
-            try await Task.sleep(for: .milliseconds(300))
+            for _ in 0..<200 where await haven.app.haven.uploads.runningCount == 0 { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(await haven.app.haven.uploads.runningCount == 1, "the stalled upload holds the one place")
             let second = try await admin.submitMultipart("/app/incidents/\(code)/evidence", [], files: [("file", "a.txt", Data("a".utf8))])
             #expect(second.status == .serviceUnavailable && second.headers.first(name: .retryAfter) != nil, "\(second.status)")
             try await Task.sleep(for: .seconds(3))

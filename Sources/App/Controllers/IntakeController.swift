@@ -61,7 +61,8 @@ struct IntakeController: RouteCollection {
         let kind = try kind(req)
         var form = try MultipartStream(req)
         let tokenIsValid = try await form.readToken(expected: req.staffSession?.csrfToken)
-        let wait = tokenIsValid ? await limit(req, "report") : nil
+        // The limits are asked before any file is read, and taken only by a report that is then stored.
+        var wait = tokenIsValid ? await req.takeLimit(.report, taking: false) : nil
         let new = Intake.NewReport()
         let received = try await IntakeFormReader(req).read(&form, acceptsFiles: tokenIsValid && wait == nil, binding: Intake.fileBinding) { _ in
             new.key
@@ -83,6 +84,7 @@ struct IntakeController: RouteCollection {
         page.contact.error = problems["contact"].map { req.t($0.messageKey) }
         page.files.error = received.fileProblem.map(req.t)
         if !tokenIsValid { page.narrative.error = req.t("report_session_expired") }
+        if wait == nil, tokenIsValid, problems.isEmpty, page.files.error == nil { wait = await req.takeLimit(.report) }
         if let wait { page.narrative.error = req.t("report_busy").replacingOccurrences(of: "{seconds}", with: String(wait)) }
         guard problems.isEmpty, page.files.error == nil, tokenIsValid, wait == nil else {
             SealedFiles(dataDirectory: req.haven.configuration.dataDirectory).delete(received.attachments.map(\.storedName))
@@ -119,7 +121,7 @@ struct IntakeController: RouteCollection {
             page.code = FieldState(value: input.code ?? "", error: req.t("report_session_expired"))
             return try await req.view.render("report-follow-up", page).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        if let wait = await limit(req, "follow-up") {
+        if let wait = await req.takeLimit(.codeEntry) {
             throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)], reason: req.t("error_too_many"))
         }
         guard let report = try await Intake.open(app: req.application, db: req.db, code: HumanCode(typed: input.code ?? "")) else {
@@ -135,7 +137,7 @@ struct IntakeController: RouteCollection {
     @Sendable func reply(req: Request) async throws -> Response {
         var form = try MultipartStream(req)
         let tokenIsValid = try await form.readToken(expected: req.staffSession?.csrfToken)
-        if tokenIsValid, let wait = await limit(req, "follow-up") {
+        if tokenIsValid, let wait = await req.takeLimit(.codeEntry) {
             throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)], reason: req.t("error_too_many"))
         }
         let app = req.application
@@ -174,14 +176,5 @@ struct IntakeController: RouteCollection {
         var page = ReportFollowUpPage(chrome: await .make(for: req, titleKey: "follow_up_title"))
         page.code = FieldState(value: typed, error: req.t("follow_up_code_wrong"))
         return try await req.view.render("report-follow-up", page).encodeResponse(status: .unprocessableEntity, for: req)
-    }
-
-    /// Takes one submission from the intake limits; the seconds to wait when they are used up.
-    private func limit(_ req: Request, _ name: String) async -> Int? {
-        guard req.haven.configuration.limitsIntake else { return nil }
-        let rules: [(String, RateLimiter.Rule)] = name == "report"
-            ? [("report|" + req.clientKey, .reportPerClient), ("report", .reportOverall)]
-            : [("code|" + req.clientKey, .codePerClient), ("code", .codeOverall)]
-        return await req.haven.rateLimiter.take(rules)
     }
 }

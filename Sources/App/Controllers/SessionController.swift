@@ -26,10 +26,8 @@ struct SessionController: RouteCollection {
     @Sendable func login(req: Request) async throws -> Response {
         let input = try req.content.decode(LoginInput.self)
         let email = input.email ?? ""
-        var limits: [(name: String, rule: RateLimiter.Rule)] = [("login|client|" + req.clientKey, .loginPerClient), ("login", .loginOverall)]
         // Only an address that parses can be an account: typing a million junk strings makes no bucket per string.
-        if let account = EmailAddress(email) { limits.append(("login|account|" + account.value, .loginPerAccount)) }
-        if let wait = await req.haven.rateLimiter.take(limits) {
+        if let wait = await req.takeLimit(.signIn(account: EmailAddress(email))) {
             throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)], reason: req.t("error_too_many"))
         }
         guard let user = try await Accounts.authenticate(app: req.application, db: req.db, email: email,

@@ -39,7 +39,7 @@ struct SetupController: RouteCollection {
 
     @Sendable func submit(req: Request) async throws -> Response {
         try await requireNotSetUp(req)
-        if let wait = await req.haven.rateLimiter.take([("setup|" + req.clientKey, .codePerClient), ("setup", .codeOverall)]) {
+        if let wait = await req.takeLimit(.codeEntry) {
             throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)], reason: req.t("error_too_many"))
         }
         let input = try req.content.decode(SetupInput.self)

@@ -21,7 +21,7 @@ struct WelcomeController: RouteCollection {
     }
 
     @Sendable func redeem(req: Request) async throws -> Response {
-        if let wait = await req.haven.rateLimiter.take([("code|" + req.clientKey, .codePerClient), ("code", .codeOverall)]) {
+        if let wait = await req.takeLimit(.codeEntry) {
             throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)], reason: req.t("error_too_many"))
         }
         let input = try req.content.decode(WelcomeInput.self)

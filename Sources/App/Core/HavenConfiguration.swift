@@ -53,6 +53,11 @@ public struct HavenConfiguration: Sendable {
     public var uploadDeadline: Duration = .seconds(30 * 60)
     /// A connection that sends and receives nothing this long is closed.
     public var connectionIdleTimeout: Duration = .seconds(60)
+    /// Proxies whose `X-Forwarded-For` is believed (`HAVEN_TRUSTED_PROXY`); none by default.
+    var trustedProxies: [AddressRange] = []
+    /// How long an intake session must exist before its report draws on the larger share of the overall budget
+    /// (a person takes longer than this to write anything; a flood of new sessions does not).
+    public var intakePatience: TimeInterval = 15
 
     /// The cookie gets `Secure` when the public URL is https.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
@@ -115,17 +120,29 @@ public struct HavenConfiguration: Sendable {
             }
             quickExit = text
         }
+        var trustedProxies: [AddressRange] = []
+        if let text = environment["HAVEN_TRUSTED_PROXY"], !text.isEmpty {
+            for item in text.split(whereSeparator: { $0 == "," || $0 == " " }) {
+                guard let range = AddressRange(String(item)) else {
+                    throw ConfigurationError(variable: "HAVEN_TRUSTED_PROXY",
+                                             problem: "expected IP addresses or ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8")
+                }
+                trustedProxies.append(range)
+            }
+        }
         let attachmentMegabytes = try number(environment, "HAVEN_ATTACHMENT_MAX_MB", default: 10, range: 1...1024)
         let evidenceMegabytes = try number(environment, "HAVEN_EVIDENCE_MAX_MB", default: 100, range: 1...4096)
         let retention = try number(environment, "HAVEN_RETAIN_CLOSED_REPORTS_DAYS", default: 90, range: 0...36_500)
         let caseRetention = try number(environment, "HAVEN_RETAIN_CLOSED_CASES_DAYS", default: 0, range: 0...36_500)
         let idle = try minutes(environment, "HAVEN_SESSION_IDLE_MINUTES", default: 30)
         let absolute = try minutes(environment, "HAVEN_SESSION_MAX_HOURS", default: 12) * 60
-        return HavenConfiguration(dataDirectory: dataDirectory, storage: storage, publicURL: publicURL, logLevel: logLevel,
-                                  sessionIdleTimeout: idle, sessionAbsoluteTimeout: absolute,
-                                  maximumAttachmentBytes: attachmentMegabytes << 20, evidenceMaximumBytes: evidenceMegabytes << 20, quickExitURL: quickExit,
-                                  closedReportRetentionDays: retention == 0 ? nil : retention,
-                                  closedCaseRetentionDays: caseRetention == 0 ? nil : caseRetention)
+        var configuration = HavenConfiguration(
+            dataDirectory: dataDirectory, storage: storage, publicURL: publicURL, logLevel: logLevel, sessionIdleTimeout: idle,
+            sessionAbsoluteTimeout: absolute, maximumAttachmentBytes: attachmentMegabytes << 20, evidenceMaximumBytes: evidenceMegabytes << 20,
+            quickExitURL: quickExit, closedReportRetentionDays: retention == 0 ? nil : retention,
+            closedCaseRetentionDays: caseRetention == 0 ? nil : caseRetention)
+        configuration.trustedProxies = trustedProxies
+        return configuration
     }
 
     private static func minutes(_ environment: [String: String], _ name: String, default value: Int) throws -> TimeInterval {

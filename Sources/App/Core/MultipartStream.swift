@@ -136,7 +136,14 @@ struct MultipartStream {
     private mutating func fill() async throws -> Bool {
         guard !isExhausted else { return false }
         guard ContinuousClock.now < deadline else { throw Failure.tooSlow }
-        guard let chunk = try await source.next() else {
+        let next: ByteBuffer?
+        do {
+            next = try await source.next()
+        } catch {
+            // The connection broke off or sent bytes that are not HTTP: a bad request, not a server error.
+            throw Failure.malformed
+        }
+        guard let chunk = next else {
             isExhausted = true
             return false
         }

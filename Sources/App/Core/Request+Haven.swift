@@ -91,9 +91,21 @@ extension Request {
         return (key, staff.id)
     }
 
-    /// A client identity for rate limits; hashed by the limiter, never stored or logged.
-    var clientKey: String {
-        remoteAddress?.ipAddress ?? "unknown"
+    /// The client's address for per-address rate limits (hashed by the limiter, never stored or logged): the connecting
+    /// address, or, when that is a trusted proxy (`HAVEN_TRUSTED_PROXY`), the last address in `X-Forwarded-For` that is
+    /// not one. Nil when the address does not tell visitors apart: a loopback connection without a trusted proxy in
+    /// front (every visitor of a Tor onion service arrives from 127.0.0.1), where a per-address limit would be one limit
+    /// for everyone.
+    var clientAddress: String? {
+        guard let connecting = remoteAddress?.ipAddress else { return nil }
+        let trusted = haven.configuration.trustedProxies
+        let isTrusted = { (address: String) in trusted.contains { $0.contains(address) } }
+        guard isTrusted(connecting) else { return AddressRange.isLoopback(connecting) ? nil : connecting }
+        let forwarded = headers[.xForwardedFor].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        for address in forwarded.reversed() where !isTrusted(address) {
+            return AddressRange.addressBytes(address) == nil ? nil : address
+        }
+        return nil
     }
 
     /// Sends the browser on with 303 See Other (the redirect after POST).

@@ -37,12 +37,13 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             status = .internalServerError
             message = ""
         }
-        if status.code >= 500 {
+        if status.code >= 500, status != .serviceUnavailable {
             request.logger.error("request failed", metadata: ["status": "\(status.code)", "error": "\(type(of: error))",
                                                               "detail": "\(Self.loggableDetail(of: error))"])
             message = request.t("error_generic")
         } else {
             request.logger.info("request refused", metadata: ["status": "\(status.code)"])
+            if status == .serviceUnavailable { message = message.isEmpty ? request.t("error_busy") : message }
             if status == .notFound { message = request.t("error_not_found") }
             if message.isEmpty || message == status.reasonPhrase { message = request.t("error_bad_request") }
         }

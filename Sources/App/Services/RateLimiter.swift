@@ -15,11 +15,20 @@ actor RateLimiter {
 
         static let loginPerAccount = Rule(burst: 10, perSecond: 1.0 / 60)
         static let loginPerClient = Rule(burst: 30, perSecond: 1.0 / 10)
-        static let loginOverall = Rule(burst: 300, perSecond: 5)
+        static let loginPerSession = Rule(burst: 30, perSecond: 1.0 / 10)
+        /// Sign-in is bounded by the scrypt runs anyway (two at once); this only stops a flood from filling their queue.
+        static let loginOverall = Rule(burst: 600, perSecond: 10)
         static let codePerClient = Rule(burst: 10, perSecond: 1.0 / 60)
-        static let codeOverall = Rule(burst: 60, perSecond: 1.0 / 5)
+        static let codePerSession = Rule(burst: 10, perSecond: 1.0 / 60)
+        /// Codes are checked by a keyed hash (cheap); generous, so a flood of wrong codes does not lock reporters out.
+        static let codeOverall = Rule(burst: 1_200, perSecond: 20)
         static let reportPerClient = Rule(burst: 10, perSecond: 1.0 / 60)
-        static let reportOverall = Rule(burst: 600, perSecond: 2)
+        /// A person sends a report, maybe a second; three, then one per ten minutes.
+        static let reportPerSession = Rule(burst: 3, perSecond: 1.0 / 600)
+        /// Reports from sessions younger than the intake patience: what a flood of fresh sessions can use up.
+        static let reportFreshSessions = Rule(burst: 60, perSecond: 1)
+        /// Reports from sessions older than the intake patience: a flood of fresh sessions never touches this share.
+        static let reportPatientSessions = Rule(burst: 6_000, perSecond: 3_000.0 / 3_600)
     }
 
     private struct Bucket {
@@ -45,8 +54,8 @@ actor RateLimiter {
     var count: Int { buckets.count }
 
     /// Takes one token for each `(name, rule)`; returns the seconds to wait if any bucket is empty, and then takes none
-    /// and stores nothing.
-    func take(_ limits: [(name: String, rule: Rule)], now: Date = Date()) -> Int? {
+    /// and stores nothing. With `taking` false it only answers whether a token could be taken.
+    func take(_ limits: [(name: String, rule: Rule)], now: Date = Date(), taking: Bool = true) -> Int? {
         var refreshed: [(BucketKey, Bucket)] = []
         refreshed.reserveCapacity(limits.count)
         var wait: Double = 0
@@ -59,6 +68,7 @@ actor RateLimiter {
             refreshed.append((hashed, bucket))
         }
         guard wait == 0 else { return max(1, Int(min(wait, 86_400).rounded(.up))) }
+        guard taking else { return nil }
         for (hashed, var bucket) in refreshed {
             bucket.tokens -= 1
             buckets.set(hashed, bucket)
@@ -103,6 +113,9 @@ actor AsyncGate {
         running += 1
         return true
     }
+
+    /// How many callers hold a slot now.
+    var runningCount: Int { running }
 
     /// How many callers wait for a slot now.
     var waitingCount: Int { waiting.count }

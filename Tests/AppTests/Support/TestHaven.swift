@@ -100,6 +100,8 @@ func withHaven(_ database: TestDatabase = .sqlite, file: Bool = false,
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     app.http.client.configuration.redirectConfiguration = .disallow
+    // Kept-alive connections are let go before any server idle timeout a test sets, as browsers do.
+    app.http.client.configuration.connectionPool.idleTimeout = .milliseconds(900)
     do {
         try configure(app, configuration: configuration)
         if case .postgres = database {
