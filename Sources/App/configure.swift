@@ -23,7 +23,7 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
                        M008_CreateCases(), M009_CreateCaseTasksAndServices(), M010_CreateIncidents(), M011_CreatePersons(),
                        M012_CreateActsAndSources(), M013_CreateEvidence(), M014_CreateIncidentRevisions(), M015_CreateVocabularyEdits(),
                        M016_CreateIncidentSearch(), M017_CreateProceedings(), M018_CreateCaseIncidents(),
-                       M019_CreatePublications())
+                       M019_CreatePublications(), M020_RepairSearchIndexes(), M021_CoarsenPersonTimes())
 
     // Forms and query strings are read by Haven's own linear decoder (Vapor's is quadratic in the number of fields).
     ContentConfiguration.global.use(decoder: FormDecoder(), for: .urlEncodedForm)
@@ -91,6 +91,9 @@ extension Application {
         try await autoMigrate()
         try await DocumentationKey.ensure(on: db)
         try await haven.vocabularies.reload(on: db)
+        if try await SearchIndex.rebuildIfIncomplete(on: db) {
+            logger.notice("the search indexes were rebuilt from the records")
+        }
         try await haven.recordedCountries.reload(on: db)
         try await Publishing.scheduleExpiry(app: self)
         if let organisation = try await Organisation.current(on: db) {
@@ -108,6 +111,8 @@ extension Application {
             guard let connection = databases.database(logger: logger, on: eventLoop) as? any SQLDatabase else { continue }
             try await useWriteAheadLog(connection, path: path)
             try await connection.raw("PRAGMA synchronous=NORMAL").run()
+            // After each checkpoint the log is cut back to 4 MiB, so old pages do not linger in a large log file.
+            try await connection.raw("PRAGMA journal_size_limit=4194304").run()
         }
     }
 

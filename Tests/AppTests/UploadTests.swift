@@ -29,7 +29,7 @@ struct UploadTests {
     static func expectAnsweredEarly(_ connection: RawHTTP, start: String, status: Int, _ what: String) {
         connection.send(start)
         connection.send([UInt8](repeating: 0x41, count: 64 << 10))
-        let answer = connection.response(within: 5)
+        let answer = connection.response(within: 15)
         #expect(RawHTTP.status(answer) == status, "\(what): \(answer.prefix(120))")
         let pushed = connection.send([UInt8](repeating: 0x41, count: 60 << 20), patience: 0.5)
         #expect(pushed < 30 << 20, "\(what): the server went on reading (\(pushed) more bytes taken)")
@@ -60,7 +60,7 @@ struct UploadTests {
             let intake = try RawHTTP(port: port)
             intake.send(Self.head("/report/help", length: 90 << 20) + Self.field("narrative", "They came at night") + Self.fileStart("attachments[]"))
             intake.send([UInt8](repeating: 0x41, count: 64 << 10))
-            let answer = intake.response(within: 5)
+            let answer = intake.response(within: 15)
             #expect(RawHTTP.status(answer) == 422 && answer.contains("They came at night"), "\(answer.prefix(200))")
             #expect(intake.send([UInt8](repeating: 0x41, count: 60 << 20), patience: 1) < 30 << 20)
 

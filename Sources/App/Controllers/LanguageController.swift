@@ -2,7 +2,8 @@ import Fluent
 import HavenDomain
 import Vapor
 
-/// `POST /language`: the reader picks the interface language; signed-in staff keep it as their preference.
+/// `POST /language`: the reader picks the interface language for this session (no cookie keeps it); signed-in staff
+/// also keep it as their preference, which their next sign-in takes up.
 struct LanguageController: RouteCollection {
     /// What the language switch posts.
     struct LanguageInput: Content {
@@ -12,11 +13,6 @@ struct LanguageController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.post("language", use: choose)
-    }
-
-    /// The cookie that remembers the choice for a year.
-    static func cookie(_ language: String, secure: Bool) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: language, maxAge: 365 * 24 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .strict)
     }
 
     /// Only a local path may be returned to, never another site.
@@ -32,8 +28,9 @@ struct LanguageController: RouteCollection {
             user.language = language.rawValue
             try await user.save(on: req.db)
         }
-        let response = req.seeOther(Self.safeReturnPath(input.back))
-        response.cookies[Request.languageCookieName] = Self.cookie(language.rawValue, secure: req.haven.configuration.isHTTPS)
-        return response
+        var session = await req.session()
+        session.language = language
+        await req.saveSession(session)
+        return req.seeOther(Self.safeReturnPath(input.back))
     }
 }

@@ -40,17 +40,15 @@ struct SessionController: RouteCollection {
         }
         try await req.haven.audit.append(on: req.db, actor: user.id.uuidString, action: "login.success",
                                          table: User.schema, id: user.id.uuidString)
+        let chosenBefore = req.staffSession?.language
         var session = await req.renewSession()
         session.userID = user.id
         session.role = user.role
         session.privateKey = user.privateKey
         session.hasSecondFactor = user.hasSecondFactor
+        session.language = user.language.flatMap(Language.init(rawValue:)) ?? chosenBefore
         await req.saveSession(session)
-        let response = req.seeOther("/app")
-        if let language = user.language {
-            response.cookies[Request.languageCookieName] = LanguageController.cookie(language, secure: req.haven.configuration.isHTTPS)
-        }
-        return response
+        return req.seeOther("/app")
     }
 
     @Sendable func logout(req: Request) async throws -> Response {

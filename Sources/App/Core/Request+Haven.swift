@@ -11,7 +11,10 @@ extension Request {
     private struct CSRFRejectedKey: StorageKey { typealias Value = Bool }
 
     static let sessionCookieName = "haven_session"
-    static let languageCookieName = "haven_lang"
+
+    /// The session cookie's name here: with an https public URL it carries the `__Host-` prefix, which browsers accept
+    /// only from a secure origin for the whole host (no Domain, Path `/`), so no other site or subdomain can set it.
+    var sessionCookieName: String { haven.configuration.isHTTPS ? "__Host-" + Self.sessionCookieName : Self.sessionCookieName }
 
     /// Haven's services.
     var haven: HavenServices { application.haven }
@@ -64,9 +67,9 @@ extension Request {
     /// True when the response must clear the session cookie.
     var sessionEnded: Bool { storage[EndedKey.self] ?? false }
 
-    /// The interface language: the reader's choice, else the browser's Accept-Language, else English.
+    /// The interface language: the one chosen in this session, else the browser's Accept-Language, else English.
     var language: Language {
-        if let chosen = cookies[Self.languageCookieName]?.string, let language = Language(rawValue: chosen) { return language }
+        if let chosen = staffSession?.language { return chosen }
         return headers.first(name: .acceptLanguage).flatMap(Language.preferred(acceptLanguage:)) ?? .en
     }
 

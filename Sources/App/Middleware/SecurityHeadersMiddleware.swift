@@ -21,6 +21,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("X-Frame-Options", "DENY"),
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+        // Behind HTTPS, browsers are told to use nothing else for a year (a downgrade would expose the session cookie).
+        if request.haven.configuration.isHTTPS {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
+        }
         // Public pages served from `PublicPages` say how they may be cached; everything else is never stored.
         if !Self.isPublicAsset(request.url.path), response.headers.first(name: .cacheControl)?.hasPrefix("public") != true {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

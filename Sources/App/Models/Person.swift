@@ -11,6 +11,8 @@ final class Person: Model, @unchecked Sendable {
     @Field(key: "code") var code: String
     /// `PersonIdentity` as JSON, sealed under the documentation key.
     @Field(key: "identity_sealed") var identitySealed: Data
+    /// The day (midnight UTC) the person was first recorded: never the moment, which would match the incident recorded
+    /// with them.
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
@@ -19,7 +21,12 @@ final class Person: Model, @unchecked Sendable {
         self.id = id
         self.code = code
         self.identitySealed = identitySealed
-        self.createdAt = date
+        self.createdAt = Self.day(of: date)
+    }
+
+    /// Midnight UTC of the day a moment falls on.
+    static func day(of date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
     }
 
     /// The person with this code, if any.

@@ -57,6 +57,9 @@ extension Casework {
         try await app.haven.audit.transaction(on: db) { tx, audit in
             try await KeyGrant.query(on: tx).filter(\.$recordTable == Case.schema).filter(\.$recordID == caseID.uuidString).delete()
             try await CaseNote.query(on: tx).filter(\.$caseFile.$id == caseID).delete()
+            // The links to incidents would tie the anonymous figures back to an identifiable incident.
+            try await CaseIncident.query(on: tx).filter(\.$caseFile.$id == caseID).delete()
+            try await CaseEvent.query(on: tx).filter(\.$caseFile.$id == caseID).filter(\.$kind == .incident).delete()
             if record.consentsToStatistics {
                 try await CaseTask.query(on: tx).filter(\.$caseFile.$id == caseID).set(\.$titleSealed, to: Data()).update()
                 try await CaseService.query(on: tx).filter(\.$caseFile.$id == caseID).set(\.$providerSealed, to: Data()).update()
@@ -72,6 +75,7 @@ extension Casework {
                 try await audit.append(actor: actor, action: "case.delete", table: Case.schema, id: caseID.uuidString)
             }
         }
+        await RemovedTextScrubber.scrub(db, logger: app.logger)
     }
 
     /// Links a case to an incident (once); the timeline records the incident's code.

@@ -184,5 +184,6 @@ enum Intake {
             }
         }
         SealedFiles(dataDirectory: app.haven.configuration.dataDirectory).delete(stored)
+        await RemovedTextScrubber.scrub(db, logger: app.logger)
     }
 }

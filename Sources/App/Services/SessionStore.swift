@@ -24,6 +24,8 @@ struct StaffSession: Sendable {
     var receiptCode: String?
     /// A localisation key of a one-time notice for the next page.
     var notice: String?
+    /// The interface language chosen in this session (no cookie remembers it: a searched browser shows none).
+    var language: Language?
 
     var isSignedIn: Bool { userID != nil && privateKey != nil }
 }

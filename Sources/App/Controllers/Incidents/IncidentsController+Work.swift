@@ -16,13 +16,18 @@ extension IncidentsController {
         let id = try record.requireID()
         let builder = IncidentPageBuilder(req)
         let revisions = try await IncidentRevision.query(on: req.db).filter(\.$incident.$id == id).sort(\.$changedAt, .descending).all()
+        // An incident that was restricted once keeps its key for the revisions sealed then: a former holder still reads them.
+        var revisionKey = keys.incident
+        if revisionKey == nil { revisionKey = try await Incidents.key(of: record, for: try req.signedInStaff(), on: req.db) }
         let views = try revisions.map { revision in
-            let previous = try StoredJSON.decode(IncidentDraft.self, from: revision.previous, key: keys.incident,
-                                                 binding: Incidents.revisionBinding(revision.requireID()))
+            // Without that key a revision sealed while the incident was restricted is listed as sealed.
+            let previous = StoredJSON.isSealed(revision.previous) && revisionKey == nil ? nil
+                : try StoredJSON.decode(IncidentDraft.self, from: revision.previous, key: revisionKey, binding: Incidents.revisionBinding(revision.requireID()))
             return IncidentRevisionsPage.Revision(
                 changedAt: ReportThread.format(revision.changedAt), actor: String(revision.$actor.id?.uuidString.prefix(8) ?? "—"),
                 changes: revision.changedFields.split(separator: ",").map { field in
-                    .init(field: req.t("incident_field_\(field)"), before: before(String(field), in: previous, builder: builder))
+                    .init(field: req.t("incident_field_\(field)"),
+                          before: previous.map { before(String(field), in: $0, builder: builder) } ?? req.t("incident_revision_sealed"))
                 })
         }
         return try await req.view.render("incident-revisions", IncidentRevisionsPage(chrome: await .make(for: req, titleKey: "incident_revisions_title"),

@@ -28,9 +28,15 @@ struct PublicIncidentsController: RouteCollection {
         let rows = try await IncidentsController.rows(result.rows, req: req)
         let link = { (page: Int) in "/incidents?" + (filter.text.isEmpty ? "" : "q=\(filter.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&") + "page=\(page)" }
         return try await req.view.render("public-incidents", PublicIncidentListPage(
-            chrome: await .make(for: req, titleKey: "public_incidents_title"), text: filter.text, rows: rows, total: result.total,
+            chrome: Self.chrome(req, titleKey: "public_incidents_title"), text: filter.text, rows: rows, total: result.total,
             previousPage: filter.page > 1 ? link(filter.page - 1) : nil,
             nextPage: filter.hasPage(after: result.total) ? link(filter.page + 1) : nil))
+    }
+
+    /// The public site's chrome: no session is started and no cookie set for a reader of the public site.
+    static func chrome(_ req: Request, titleKey: String) -> PageChrome {
+        let language = PublicSiteController.language(req)
+        return .publicSite(for: req, title: req.haven.localization.string(titleKey, language), language: language)
     }
 
     @Sendable func show(req: Request) async throws -> View {
@@ -53,7 +59,7 @@ struct PublicIncidentsController: RouteCollection {
             (try source.requireID(), try StoredJSON.decode(SourceDraft.self, from: source.details, key: nil, binding: Incidents.sourceBinding(source.requireID())))
         }.filter { publicSourceKinds.contains($0.1.kind) }
         return PublicIncidentPage(
-            chrome: await .make(for: req, titleKey: "public_incident_title"), code: record.code, title: narrative.title,
+            chrome: Self.chrome(req, titleKey: "public_incident_title"), code: record.code, title: narrative.title,
             description: narrative.description, dates: IncidentsController.dates(record.startDate, record.endDate),
             countryName: Country(code: record.country)?.name(req.language) ?? record.country,
             place: [narrative.city, narrative.region].filter { !$0.isEmpty }.joined(separator: ", "),

@@ -125,6 +125,21 @@ extension Incidents {
         return stored
     }
 
+    /// Writes an incident's index entry from what is stored in clear (a rebuild): the narrative and source titles unless
+    /// it is restricted, and its filter words.
+    static func index(_ record: Incident, facets: Set<String>, on tx: any Database) async throws {
+        var document = ""
+        if !record.isRestricted {
+            let id = try record.requireID()
+            let narrative = try StoredJSON.decode(IncidentNarrative.self, from: record.body, key: nil, binding: narrativeBinding(id))
+            let titles = try await IncidentSource.query(on: tx).filter(\.$incident.$id == id).sort(\.$position).all().map {
+                try StoredJSON.decode(SourceDraft.self, from: $0.details, key: nil, binding: sourceBinding($0.requireID())).title
+            }
+            document = searchDocument(narrative, sourceTitles: titles)
+        }
+        try await SearchIndex(tx, table: "incident_search").replace(seq: record.seq, document: document, facets: searchFacets(of: record, facets: facets))
+    }
+
     /// The indexed text of an incident: title, description, place and source titles, folded.
     static func searchDocument(_ narrative: IncidentNarrative, sourceTitles: [String]) -> String {
         SearchText.fold(([narrative.title, narrative.description, narrative.region, narrative.city] + sourceTitles).joined(separator: " "))

@@ -140,6 +140,7 @@ enum Incidents {
             app.haven.recordedCountries.insert(record.country)
             app.haven.publicPages.invalidate()
         }
+        if becomesRestricted { await RemovedTextScrubber.scrub(db, logger: app.logger) }
     }
 
     /// The field names that differ between two drafts (`acts` and `sources` as wholes).
