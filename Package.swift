@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "haven", targets: ["Haven"]),
+        // The pure targets as libraries, for the fuzzing package in Fuzz/ (which builds them with -sanitize=fuzzer).
+        .library(name: "HavenDomain", targets: ["HavenDomain"]),
+        .library(name: "HavenIngest", targets: ["HavenIngest"]),
+        .library(name: "HavenVault", targets: ["HavenVault"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

@@ -154,12 +154,28 @@ public enum Day {
         normalizedFormatter().string(from: now)
     }
 
-    /// The day in canonical form, or nil when the text is not a real calendar day.
+    /// The day in canonical form, or nil when the text is not a real calendar day. Read by hand, digit by digit:
+    /// Foundation's `DateFormatter` traps on some strings with combining marks (found by fuzzing).
     public static func normalized(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count == 10, let date = normalizedFormatter().date(from: trimmed) else { return nil }
-        let canonical = normalizedFormatter().string(from: date)
-        return canonical == trimmed ? canonical : nil
+        guard let parts = parts(text.trimmingCharacters(in: .whitespaces)) else { return nil }
+        return String(format: "%04d-%02d-%02d", parts.year, parts.month, parts.day)
+    }
+
+    /// `yyyy-MM-dd` as numbers, when it is a real calendar day (years 1 to 9999).
+    public static func parts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              (1...9999).contains(year), (1...12).contains(month), (1...PartialDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        return (year, month, day)
     }
 
     static func normalizedFormatter() -> DateFormatter {

@@ -149,8 +149,11 @@ struct IncidentProtectionTests {
             var bytes = try Data(contentsOf: url)
             bytes[bytes.count - 40] ^= 0x01
             try bytes.write(to: url)
-            let tampered = try? await admin.get("/app/incidents/\(code)/evidence/\(evidenceID)")
-            #expect(tampered == nil || tampered?.bytes != file)
+            let custodyLines = try await EvidenceCustody.query(on: haven.db).count()
+            let tampered = try await admin.get("/app/incidents/\(code)/evidence/\(evidenceID)")
+            #expect(tampered.status == .conflict && tampered.body.contains(Markup.escape(haven.app.haven.localization.string("evidence_altered", .en))))
+            #expect(try await EvidenceCustody.query(on: haven.db).count() == custodyLines, "no custody line for a refused download")
+            #expect(try await AuditEntry.query(on: haven.db).all().contains { $0.action == "evidence.altered" })
         }
     }
 

@@ -192,16 +192,24 @@ struct PublicationsController: RouteCollection {
         return try await notice(req, "publication_status_changed", slug: record.slug)
     }
 
-    /// `yyyy-MM-dd` or `yyyy-MM-dd HH:mm`, in UTC.
+    /// `yyyy-MM-dd` or `yyyy-MM-dd HH:mm` (or with a `T`), in UTC; read by hand, never by `DateFormatter` (which traps
+    /// on some typed strings).
     static func moment(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        for format in ["yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.utf8.count == 10 || trimmed.utf8.count == 16, let day = Day.parts(String(trimmed.prefix(10))) else { return nil }
+        var hour = 0, minute = 0
+        if trimmed.utf8.count == 16 {
+            let time = Array(trimmed.utf8.dropFirst(10))
+            guard time[0] == UInt8(ascii: " ") || time[0] == UInt8(ascii: "T"), time[3] == UInt8(ascii: ":"),
+                  let hours = WholeNumber.parse(String(decoding: time[1..<3], as: UTF8.self), in: 0...23),
+                  let minutes = WholeNumber.parse(String(decoding: time[4..<6], as: UTF8.self), in: 0...59),
+                  time[1..<3].allSatisfy({ (48...57).contains($0) }), time[4..<6].allSatisfy({ (48...57).contains($0) }) else { return nil }
+            hour = hours
+            minute = minutes
         }
-        return nil
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))
     }
 
     func notice(_ req: Request, _ key: String, slug: String) async throws -> Response {

@@ -70,6 +70,12 @@ enum EvidenceStore {
         return nil
     }
 
+    /// Opens every chunk of a stored file, keeping none: throws when any was altered, reordered or cut.
+    static func verify(_ url: URL, key: SymmetricKey, binding: FieldBinding) throws {
+        var reader = try SealedFileReader(url: url, key: key, binding: binding)
+        while try reader.next() != nil {}
+    }
+
     /// What is known about a file, opened.
     static func about(_ evidence: Evidence, containerKey: SymmetricKey) throws -> EvidenceAbout {
         let fileKey = try openKey(of: evidence, with: containerKey)
@@ -87,9 +93,13 @@ enum EvidenceStore {
         let fileKey = try openKey(of: evidence, with: containerKey)
         let about = try self.about(evidence, containerKey: containerKey)
         let url = SealedFiles(dataDirectory: req.haven.configuration.dataDirectory).location(evidence.storedName)
-        _ = try SealedFileReader(url: url, key: fileKey, binding: fileBinding(id))
         let isInline = inline && viewableTypes.contains(about.contentType)
         guard inline == isInline else { throw Abort(.unsupportedMediaType) }
+        // Every chunk is authenticated before the first byte goes out: an altered file is refused whole, with no custody line.
+        guard (try? verify(url, key: fileKey, binding: fileBinding(id))) != nil else {
+            try await req.haven.audit.append(on: req.db, actor: userID.uuidString, action: "evidence.altered", table: Evidence.schema, id: id.uuidString)
+            throw Abort(.conflict, reason: req.t("evidence_altered"))
+        }
         try await req.haven.audit.transaction(on: req.db) { tx, audit in
             try await EvidenceCustody(evidenceID: id, actorID: userID, action: isInline ? .viewed : .downloaded).create(on: tx)
             try await audit.append(actor: userID.uuidString, action: isInline ? "evidence.view" : "evidence.download", table: Evidence.schema, id: id.uuidString)
