@@ -185,30 +185,3 @@ public enum Markup {
         return ["http", "https", "mailto"].contains(String(lower[..<colon])) && !target.contains(where: { $0.isWhitespace || $0 == "\"" })
     }
 }
-
-/// A block of a publication body: `heading` (with `level`), `paragraph`, `quote`, `list` or `orderedList`; a list has
-/// one item per entry, the others one item.
-public struct MarkupBlock: Sendable, Equatable, Encodable {
-    public let kind: String
-    public var level = 0
-    public let items: [[MarkupRun]]
-}
-
-/// A run of text with the same formatting; `link` is a safe address or empty; `isBreak` marks a line break.
-public struct MarkupRun: Sendable, Equatable, Encodable {
-    public var text = ""
-    public var isStrong = false
-    public var isEmphasis = false
-    public var link = ""
-    public var isBreak = false
-
-    public init(text: String = "", isStrong: Bool = false, isEmphasis: Bool = false, link: String = "", isBreak: Bool = false) {
-        self.text = text
-        self.isStrong = isStrong
-        self.isEmphasis = isEmphasis
-        self.link = link
-        self.isBreak = isBreak
-    }
-
-    static let lineBreak = MarkupRun(isBreak: true)
-}

@@ -29,12 +29,3 @@ public enum StaffRole: String, CaseIterable, Sendable, Codable {
     /// The localisation key of the role's name.
     public var labelKey: String { "role_\(rawValue)" }
 }
-
-/// Where an account stands.
-public enum AccountStatus: String, CaseIterable, Sendable, Codable {
-    /// Created by an administrator; the person has not yet chosen a password.
-    case invited
-    case active
-    /// Cannot sign in; every session ended when it was disabled.
-    case disabled
-}

@@ -1,35 +1,5 @@
 import Foundation
 
-/// How far a legal proceeding has gone.
-public enum ProceedingStage: String, CaseIterable, Sendable, Codable {
-    case investigation
-    case firstInstance = "first_instance"
-    case appeal, cassation
-    case constitutionalCourt = "constitutional_court"
-    case ecthr
-    case unTreatyBody = "un_treaty_body"
-
-    public var labelKey: String { "stage_\(rawValue)" }
-}
-
-/// What a court imposed.
-public enum PenaltyKind: String, CaseIterable, Sendable, Codable {
-    case none, fine, detention, expulsion, other
-
-    public var labelKey: String { "penalty_\(rawValue)" }
-}
-
-/// A hearing: its day and, once held, what came of it.
-public struct Hearing: Sendable, Equatable, Codable {
-    public var day: String
-    public var outcome: String
-
-    public init(day: String, outcome: String = "") {
-        self.day = day
-        self.outcome = outcome
-    }
-}
-
 /// A legal proceeding as typed: court, case number, charge, stage, decision, penalty, appeal deadline and representation.
 ///
 ///     var draft = ProceedingDraft()

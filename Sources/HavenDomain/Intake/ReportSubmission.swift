@@ -1,44 +1,5 @@
 import Foundation
 
-/// The three ways into anonymous intake.
-public enum ReportKind: String, CaseIterable, Sendable, Codable {
-    /// "I need help": a request that may become a case.
-    case help
-    /// "I experienced or witnessed a violation": may become a documented incident.
-    case violation
-    /// "Something else".
-    case other
-
-    /// The localisation key of the kind's name.
-    public var labelKey: String { "report_kind_\(rawValue)" }
-}
-
-/// Where a report stands in the intake inbox.
-public enum ReportStatus: String, CaseIterable, Sendable, Codable {
-    case new, open, closed
-
-    public var labelKey: String { "report_status_\(rawValue)" }
-}
-
-/// Needs and services a person may ask for (VOCABULARY.md, casework).
-public enum Need: String, CaseIterable, Sendable, Codable {
-    case legalConsultation = "legal_consultation"
-    case legalRepresentation = "legal_representation"
-    case strategicLitigation = "strategic_litigation"
-    case psychological
-    case medical
-    case shelter
-    case relocationInCountry = "relocation_in_country"
-    case relocationAbroad = "relocation_abroad"
-    case visaAsylum = "visa_asylum"
-    case financial
-    case digitalSecurity = "digital_security"
-    case documents
-    case peerSupport = "peer_support"
-
-    public var labelKey: String { "need_\(rawValue)" }
-}
-
 /// What a person sends through `/report`, checked before anything is sealed or stored.
 public struct ReportSubmission: Sendable, Equatable, Codable {
     public var kind: ReportKind
