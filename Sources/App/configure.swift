@@ -15,7 +15,7 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     app.haven = HavenServices(configuration: configuration,
                               lookupKey: try LookupKey.loadOrCreate(in: configuration.dataDirectory),
                               receiptKey: try KeyFile.loadOrCreate("receipt.key", in: configuration.dataDirectory),
-                              localization: try Localization.load())
+                              localization: try Localization.load(), threadPool: app.threadPool, logger: app.logger)
     app.logger.logLevel = configuration.logLevel
     try useDatabase(app, configuration.storage)
     app.migrations.add(M001_CreateOrganisations(), M002_CreateUsers(), M003_CreateCredentialCodes(),
@@ -23,7 +23,8 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
                        M008_CreateCases(), M009_CreateCaseTasksAndServices(), M010_CreateIncidents(), M011_CreatePersons(),
                        M012_CreateActsAndSources(), M013_CreateEvidence(), M014_CreateIncidentRevisions(), M015_CreateVocabularyEdits(),
                        M016_CreateIncidentSearch(), M017_CreateProceedings(), M018_CreateCaseIncidents(),
-                       M019_CreatePublications(), M020_RepairSearchIndexes(), M021_CoarsenPersonTimes())
+                       M019_CreatePublications(), M020_RepairSearchIndexes(), M021_CoarsenPersonTimes(),
+                       M022_AddDisplayNames(), M023_AddAccessIndexes(), M024_CreatePublicationProposals())
 
     // Forms and query strings are read by Haven's own linear decoder (Vapor's is quadratic in the number of fields).
     ContentConfiguration.global.use(decoder: FormDecoder(), for: .urlEncodedForm)
@@ -89,13 +90,13 @@ extension Application {
             try await configureSQLiteConnections(path: path)
         }
         try await autoMigrate()
-        try await DocumentationKey.ensure(on: db)
+        try await haven.access.ensureInstanceKeys(on: db)
         try await haven.vocabularies.reload(on: db)
-        if try await SearchIndex.rebuildIfIncomplete(on: db) {
+        if try await SearchIndex.rebuildIfIncomplete(on: db, publishing: haven.publishing) {
             logger.notice("the search indexes were rebuilt from the records")
         }
         try await haven.recordedCountries.reload(on: db)
-        try await Publishing.scheduleExpiry(app: self)
+        try await haven.publishing.scheduleExpiry(on: db)
         if let organisation = try await Organisation.current(on: db) {
             haven.requiresSecondFactor = organisation.requiresSecondFactor
         } else if haven.setupCode == nil {
@@ -127,7 +128,7 @@ extension Application {
 
     /// Starts the daily retention cleaning (the `serve` command calls this).
     public func scheduleMaintenance() {
-        Retention.schedule(on: self)
+        haven.retention.schedule(on: eventLoopGroup.next()) { [unowned self] in self.db }
     }
 
     /// The one-time setup code while Haven has no organisation; `serve` prints it on the console.

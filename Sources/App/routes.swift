@@ -18,9 +18,9 @@ func routes(_ app: Application) throws {
     try staff.register(collection: CasesController())
     try staff.register(collection: PersonsController())
     try staff.register(collection: IncidentsController(evidenceMaximumBytes: app.haven.configuration.evidenceMaximumBytes))
-    try staff.grouped(RequireAdministrator()).register(collection: AdminUsersController())
-    try staff.grouped(RequireAdministrator()).register(collection: AdminVocabulariesController())
-    try staff.grouped(RequireAdministrator()).register(collection: AdminSiteController())
+    try staff.register(collection: AdminUsersController())
+    try staff.register(collection: AdminVocabulariesController())
+    try staff.register(collection: AdminSiteController())
     try staff.register(collection: PublicationsController())
     try staff.register(collection: IngestController())
 }

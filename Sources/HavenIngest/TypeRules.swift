@@ -1,14 +1,5 @@
 import HavenDomain
 
-/// Keyword and phrase rules, in English, Russian and Romanian, that suggest incident types; kept as data next to the
-/// vocabulary. A rule fires when every one of its groups has a word starting with one of the group's stems (folded);
-/// its weight adds to the type's score.
-struct TypeRule: Sendable {
-    let code: String
-    let groups: [[String]]
-    let weight: Double
-}
-
 /// The rules, and the types and headings they suggest for a text.
 enum TypeRules {
     static let rules: [TypeRule] = [
@@ -72,21 +63,5 @@ enum TypeRules {
             }
         }
         return scores.map { HeadingSuggestion(name: $0.key, score: $0.value) }.sorted { ($0.score, $1.name) > ($1.score, $0.name) }
-    }
-}
-
-/// What kind of text an item is, from a few signals.
-enum KindRules {
-    static func kind(of document: Document, types: [Suggestion]) -> ItemKind {
-        let prefixes = document.prefixes
-        let text = document.joined
-        func has(_ stems: [String]) -> Bool { stems.contains { stem in stem.contains(" ") ? text.contains(stem) : prefixes.contains(Substring(stem)) } }
-        if has(["signed the statement", "joint statement", "signed a statement", "совместное заявление", "подписали", "declaratie comuna", "au semnat"]) { return .jointStatement }
-        if has(["march", "pride", "марш", "шестви", "mars", "festival", "фестивал"]), has(["participant", "участник", "participanti", "organized", "организова", "organizat"]) {
-            return .eventReport
-        }
-        if has(["statement", "заявлени", "declarati", "opinion", "мнени", "position", "позици", "pozitia", "cannot stay", "не может остаться"]) { return .statement }
-        if types.contains(where: { $0.score >= 2 }) { return .incidentReport }
-        return .other
     }
 }

@@ -46,39 +46,3 @@ public enum KeyEnvelope {
         return SymmetricKey(data: bytes)
     }
 }
-
-/// Where a sealed field belongs; bound into the ciphertext so a value cannot be moved to another record or field.
-public struct FieldBinding: Sendable, Equatable {
-    public let table: String
-    public let recordID: String
-    public let field: String
-
-    public init(table: String, recordID: String, field: String) {
-        self.table = table
-        self.recordID = recordID
-        self.field = field
-    }
-
-    var associatedData: Data { Data("haven/v1/field|\(table)|\(recordID)|\(field)".utf8) }
-}
-
-/// Seals and opens one field of one record with ChaCha20-Poly1305 under that record's data key.
-///
-///     let sealed = try FieldCipher.seal("Chișinău", with: key, binding: .init(table: "users", recordID: id, field: "email"))
-public enum FieldCipher {
-    /// Seals text; the result is nonce ‖ ciphertext ‖ tag.
-    public static func seal(_ plaintext: String, with key: SymmetricKey, binding: FieldBinding) throws -> Data {
-        try ChaChaPoly.seal(Data(plaintext.utf8), using: key, authenticating: binding.associatedData).combined
-    }
-
-    /// Opens a sealed field; throws `VaultError.wrongKey` for a wrong key, another binding or altered bytes.
-    public static func open(_ sealed: Data, with key: SymmetricKey, binding: FieldBinding) throws -> String {
-        do {
-            let box = try ChaChaPoly.SealedBox(combined: sealed)
-            let plaintext = try ChaChaPoly.open(box, using: key, authenticating: binding.associatedData)
-            return String(decoding: plaintext, as: UTF8.self)
-        } catch {
-            throw VaultError.wrongKey
-        }
-    }
-}

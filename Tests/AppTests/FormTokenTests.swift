@@ -14,7 +14,7 @@ struct FormTokenTests {
             let code = try await recordIncident(admin, incidentFields(confidentiality: "restricted"))
             let person = try #require(try await admin.get("/app/incidents/\(code)").firstMatch(#"/app/persons/(P-[0-9A-Z]{6})"#))
             let slug = try await writePublication(admin, publish: false)
-            let caseCode = try await CasesTests().openCase(admin)
+            let caseCode = try await openCase(admin)
             let before = try await counts(haven)
             let posts: [(String, [String: String])] = [
                 ("/app/incidents/\(code)", ["title": "changed"]), ("/app/incidents/\(code)/access/revoke", ["holder": UUID().uuidString]),

@@ -69,19 +69,16 @@ struct HostileNumberTests {
         try await withHaven { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
-            _ = try await admin.get("/app/cases/new")
             let created = try await admin.submit("/app/cases", ["pseudonym": "Client", "risk": "high"])
             let code = try #require(created.location)
             let slug = try await writePublication(admin, publish: false)
             for typed in ["0\u{59A}n_:U0\u{59A}n^0U", "2020-0\u{301}1-01 1\u{301}2:00"] {
-                _ = try await admin.get(code)
                 #expect(try await admin.submit(code + "/tasks", ["title": "Hearing", "dueOn": typed]).status == .unprocessableEntity)
-                _ = try await admin.get("/app/publications/\(slug)")
                 #expect(try await admin.submit("/app/publications/\(slug)/status", ["status": "published", "publishAt": typed]).status
                         == .unprocessableEntity)
             }
-            #expect(PublicationsController.moment("2024-05-19 14:30") == Date(timeIntervalSince1970: 1_716_129_000))
-            #expect(PublicationsController.moment("2024-05-19T24:00") == nil && PublicationsController.moment("2024-05-19") != nil)
+            #expect(TypedMoment.parse("2024-05-19 14:30") == Date(timeIntervalSince1970: 1_716_129_000))
+            #expect(TypedMoment.parse("2024-05-19T24:00") == nil && TypedMoment.parse("2024-05-19") != nil)
             #expect(try await admin.get("/health").status == .ok)
         }
     }

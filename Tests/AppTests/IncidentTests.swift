@@ -5,40 +5,6 @@ import HavenDomain
 import Testing
 import Vapor
 
-/// The fields of the one-flow form for a typical incident; `extra` adds or replaces fields.
-func incidentFields(title: String = "Activist fined for “propaganda” in Khabarovsk", confidentiality: String = "internal",
-                    victim: String = "Marker Victim", types: [String] = ["V4.1", "V4"], extra: [(String, String)] = []) -> [(String, String)] {
-    var fields: [(String, String)] = [
-        ("title", title), ("description", "The court of Хабаровска imposed a fine after an “expert” opinion."),
-        ("startDate", "2020-06"), ("endDate", ""), ("country", "RU"), ("region", "Khabarovsk Krai"), ("city", "Хабаровск"),
-        ("placeDetail", "Courtroom 4, Lenin street"), ("victims", "1"), ("participants", ""),
-        ("detainees", ""), ("violationStatus", "confirmed"), ("reliability", "reliable"), ("verification", "verified"),
-        ("confidentiality", confidentiality),
-        ("acts[0][id]", ""), ("acts[0][victim]", victim), ("acts[0][type]", "V4.1"), ("acts[0][date]", "2020-06-08"),
-        ("acts[0][placeType]", "court"), ("acts[0][status]", "fined"), ("acts[0][consequences]", "Fined 50,000 roubles"),
-        ("acts[0][perpetrator]", ""), ("acts[0][perpetratorType]", "judiciary"), ("acts[0][degree]", "carried_out"),
-        ("sources[0][id]", ""), ("sources[0][kind]", "news"), ("sources[0][title]", "Court ruling reported"),
-        ("sources[0][url]", "https://example.org/news/1"), ("sources[0][publishedOn]", "2020-06-09"), ("sources[0][reliability]", "reliable"),
-        ("sources[0][connection]", "media"),
-    ]
-    fields += types.map { ("types[]", $0) }
-    for (name, value) in extra {
-        if let index = fields.firstIndex(where: { $0.0 == name && !name.hasSuffix("[]") }) { fields[index].1 = value } else { fields.append((name, value)) }
-    }
-    return fields
-}
-
-/// Records an incident over HTTP as `browser`; returns its code.
-func recordIncident(_ browser: Browser, _ fields: [(String, String)] = incidentFields()) async throws -> String {
-    _ = try await browser.get("/app/incidents/new")
-    let created = try await browser.submit("/app/incidents", pairs: fields)
-    let problems = created.body.components(separatedBy: "field-error").dropFirst().map { String($0.prefix(120)) }
-    #expect(created.status == .seeOther, "\(problems)")
-    let location = created.location ?? ""
-    try #require(!location.isEmpty)
-    return String(location.dropFirst("/app/incidents/".count))
-}
-
 @Suite("Incidents")
 struct IncidentTests {
     @Test("one-flow entry without JavaScript: incident, act, new person and source in one post; dates keep their precision",
@@ -102,7 +68,6 @@ struct IncidentTests {
             let admin = try await haven.signedInBrowser()
             let first = try await recordIncident(admin, incidentFields(victim: "Ivan Petrov"))
             let personCode = try #require(try await admin.get("/app/incidents/\(first)").firstMatch(#"/app/persons/(P-[0-9A-Z]{6})"#))
-            _ = try await admin.get("/app/incidents/new")
             let offered = try await admin.submit("/app/incidents", pairs: incidentFields(title: "Second", victim: "ivan"))
             #expect(offered.status == .unprocessableEntity)
             #expect(offered.body.contains("value=\"\(personCode)\"") && offered.body.contains("Ivan Petrov"))
@@ -110,11 +75,9 @@ struct IncidentTests {
             let chosen = try await admin.submit("/app/incidents", pairs: incidentFields(title: "Second", victim: "ivan", extra: [("acts[0][victimChoice]", personCode)]))
             #expect(chosen.status == .seeOther)
             #expect(try await Person.query(on: haven.db).count() == 1)
-            _ = try await admin.get("/app/incidents/new")
             let fresh = try await admin.submit("/app/incidents", pairs: incidentFields(title: "Third", victim: "Ivan", extra: [("acts[0][victimChoice]", "new")]))
             #expect(fresh.status == .seeOther)
             #expect(try await Person.query(on: haven.db).count() == 2)
-            _ = try await admin.get("/app/incidents/new")
             let byCode = try await admin.submit("/app/incidents", pairs: incidentFields(title: "Fourth", victim: personCode.lowercased()))
             #expect(byCode.status == .seeOther)
             #expect(try await Person.query(on: haven.db).count() == 2)
@@ -175,7 +138,7 @@ struct ReportToIncidentTests {
         try await withHaven { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
-            _ = try await IntakeTests().report(haven, kind: "violation", narrative: "They beat us at the bus station in Chișinău on 2024-05-17.")
+            _ = try await sendReport(haven, kind: "violation", narrative: "They beat us at the bus station in Chișinău on 2024-05-17.")
             let report = try #require(try await Report.query(on: haven.db).first())
             let inbox = try await admin.get("/app/inbox/\(report.requireID())")
             #expect(inbox.body.contains("/app/incidents/new?report=\(try report.requireID())"))
@@ -201,8 +164,7 @@ struct CaseIncidentTests {
             let admin = try await haven.signedInBrowser()
             let incident = try await recordIncident(admin)
             let secret = try await recordIncident(admin, incidentFields(title: "Secret one", confidentiality: "restricted", victim: "Other Name"))
-            let caseCode = try await CasesTests().openCase(admin)
-            _ = try await admin.get("/app/cases/\(caseCode)")
+            let caseCode = try await openCase(admin)
             let unknown = try await admin.submit("/app/cases/\(caseCode)/incidents", ["incident": "I-ZZZZZZ"])
             #expect(unknown.status == .unprocessableEntity && unknown.body.contains("value=\"I-ZZZZZZ\"") && unknown.body.contains("incident-error"))
             #expect(try await admin.submit("/app/cases/\(caseCode)/incidents", ["incident": incident.lowercased()]).status == .seeOther)
@@ -215,7 +177,6 @@ struct CaseIncidentTests {
             #expect(!(try await admin.get("/app/incidents/\(incident)")).body.contains(caseCode))
             _ = try await haven.addUser(email: "cw@example.org", role: .caseworker, by: admin)
             let other = try await haven.signedInBrowser(email: "cw@example.org")
-            _ = try await other.get("/app/cases")
             #expect(try await other.submit("/app/cases/\(caseCode)/incidents", ["incident": incident]).status == .forbidden)
         }
     }

@@ -8,32 +8,6 @@ import HavenDomain
 import Testing
 import Vapor
 
-/// The editor's fields for a publication; `extra` adds fields (repeatable ones like `signatories[]` too).
-func publicationFields(title: String = "Statement on the constitutional vote", kind: String = "statement", body: String = "We cannot stay aside.",
-                       extra: [(String, String)] = []) -> [(String, String)] {
-    var fields: [(String, String)] = [("kind", kind), ("originalLanguage", "en"), ("date", "2020-06-25"), ("title[en]", title),
-                                      ("summary[en]", "Our position."), ("body[en]", body), ("countries[]", "RU"), ("categories[]", "freedom_of_expression")]
-    for (name, value) in extra {
-        if !name.hasSuffix("[]"), let index = fields.firstIndex(where: { $0.0 == name }) { fields[index].1 = value } else { fields.append((name, value)) }
-    }
-    return fields
-}
-
-/// Writes a publication as `browser` and (unless `publish` is false) publishes it now; returns its slug.
-func writePublication(_ browser: Browser, _ fields: [(String, String)] = publicationFields(), publish: Bool = true) async throws -> String {
-    _ = try await browser.get("/app/publications/new")
-    let created = try await browser.submit("/app/publications", pairs: fields)
-    let location = created.location ?? ""
-    #expect(created.status == .seeOther, "\(created.body.components(separatedBy: "field-error").dropFirst().map { $0.prefix(120) })")
-    try #require(location.hasPrefix("/app/publications/"))
-    let slug = String(location.dropFirst("/app/publications/".count))
-    if publish {
-        _ = try await browser.get(location)
-        #expect(try await browser.submit(location + "/status", ["status": "published", "publishAt": ""]).status == .seeOther)
-    }
-    return slug
-}
-
 @Suite("Publications")
 struct PublicationTests {
     @Test("each seed item's shape: a statement with no incident, a joint statement with 52 signatories and a venue, an event report with participants, news linked to a public incident",
@@ -63,7 +37,6 @@ struct PublicationTests {
             #expect(reportPage.body.contains("Participants: 350") && reportPage.body.contains("/incidents/\(march)"))
 
             let internalCode = try await recordIncident(admin, incidentFields(title: "Internal one", victim: "Someone Unknown"))
-            _ = try await admin.get("/app/publications/new")
             let refused = try await admin.submit("/app/publications", pairs: publicationFields(title: "News", kind: "news", extra: [("incidents", internalCode)]))
             #expect(refused.status == .unprocessableEntity && refused.body.contains("value=\"\(internalCode)\"") && refused.body.contains("public incidents can be linked"))
             let khabarovsk = try await recordIncident(admin, incidentFields(confidentiality: "public", victim: "Third Person"))
@@ -171,11 +144,9 @@ struct PublicationTests {
             let coordinator = try await haven.signedInBrowser(email: "coord@example.org")
             let slug = try await writePublication(coordinator, publish: false)
             #expect(try await haven.browser().get("/p/\(slug)").status == .notFound)
-            _ = try await coordinator.get("/app/publications/\(slug)")
             #expect(try await coordinator.submit("/app/publications/\(slug)/status", ["status": "in_review"]).status == .seeOther)
             let refused = try await coordinator.submit("/app/publications/\(slug)/status", ["status": "published"])
             #expect(refused.status == .unprocessableEntity && refused.body.contains("Only editors and administrators publish"))
-            _ = try await admin.get("/app/publications/\(slug)")
             #expect(try await admin.submit("/app/publications/\(slug)/status", ["status": "published", "publishAt": "tomorrow"]).status == .unprocessableEntity)
             #expect(try await admin.submit("/app/publications/\(slug)/status", ["status": "published", "publishAt": "2099-01-01 09:00"]).status == .seeOther)
             #expect(try await haven.browser().get("/p/\(slug)").status == .notFound)
@@ -185,7 +156,6 @@ struct PublicationTests {
             try await record.save(on: haven.db)
             haven.app.haven.publicPages.invalidate()
             #expect(try await haven.browser().get("/p/\(slug)").status == .ok)
-            _ = try await admin.get("/app/publications/\(slug)")
             #expect(try await admin.submit("/app/publications/\(slug)", pairs: publicationFields(title: "Statement, corrected")).status == .seeOther)
             #expect(try await admin.submit("/app/publications/\(slug)/status", ["status": "unpublished"]).status == .seeOther)
             #expect(try await haven.browser().get("/p/\(slug)").status == .notFound)
@@ -202,10 +172,9 @@ struct PublicationTests {
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
             let slug = try await writePublication(admin, publish: false)
-            let adminID = try #require(try await User.query(on: haven.db).first()?.requireID())
             let record = try #require(try await Publication.find(on: haven.db, slug: slug))
             let moment = Date().addingTimeInterval(6)
-            try await Publishing.changeStatus(app: haven.app, db: haven.db, record, to: .published, publishAt: moment, canPublish: true, by: adminID)
+            try await haven.app.haven.publishing.changeStatus(of: record, to: .published, publishAt: moment, by: try await haven.staff(), on: haven.db)
             let visitor = haven.browser()
             #expect(!(try await visitor.get("/")).body.contains(slug))
             #expect(try await visitor.get("/p/\(slug)").status == .notFound)
@@ -228,7 +197,6 @@ struct PublicationTests {
             #expect(first.headers[.setCookie].isEmpty && !first.body.contains("name=\"csrf\"") && first.body.contains("quick-exit"))
             let cached = try await visitor.send(.GET, "/p/\(slug)", extraHeaders: ["If-None-Match": etag])
             #expect(cached.status == .notModified && cached.body.isEmpty)
-            _ = try await admin.get("/app/publications/\(slug)")
             _ = try await admin.submit("/app/publications/\(slug)", pairs: publicationFields(body: "Changed text."))
             let changed = try await visitor.send(.GET, "/p/\(slug)", extraHeaders: ["If-None-Match": etag])
             #expect(changed.status == .ok && changed.body.contains("Changed text.") && changed.headers.first(name: .eTag) != etag)
@@ -241,7 +209,6 @@ struct PublicationTests {
         try await withHaven { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
-            _ = try await admin.get("/app/admin/site")
             #expect(try await admin.submit("/app/admin/site/about", pairs: [("text[en]", "## Who we are\nA network."), ("text[ru]", "Мы — сеть.")]).status == .seeOther)
             let about = try await haven.browser().get("/about")
             #expect(about.body.contains("<h3>Who we are</h3>") && about.body.contains("A network."))

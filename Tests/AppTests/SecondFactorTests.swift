@@ -51,7 +51,6 @@ struct SecondFactorTests {
             #expect(user.secondFactorSealed != nil && !(user.secondFactorSealed!.contains(secret)))
 
             let noCode = haven.browser()
-            _ = try await noCode.get("/login")
             #expect(try await noCode.submit("/login", ["email": "admin@example.org", "password": goodPassword]).status == .unauthorized)
             #expect(try await noCode.submit("/login", ["email": "admin@example.org", "password": goodPassword, "code": enrolCode]).status == .unauthorized)
             let nextCode = TOTP.code(secret: secret, step: TOTP.step(at: now) + 1)
@@ -59,7 +58,6 @@ struct SecondFactorTests {
             let signedIn = try await noCode.submit("/login", ["email": "admin@example.org", "password": goodPassword, "code": nextCode])
             #expect(signedIn.status == .seeOther)
             let replay = haven.browser()
-            _ = try await replay.get("/login")
             #expect(try await replay.submit("/login", ["email": "admin@example.org", "password": goodPassword, "code": nextCode]).status == .unauthorized)
 
             let secondAdmin = try await haven.addUser(email: "vera@example.org", role: .administrator, by: noCode)
@@ -79,8 +77,14 @@ struct SecondFactorTests {
         try await withHaven { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
-            _ = try await haven.addUser(email: "ion@example.org", role: .caseworker, by: admin)
-            _ = try await admin.get("/app/admin/users")
+            let ionID = try await haven.addUser(email: "ion@example.org", role: .caseworker, by: admin)
+            #expect(try await admin.submit("/app/admin/security", ["requireSecondFactor": "yes"]).status == .conflict,
+                    "an administrator without a second factor would lock themselves out")
+            #expect(!haven.app.haven.requiresSecondFactor)
+            let own = try await admin.get("/app/account/second-factor")
+            let adminSecret = try enrolmentSecret(own)
+            #expect(try await admin.submit("/app/account/second-factor", ["code": TOTP.code(secret: adminSecret, step: TOTP.step(at: Date()))]).status
+                    == .seeOther)
             #expect(try await admin.submit("/app/admin/security", ["requireSecondFactor": "yes"]).status == .seeOther)
             #expect(haven.app.haven.requiresSecondFactor)
             #expect(try await Organisation.current(on: haven.db)?.requiresSecondFactor == true)
@@ -92,9 +96,20 @@ struct SecondFactorTests {
             let page = try await ion.get(RequireSignedIn.enrolmentPath)
             #expect(page.status == .ok && page.body.contains("requires a second factor"))
             let secret = try enrolmentSecret(page)
-            let done = try await ion.submit(RequireSignedIn.enrolmentPath, ["code": TOTP.code(secret: secret, step: TOTP.step(at: Date()))])
+            let code = TOTP.code(secret: secret, step: TOTP.step(at: Date()))
+            // The password alone does not enrol: whoever stole it would bind their own authenticator.
+            let refused = try await ion.submit(RequireSignedIn.enrolmentPath, ["code": code])
+            #expect(refused.status == .unprocessableEntity && refused.body.contains("enrolmentCode-error"))
+            #expect(try await ion.submit(RequireSignedIn.enrolmentPath, ["code": code, "enrolmentCode": "AAAA-BBBB-CCCC-DDDD"]).status
+                    == .unprocessableEntity)
+            #expect(try await User.find(ionID, on: haven.db)?.secondFactorSealed == nil)
+            let issued = try await admin.submit("/app/admin/users/\(ionID)/enrolment-code", [:])
+            let enrolmentCode = try #require(issued.firstMatch(#"<p class="secret"><code>([0-9A-Z-]+)</code>"#))
+            let done = try await ion.submit(RequireSignedIn.enrolmentPath, ["code": code, "enrolmentCode": enrolmentCode])
             #expect(done.status == .seeOther)
             #expect(try await ion.get("/app").status == .ok)
+            #expect(try await CredentialCode.query(on: haven.db).filter(\.$user.$id == ionID).filter(\.$purpose == .enrolment).count() == 0,
+                    "the enrolment code works once")
         }
     }
 }

@@ -59,9 +59,9 @@ struct IntakeBenchCommand: AsyncCommand {
 
     /// An organisation with an administrator and further intake recipients (cheap: keys only, no sign-in needed).
     private func seed(_ app: Application, recipients: Int) async throws {
-        let pending = try await PendingSetup.prepare(app: app, organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!,
+        let pending = try await app.haven.setup.prepare(organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!,
                                                      password: "bench password not used")
-        _ = try await pending.commit(app: app, on: app.db, actor: "bench")
+        _ = try await app.haven.setup.commit(pending, actor: "bench", on: app.db)
         let recovery = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: pending.recoveryPublicKey)
         for index in 1..<recipients {
             let id = UUID()

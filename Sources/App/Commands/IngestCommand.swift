@@ -1,4 +1,5 @@
 import Foundation
+import HavenDomain
 import HavenIngest
 import Vapor
 
@@ -49,7 +50,7 @@ struct IngestCommand: AnyAsyncCommand {
     func run(_ signature: Options, console: any Console) async throws {
         var reference = Date()
         if let typed = signature.referenceDate {
-            guard let date = PublicationsController.moment(typed), typed.count == 10 else { throw CommandFailure("--reference-date: give a day as YYYY-MM-DD") }
+            guard let date = TypedMoment.parse(typed), typed.count == 10 else { throw CommandFailure("--reference-date: give a day as YYYY-MM-DD") }
             reference = date
         }
         var items: [String] = []

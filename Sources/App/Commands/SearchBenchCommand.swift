@@ -48,7 +48,7 @@ struct SearchBenchCommand: AsyncCommand {
                 for filter in filters {
                     let started = ContinuousClock.now
                     let result = try await IncidentQuery.run(filter, on: app.db)
-                    _ = try await Incidents.types(of: result.rows.map(\.seq), on: app.db)
+                    _ = try await app.haven.incidents.types(of: result.rows.map(\.seq), on: app.db)
                     latencies.append((ContinuousClock.now - started).seconds * 1000)
                     matches += result.total
                 }
@@ -91,8 +91,8 @@ struct SearchBenchCommand: AsyncCommand {
     private func listPages(app: Application, filters: [IncidentFilter]) async throws -> BenchRun {
         let password = "bench password, never used elsewhere"
         if try await Organisation.current(on: app.db) == nil {
-            let pending = try await PendingSetup.prepare(app: app, organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!, password: password)
-            _ = try await pending.commit(app: app, on: app.db, actor: "bench")
+            let pending = try await app.haven.setup.prepare(organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!, password: password)
+            _ = try await app.haven.setup.commit(pending, actor: "bench", on: app.db)
         }
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         let base = "http://127.0.0.1:\(app.http.server.shared.localAddress?.port ?? 0)"

@@ -25,8 +25,8 @@ struct SetupCommand: AsyncCommand {
         if let problem = PasswordPolicy.problem(with: password) { throw CommandFailure("password: \(problem)") }
         guard try await Organisation.current(on: app.db) == nil else { throw CommandFailure("Haven is already set up") }
         let name = (signature.organisation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let pending = try await PendingSetup.prepare(app: app, organisationName: name.isEmpty ? "Haven" : name, email: email, password: password)
-        _ = try await pending.commit(app: app, on: app.db, actor: "cli")
+        let pending = try await app.haven.setup.prepare(organisationName: name.isEmpty ? "Haven" : name, email: email, password: password)
+        _ = try await app.haven.setup.commit(pending, actor: "cli", on: app.db)
         context.console.print("""
         Haven is set up. Sign in at /login as \(email).
 
@@ -37,11 +37,4 @@ struct SetupCommand: AsyncCommand {
 
         """)
     }
-}
-
-/// A command that cannot go on; its text is the one line the operator sees.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) { self.description = description }
 }

@@ -25,9 +25,9 @@ struct UploadBenchCommand: AsyncCommand {
             $0.kdfParameters = KDFParameters(logN: 12, r: 8, p: 1)
             $0.connectionIdleTimeout = .seconds(1)
         }) { app, _ in
-            let pending = try await PendingSetup.prepare(app: app, organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!,
+            let pending = try await app.haven.setup.prepare(organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!,
                                                          password: Self.password)
-            _ = try await pending.commit(app: app, on: app.db, actor: "bench")
+            _ = try await app.haven.setup.commit(pending, actor: "bench", on: app.db)
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = app.http.server.shared.localAddress?.port ?? 0
             var configuration = HTTPClient.Configuration()

@@ -1,4 +1,3 @@
-import Fluent
 import Vapor
 
 /// `GET /health`: the database answers, and which one it is.
@@ -14,7 +13,7 @@ struct HealthController: RouteCollection {
     }
 
     @Sendable func health(req: Request) async throws -> Health {
-        _ = try await Organisation.query(on: req.db).count()
+        _ = try await req.haven.setup.isComplete(on: req.db)
         return Health(status: "ok", database: req.haven.configuration.storage.name)
     }
 }

@@ -2,56 +2,86 @@ import Crypto
 import Fluent
 import Foundation
 import HavenVault
-import NIOConcurrencyHelpers
+import NIOPosix
 import Vapor
 
-/// Haven's long-lived services, one set per application.
+/// Haven's services, built once in `configure` with their dependencies and reached as `req.haven.<service>`. Each
+/// service is a value that names what it depends on; none takes the `Application`.
 final class HavenServices: Sendable {
     let configuration: HavenConfiguration
     let sessions: SessionStore
     let rateLimiter = RateLimiter()
-    let kdfGate: AsyncGate
     let audit = AuditLog()
+    let scrubber: RemovedTextScrubber
     let lookupKey: LookupKey
     /// Keys the receipt-code lookup hashes; kept in `keys/receipt.key`, outside the database.
     let receiptKey: SymmetricKey
     let localization: Localization
-    let vocabularies = VocabularyStore()
+    let vocabularies: VocabularyStore
     let recordedCountries = RecordedCountries()
     let publicPages = PublicPages()
+    let instance = InstanceState()
+    /// Sealed files under the data directory.
+    let files: SealedFiles
     /// Large uploads at once (evidence): more are refused at once with 503, never queued holding connections.
     let uploads: AsyncGate
     /// Reports and replies with files at once.
     let intakeUploads: AsyncGate
-    private let state = NIOLockedValueBox(MutableState())
+    let keys: KeyDerivation
+    let access: RecordAccess
+    let colleagues: Colleagues
+    let accounts: Accounts
+    let setup: OrganisationSetup
+    let intake: Intake
+    let cases: Casework
+    let persons: Persons
+    let evidence: EvidenceStore
+    let proceedings: LegalProceedings
+    let incidents: Incidents
+    let publishing: Publishing
+    let ingest: IngestDrafts
+    let retention: Retention
 
-    private struct MutableState {
-        var setupCode: HumanCode?
-        var requiresSecondFactor = false
-    }
-
-    init(configuration: HavenConfiguration, lookupKey: LookupKey, receiptKey: SymmetricKey, localization: Localization) {
+    init(configuration: HavenConfiguration, lookupKey: LookupKey, receiptKey: SymmetricKey, localization: Localization, threadPool: NIOThreadPool,
+         logger: Logger) {
         self.configuration = configuration
-        self.sessions = SessionStore(idleTimeout: configuration.sessionIdleTimeout,
-                                     absoluteTimeout: configuration.sessionAbsoluteTimeout)
-        self.kdfGate = AsyncGate(limit: configuration.concurrentKDFRuns)
-        self.uploads = AsyncGate(limit: configuration.concurrentUploads, maximumWaiting: 0)
-        self.intakeUploads = AsyncGate(limit: configuration.concurrentIntakeUploads, maximumWaiting: 0)
+        scrubber = RemovedTextScrubber(logger: logger)
+        vocabularies = VocabularyStore(audit: audit)
+        sessions = SessionStore(idleTimeout: configuration.sessionIdleTimeout, absoluteTimeout: configuration.sessionAbsoluteTimeout)
         self.lookupKey = lookupKey
         self.receiptKey = receiptKey
         self.localization = localization
+        files = SealedFiles(dataDirectory: configuration.dataDirectory)
+        uploads = AsyncGate(limit: configuration.concurrentUploads, maximumWaiting: 0)
+        intakeUploads = AsyncGate(limit: configuration.concurrentIntakeUploads, maximumWaiting: 0)
+        keys = KeyDerivation(gate: AsyncGate(limit: configuration.concurrentKDFRuns), threadPool: threadPool, parameters: configuration.kdfParameters)
+        access = RecordAccess(audit: audit)
+        colleagues = Colleagues(access: access)
+        accounts = Accounts(audit: audit, access: access, colleagues: colleagues, lookupKey: lookupKey, keys: keys, sessions: sessions,
+                            instance: instance)
+        setup = OrganisationSetup(audit: audit, access: access, lookupKey: lookupKey, keys: keys, instance: instance)
+        intake = Intake(audit: audit, access: access, files: files, receiptKey: receiptKey, scrubber: scrubber)
+        cases = Casework(audit: audit, access: access, intake: intake, scrubber: scrubber)
+        persons = Persons(audit: audit, lookupKey: lookupKey)
+        evidence = EvidenceStore(audit: audit, files: files)
+        proceedings = LegalProceedings(audit: audit)
+        incidents = Incidents(audit: audit, access: access, persons: persons, evidence: evidence, proceedings: proceedings, lookupKey: lookupKey,
+                              vocabularies: vocabularies, recordedCountries: recordedCountries, publicPages: publicPages, scrubber: scrubber)
+        publishing = Publishing(audit: audit, publicPages: publicPages)
+        ingest = IngestDrafts(incidents: incidents)
+        retention = Retention(configuration: configuration, intake: intake, cases: cases, logger: logger)
     }
 
     /// The one-time code `/setup` asks for; exists only in memory, only until setup is done.
     var setupCode: HumanCode? {
-        get { state.withLockedValue { $0.setupCode } }
-        set { state.withLockedValue { $0.setupCode = newValue } }
+        get { instance.setupCode }
+        set { instance.setupCode = newValue }
     }
 
-    /// Cached from the organisation row so no request reads it from the database.
+    /// Whether every staff member must have a second factor.
     var requiresSecondFactor: Bool {
-        get { state.withLockedValue { $0.requiresSecondFactor } }
-        set { state.withLockedValue { $0.requiresSecondFactor = newValue } }
+        get { instance.requiresSecondFactor }
+        set { instance.requiresSecondFactor = newValue }
     }
 }
 
@@ -67,25 +97,5 @@ extension Application {
             return services
         }
         set { storage[HavenServicesKey.self] = newValue }
-    }
-
-    /// Derives password secrets from a password (one scrypt run).
-    func derivePasswordSecrets(password: String, salt: Data, parameters: KDFParameters) async throws -> PasswordSecrets {
-        try await runInKDFSlot { try PasswordKDF.derive(password: password, salt: salt, parameters: parameters) }
-    }
-
-    /// Seals a private key under a new password and to the recovery key (one scrypt run).
-    func sealUserKeys(_ privateKey: Curve25519.KeyAgreement.PrivateKey, userID: UUID, password: String,
-                      recoveryKey: Curve25519.KeyAgreement.PublicKey) async throws -> StoredUserKeys {
-        let parameters = haven.configuration.kdfParameters
-        return try await runInKDFSlot {
-            try UserKeys.seal(privateKey, userID: userID.uuidString, password: password, parameters: parameters, recoveryKey: recoveryKey)
-        }
-    }
-
-    /// Runs scrypt work on the thread pool, at most `concurrentKDFRuns` at a time; 503 when too many wait.
-    private func runInKDFSlot<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        let pool = threadPool
-        return try await haven.kdfGate.withSlot { try await pool.runIfActive(work) }
     }
 }

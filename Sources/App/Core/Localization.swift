@@ -27,14 +27,3 @@ struct Localization: Sendable {
         tables[language]?[key] ?? key
     }
 }
-
-/// A localisation table that could not be read.
-enum LocalizationError: Error, CustomStringConvertible {
-    case missingTable(String)
-
-    var description: String {
-        switch self {
-        case .missingTable(let language): return "localisation table \(language).json is missing from the bundle"
-        }
-    }
-}

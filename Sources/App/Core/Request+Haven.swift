@@ -73,25 +73,14 @@ extension Request {
         return headers.first(name: .acceptLanguage).flatMap(Language.preferred(acceptLanguage:)) ?? .en
     }
 
+    /// The interface language of a public page: `?lang=`, else the reader's browser (public pages keep no choice).
+    var publicLanguage: Language {
+        (try? query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? language
+    }
+
     /// One interface string in the request's language.
     func t(_ key: String) -> String {
         haven.localization.string(key, language)
-    }
-
-    /// The signed-in staff member's id and unlocked private key; 401 when the session has none.
-    func signedInStaff() throws -> (id: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey) {
-        guard let session = staffSession, let id = session.userID, let key = session.privateKey else { throw Abort(.unauthorized) }
-        return (id, key)
-    }
-
-    /// The signed-in staff member's copy of a record's key. Without one: an audit entry (`deniedAction`) and 403.
-    func recordKey(table: String, id: UUID, deniedAction: String, reasonKey: String) async throws -> (key: SymmetricKey, userID: UUID) {
-        let staff = try signedInStaff()
-        guard let key = try await KeyGrant.openKey(table: table, recordID: id.uuidString, userID: staff.id, privateKey: staff.privateKey, on: db) else {
-            try await haven.audit.append(on: db, actor: staff.id.uuidString, action: deniedAction, table: table, id: id.uuidString)
-            throw Abort(.forbidden, reason: t(reasonKey))
-        }
-        return (key, staff.id)
     }
 
     /// The client's address for per-address rate limits (hashed by the limiter, never stored or logged): the connecting

@@ -2,16 +2,6 @@ import Foundation
 import HavenDomain
 import Vapor
 
-/// What a rate limit counts.
-enum LimitedAction: Sendable {
-    /// A sign-in attempt; `account` when the typed e-mail is an address.
-    case signIn(account: EmailAddress?)
-    /// A one-time code typed: a receipt, an invitation, the setup code.
-    case codeEntry
-    /// An anonymous report.
-    case report
-}
-
 extension Request {
     /// Takes one `action` from every budget that applies to this request; the seconds to wait when one of them is used
     /// up (and then nothing is taken). The budgets never let one client starve the rest when every client arrives from
@@ -43,15 +33,5 @@ extension Request {
             limits.append(isPatient ? ("report|patient", .reportPatientSessions) : ("report|fresh", .reportFreshSessions))
         }
         return await haven.rateLimiter.take(limits, now: now, taking: taking)
-    }
-}
-
-extension LimitedAction {
-    /// Anonymous intake (which benchmarks may run unlimited).
-    var isIntake: Bool {
-        switch self {
-        case .report, .codeEntry: return true
-        case .signIn: return false
-        }
     }
 }

@@ -50,7 +50,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         let context = ErrorPage(chrome: .forError(request, title: "error_title"), status: status.code,
                                 message: message, requestID: request.id)
         do {
-            let response = try await request.view.render("error", context).encodeResponse(status: status, for: request)
+            let response = try await request.view.render(ErrorPage.template, context).encodeResponse(status: status, for: request)
             for (name, value) in headers where name.lowercased() != "content-type" { response.headers.replaceOrAdd(name: name, value: value) }
             return response
         } catch {

@@ -22,35 +22,3 @@ final class Act: Model, @unchecked Sendable {
         self.details = details
     }
 }
-
-/// An act's details: the victim, the act, and one involvement (a perpetrator person and/or type, with a degree).
-struct ActDetails: Codable, Sendable, Equatable {
-    var victimID: UUID
-    var type: String
-    var date: String
-    var placeType: String
-    var status: String
-    var consequences: String
-    var perpetratorID: UUID?
-    var perpetratorType: String
-    var degree: String
-}
-
-/// Where information about an incident came from. Details are JSON (`SourceDetails`), sealed when restricted.
-final class IncidentSource: Model, @unchecked Sendable {
-    static let schema = "incident_sources"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "incident_id") var incident: Incident
-    @Field(key: "position") var position: Int
-    @Field(key: "details") var details: Data
-
-    init() {}
-
-    init(id: UUID, incidentID: UUID, position: Int, details: Data) {
-        self.id = id
-        self.$incident.id = incidentID
-        self.position = position
-        self.details = details
-    }
-}

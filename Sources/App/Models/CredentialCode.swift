@@ -1,14 +1,18 @@
 import Fluent
 import Foundation
 
-/// A one-time code that lets a person choose a password: an invitation or a recovery reset.
-/// The user's private key waits here sealed under the code until it is redeemed.
+/// A one-time code: an invitation or a recovery reset, with which a person chooses a password (their private key waits
+/// here sealed under the code until it is redeemed); or an enrolment code, without which nobody may enrol a first second
+/// factor while second factors are required.
 final class CredentialCode: Model, @unchecked Sendable {
     static let schema = "credential_codes"
 
     /// Why the code was issued.
     enum Purpose: String, Codable, Sendable {
         case invitation, recovery
+        /// Proves, at a first enrolment under the requirement, something a stolen password alone does not: the
+        /// invitation or reset code used at `/welcome` turns into one, or an administrator gives one.
+        case enrolment
     }
 
     @ID(key: .id) var id: UUID?

@@ -42,12 +42,3 @@ final class Incident: Model, @unchecked Sendable {
 
     var isRestricted: Bool { confidentiality == .restricted }
 }
-
-/// What an incident's `body` holds: the narrative and the place.
-struct IncidentNarrative: Codable, Sendable, Equatable {
-    var title: String
-    var description: String
-    var region: String
-    var city: String
-    var placeDetail: String
-}

@@ -32,23 +32,15 @@ extension KeyGrant {
     }
 
     /// A record's data key sealed to one holder: a user, or the recovery key when `holder` is nil.
+    static func sealing(_ key: SymmetricKey, of record: SealedRecord, holder: UUID?, publicKey: Data) throws -> KeyGrant {
+        try sealing(key, table: record.kind.table, recordID: record.id, holder: holder, publicKey: publicKey)
+    }
+
+    /// A record's data key sealed to one holder, by table and id.
     static func sealing(_ key: SymmetricKey, table: String, recordID: String, holder: UUID?, publicKey: Data) throws -> KeyGrant {
         let recipient = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: publicKey)
         return KeyGrant(recordTable: table, recordID: recordID, holderUserID: holder,
                         sealedKey: try KeyEnvelope.seal(key, to: recipient, context: context(table: table, recordID: recordID, holder: holder)))
-    }
-
-    /// A user's copy of a record's data key, opened with their private key; nil when they hold none.
-    static func openKey(table: String, recordID: String, userID: UUID, privateKey: Curve25519.KeyAgreement.PrivateKey,
-                        on db: any Database) async throws -> SymmetricKey? {
-        try await KeyGrant.query(on: db).filter(\.$recordTable == table).filter(\.$recordID == recordID)
-            .filter(\.$holder.$id == userID).first()?.openKey(with: privateKey)
-    }
-
-    /// Every copy a user holds for records of one table, by record id, in one query (for lists).
-    static func held(table: String, userID: UUID, on db: any Database) async throws -> [UUID: KeyGrant] {
-        let grants = try await KeyGrant.query(on: db).filter(\.$recordTable == table).filter(\.$holder.$id == userID).all()
-        return Dictionary(grants.compactMap { grant in UUID(uuidString: grant.recordID).map { ($0, grant) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Opens this copy with its holder's private key.

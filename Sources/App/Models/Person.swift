@@ -34,32 +34,3 @@ final class Person: Model, @unchecked Sendable {
         try await Person.query(on: db).filter(\.$code == code).first()
     }
 }
-
-/// A keyed hash of one folded word of a person's names, to offer existing persons when a name is typed again.
-final class PersonNameToken: Model, @unchecked Sendable {
-    static let schema = "person_name_tokens"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "person_id") var person: Person
-    @Field(key: "token") var token: String
-
-    init() {}
-
-    init(personID: UUID, token: String) {
-        self.$person.id = personID
-        self.token = token
-    }
-}
-
-/// Everything sealed about a person. SOGIESC answers are separate fields, each allowing "prefer not to say" and "unknown".
-struct PersonIdentity: Codable, Sendable, Equatable {
-    var name: String
-    var otherNames: String = ""
-    var contacts: String = ""
-    var dateOfBirth: String = ""
-    var sexualOrientation: SexualOrientation = .unknown
-    var genderIdentity: GenderIdentity = .unknown
-    var intersexStatus: IntersexStatus = .unknown
-    var vulnerabilities: [Vulnerability] = []
-    var notes: String = ""
-}

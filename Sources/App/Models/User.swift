@@ -28,6 +28,8 @@ final class User: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     /// Whether new anonymous reports are sealed to this user (coordinators by default).
     @Field(key: "receives_intake") var receivesIntake: Bool
+    /// The name colleagues see, sealed under the colleagues key; nil until one is chosen.
+    @OptionalField(key: "display_name_sealed") var displayNameSealed: Data?
 
     init() {}
 

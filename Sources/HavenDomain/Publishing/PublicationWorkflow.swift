@@ -17,4 +17,10 @@ public enum PublicationWorkflow {
         guard next(after: from).contains(to) else { return false }
         return canPublish || (to != .published && from != .published)
     }
+
+    /// True when an edit by someone who may not publish waits for a publisher instead of changing the text: the
+    /// publication is published (or scheduled to be), so a saved edit would reach the site and the feeds at once.
+    public static func editNeedsReview(status: PublicationStatus, canPublish: Bool) -> Bool {
+        !canPublish && status == .published
+    }
 }

@@ -3,7 +3,9 @@ import Foundation
 import Testing
 import Vapor
 
-/// A browser with JavaScript off, over real HTTP: keeps cookies, reads the CSRF token from each page, follows redirects on request.
+/// A browser with JavaScript off, over real HTTP: keeps cookies, reads the CSRF token from each page, follows redirects on
+/// request. Before a form is sent it makes sure the token belongs to the current session (a sign-in starts a new one), loading
+/// a page that carries it when it does not, as a person would have the form's page open.
 final class Browser: @unchecked Sendable {
     /// One HTTP response as the browser saw it.
     struct Page {
@@ -31,6 +33,8 @@ final class Browser: @unchecked Sendable {
     private(set) var cookies: [String: String] = [:]
     /// The token of the last page that had one.
     private(set) var csrfToken: String?
+    /// The session cookie the token was read under.
+    private var tokenSession: String?
     /// Extra headers for every request (e.g. Accept-Language).
     var headers = HTTPHeaders()
 
@@ -48,7 +52,7 @@ final class Browser: @unchecked Sendable {
     func submit(_ path: String, _ fields: [String: String], csrf: String?? = .none, extraHeaders: HTTPHeaders = [:]) async throws -> Page {
         var all = fields
         switch csrf {
-        case .none: if let csrfToken { all["csrf"] = csrfToken }
+        case .none: if let token = try await currentToken(for: path) { all["csrf"] = token }
         case .some(let token?): all["csrf"] = token
         case .some(nil): break
         }
@@ -57,7 +61,7 @@ final class Browser: @unchecked Sendable {
 
     /// POST a form whose fields may repeat (checkbox groups), with the page's CSRF token.
     func submit(_ path: String, pairs: [(String, String)]) async throws -> Page {
-        let all = pairs + (csrfToken.map { [("csrf", $0)] } ?? [])
+        let all = pairs + (try await currentToken(for: path).map { [("csrf", $0)] } ?? [])
         return try await post(path, body: all.map { Browser.formEncode([$0.0: $0.1]) }.joined(separator: "&"))
     }
 
@@ -69,7 +73,7 @@ final class Browser: @unchecked Sendable {
         // Browsers send parts in the order of the form's fields; Haven's forms carry the token first.
         var all: [(String, String)] = []
         switch csrf {
-        case .none: if let csrfToken { all.append(("csrf", csrfToken)) }
+        case .none: if let token = try await currentToken(for: path) { all.append(("csrf", token)) }
         case .some(let token?): all.append(("csrf", token))
         case .some(nil): break
         }
@@ -85,6 +89,22 @@ final class Browser: @unchecked Sendable {
         }
         body.append(Data("--\(boundary)--\r\n".utf8))
         return try await send(.POST, path, bytes: body, extraHeaders: ["Content-Type": "multipart/form-data; boundary=\(boundary)"])
+    }
+
+    /// The session's current form token: the one last read if the session has not changed since, else one from the
+    /// account page (staff) or the form's own page (visitors).
+    private func currentToken(for path: String) async throws -> String? {
+        if let csrfToken, tokenSession == sessionCookie { return csrfToken }
+        for page in ["/app/account", String(path.split(separator: "?").first ?? "")] {
+            _ = try await get(page)
+            if csrfToken != nil, tokenSession == sessionCookie { return csrfToken }
+        }
+        return csrfToken
+    }
+
+    /// The session cookie's value, whichever name it has (`__Host-` with https).
+    private var sessionCookie: String? {
+        cookies.first { $0.key.hasSuffix("haven_session") }?.value
     }
 
     /// POST raw bytes as a form body.
@@ -128,7 +148,10 @@ final class Browser: @unchecked Sendable {
             let value = pair.count > 1 ? String(pair[1]) : ""
             cookies[name] = value.isEmpty || header.contains("Max-Age=0") ? nil : value
         }
-        if response.headers.first(name: .contentType)?.hasPrefix("text/html") == true, let token = page.csrfToken { csrfToken = token }
+        if response.headers.first(name: .contentType)?.hasPrefix("text/html") == true, let token = page.csrfToken {
+            csrfToken = token
+            tokenSession = sessionCookie
+        }
         return page
     }
 

@@ -26,11 +26,9 @@ struct RouteFixtures {
     static func make(_ haven: TestHaven, admin: Browser) async throws -> RouteFixtures {
         let incident = try await recordIncident(admin)
         let slug = try await writePublication(admin)
-        _ = try await admin.get("/app/cases/new")
         let caseCreated = try await admin.submit("/app/cases", ["pseudonym": "Client", "risk": "high", "needs[]": "shelter"])
         let caseCode = String((caseCreated.location ?? "").dropFirst("/app/cases/".count))
         let visitor = haven.browser()
-        _ = try await visitor.get("/report/help")
         let sent = try await visitor.submitMultipart("/report/help", [("narrative", "Please help")])
         #expect(sent.status == .seeOther)
         let receipt = try #require(try await visitor.follow(sent).firstMatch(#"<p class="secret"><code>([0-9A-Z-]+)</code>"#))

@@ -20,11 +20,6 @@ struct IncidentFormBuilder {
         return (blank ? [Choice(code: "", name: "—", isChosen: chosen.isEmpty)] : []) + offered
     }
 
-    func choices<T: MenuTerm>(_ type: T.Type, chosen: Set<String>, blank: Bool = false) -> [Choice] {
-        (blank ? [Choice(code: "", name: "—", isChosen: chosen.isEmpty || chosen == [""])] : [])
-            + T.allCases.map { Choice(code: $0.rawValue, name: req.t($0.labelKey), isChosen: chosen.contains($0.rawValue)) }
-    }
-
     /// Countries sorted by name in the reader's language; `only` limits them to some codes (the list filter offers the
     /// countries incidents are recorded in).
     func countries(chosen: String, only codes: [String]? = nil, blank: Bool = true) -> [Choice] {
@@ -68,8 +63,8 @@ struct IncidentFormBuilder {
         page.detainees = field("detainees", draft.detainees)
         page.violationStatuses = choices(terms.violationStatuses, chosen: draft.violationStatus)
         page.reliabilities = choices(terms.reliabilities, chosen: draft.reliability)
-        page.verifications = choices(VerificationStatus.self, chosen: [draft.verification.rawValue])
-        page.confidentialities = choices(Confidentiality.self, chosen: [draft.confidentiality.rawValue])
+        page.verifications = req.choices(VerificationStatus.self, chosen: [draft.verification.rawValue])
+        page.confidentialities = req.choices(Confidentiality.self, chosen: [draft.confidentiality.rawValue])
         page.acts = draft.acts.enumerated().map { index, act in
             var row = IncidentFormPage.ActRow(index: index, number: index + 1, id: act.id)
             row.victim = field("acts.\(index).victim", act.victim)
@@ -95,7 +90,7 @@ struct IncidentFormBuilder {
             row.title = field("sources.\(index).title", source.title)
             row.url = field("sources.\(index).url", source.url)
             row.publishedOn = field("sources.\(index).publishedOn", source.publishedOn)
-            row.kinds = choices(SourceKind.self, chosen: [source.kind.rawValue])
+            row.kinds = req.choices(SourceKind.self, chosen: [source.kind.rawValue])
             row.reliabilities = choices(terms.reliabilities, chosen: source.reliability)
             row.connections = choices(terms.sourceConnections, chosen: source.connection, blank: true)
             return row

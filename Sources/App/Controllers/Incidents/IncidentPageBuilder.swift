@@ -1,16 +1,19 @@
-import Fluent
 import Foundation
 import HavenDomain
 import Vapor
 
-/// Builds the incident page: everything for a reader with the keys, or the stub of a restricted incident.
+/// Builds the incident page: everything for a reader with the keys, or the stub of a restricted incident; and the
+/// labels the public projection shares.
 struct IncidentPageBuilder {
     let req: Request
     let terms: IncidentDraft.Terms
+    /// The reader (nil on the public site).
+    let staff: SignedInStaff?
 
-    init(_ req: Request) {
+    init(_ req: Request, staff: SignedInStaff? = nil) {
         self.req = req
         self.terms = req.haven.vocabularies.terms
+        self.staff = staff
     }
 
     func label(_ list: Vocabulary, _ code: String) -> String {
@@ -26,55 +29,74 @@ struct IncidentPageBuilder {
         codes.map { label(terms.incidentTypes, $0) }
     }
 
+    /// List rows with type names and localised labels.
+    func rows(_ rows: [IncidentListRow], types: [Int: [String]]) -> [IncidentListPage.Row] {
+        let list = req.haven.vocabularies.terms.incidentTypes
+        return rows.map { row in
+            IncidentListPage.Row(
+                code: row.code, title: row.confidentiality == .restricted ? req.t("incident_restricted_title") : row.title,
+                isRestricted: row.confidentiality == .restricted, countryName: Country(code: row.country)?.name(req.language) ?? row.country,
+                dates: Self.dates(row.startDate, row.endDate), typeNames: (types[row.seq] ?? []).map { list.term($0)?.label(req.language) ?? $0 },
+                confidentialityName: req.t(row.confidentiality.labelKey), verificationName: req.t(row.verification.labelKey))
+        }
+    }
+
+    /// A date range as shown: `2020-02`, `2020-06-08 – 2020-06-10`, `~2017`.
+    static func dates(_ start: String, _ end: String?) -> String {
+        guard let end, end != start else { return start }
+        return "\(start) – \(end)"
+    }
+
     /// A restricted incident for someone without its key: country, dates and types only.
     func stub(_ record: Incident) async throws -> IncidentPage {
-        let types = try await Incidents.types(of: [record.seq], on: req.db)[record.seq] ?? []
+        let types = try await req.haven.incidents.types(of: [record.seq], on: req.db)[record.seq] ?? []
         return IncidentPage(
             chrome: await .make(for: req, titleKey: "incident_restricted_title"), code: record.code, isStub: true, title: "", description: "",
-            dates: IncidentsController.dates(record.startDate, record.endDate), countryName: Country(code: record.country)?.name(req.language) ?? record.country,
+            dates: Self.dates(record.startDate, record.endDate), countryName: Country(code: record.country)?.name(req.language) ?? record.country,
             place: "", placeDetail: "", typeNames: typeNames(types), counts: [], violationStatusName: "", reliabilityName: "", verificationName: "",
             confidentialityName: req.t(Confidentiality.restricted.labelKey), isRestricted: true, acts: [], sources: [], evidence: [], holders: [],
             canEdit: false, revisionCount: 0)
     }
 
-    func page(_ opened: OpenedIncident, keys: DocumentationKeys) async throws -> IncidentPage {
-        let record = opened.record
-        let id = try record.requireID()
-        let personNames = try Dictionary((opened.acts.flatMap { [$0.victim, $0.perpetrator] }.compactMap { $0 }).map {
-            ($0.code, try Persons.open($0, key: keys.documentation).name)
-        }, uniquingKeysWith: { a, _ in a })
+    /// The whole page for a reader with the incident's keys.
+    func page(_ record: Incident, keys: DocumentationKeys) async throws -> IncidentPage {
+        guard let staff else { throw Abort(.unauthorized) }
+        let incidents = req.haven.incidents
+        let opened = try await incidents.open(record, keys: keys, on: req.db)
+        let files = try await incidents.files(of: opened, on: req.db)
+        let names = try await req.haven.colleagues.names(for: staff, on: req.db)
         let acts = opened.acts.map { act in
             IncidentPage.ActView(
-                victimCode: act.victim?.code ?? "", victimName: act.victim.flatMap { personNames[$0.code] } ?? "",
+                victimCode: act.victim?.code ?? "", victimName: act.victim?.name ?? "",
                 typeName: label(terms.incidentTypes, act.details.type), date: act.details.date,
                 placeTypeName: label(terms.placeTypes, act.details.placeType), statusName: label(terms.actStatuses, act.details.status),
-                consequences: act.details.consequences, perpetratorCode: act.perpetrator?.code ?? "",
-                perpetratorName: act.perpetrator.flatMap { personNames[$0.code] } ?? "",
+                consequences: act.details.consequences, perpetratorCode: act.perpetrator?.code ?? "", perpetratorName: act.perpetrator?.name ?? "",
                 perpetratorTypeName: label(terms.perpetratorTypes, act.details.perpetratorType), degreeName: label(terms.involvementDegrees, act.details.degree))
         }
-        let sources = opened.sources.map { sourceView($0.id, $0.draft) }
-        let holders = record.isRestricted
-            ? try await KeyGrant.query(on: req.db).filter(\.$recordTable == Incident.schema).filter(\.$recordID == id.uuidString).all().compactMap { $0.$holder.id }
-            : []
-        let userID = try req.signedInStaff().id
-        return IncidentPage(
+        var colleagues: [Choice] = []
+        if record.isRestricted && staff.role.can(.writesDocumentation) {
+            let holders = Set(files.holders)
+            colleagues = try await req.haven.colleagues.eligible(for: .incident, names: names, on: req.db).filter { !holders.contains($0.id) }
+                .map { Choice(code: $0.id.uuidString, name: $0.name) }
+        }
+        var page = IncidentPage(
             chrome: await .make(for: req, titleKey: "incident_title"), code: record.code, isStub: false, title: opened.narrative.title,
-            description: opened.narrative.description, dates: IncidentsController.dates(record.startDate, record.endDate),
+            description: opened.narrative.description, dates: Self.dates(record.startDate, record.endDate),
             countryName: Country(code: record.country)?.name(req.language) ?? record.country,
             place: [opened.narrative.city, opened.narrative.region].filter { !$0.isEmpty }.joined(separator: ", "),
             placeDetail: opened.narrative.placeDetail, typeNames: typeNames(opened.types), counts: counts(record),
             violationStatusName: label(terms.violationStatuses, record.violationStatus), reliabilityName: label(terms.reliabilities, record.reliability),
             verificationName: req.t(record.verification.labelKey), confidentialityName: req.t(record.confidentiality.labelKey),
-            isRestricted: record.isRestricted, acts: acts, sources: sources,
-            evidence: try await evidence(of: id, containerKey: keys.incident ?? keys.documentation, sources: opened.sources),
-            holders: holders.map { .init(id: $0.uuidString, isSelf: $0 == userID) },
-            canEdit: req.staffSession?.role?.writesDocumentation == true,
-            revisionCount: try await IncidentRevision.query(on: req.db).filter(\.$incident.$id == id).count(),
-            proceedings: try await LegalProceedings.all(of: record, key: keys.incident, on: req.db).map { proceedingView($0.record, $0.draft) },
-            proceedingForm: proceedingForm(ProceedingDraft()))
+            isRestricted: record.isRestricted, acts: acts, sources: opened.sources.map { sourceView($0.id, $0.draft) },
+            evidence: files.evidence.map { evidenceView($0, sources: opened.sources, names: names) },
+            holders: files.holders.map { .init(id: $0.uuidString, name: names.name(of: $0), isSelf: $0 == staff.id) },
+            canEdit: staff.role.can(.writesDocumentation), revisionCount: files.revisionCount,
+            proceedings: files.proceedings.map { proceedingView($0.id, $0.draft) }, proceedingForm: proceedingForm(ProceedingDraft()))
+        page.colleagues = colleagues
+        return page
     }
 
-    func proceedingView(_ record: Proceeding, _ draft: ProceedingDraft) -> IncidentPage.ProceedingView {
+    func proceedingView(_ id: UUID, _ draft: ProceedingDraft) -> IncidentPage.ProceedingView {
         let penalty: String
         switch draft.penalty {
         case .fine: penalty = req.t(draft.penalty.labelKey) + " " + (draft.fine?.description ?? "")
@@ -84,7 +106,7 @@ struct IncidentPageBuilder {
         let representation = draft.legalAidRefused ? req.t("proceeding_legal_aid_refused")
             : draft.representative.isEmpty ? req.t("proceeding_unrepresented") : draft.representative
         return IncidentPage.ProceedingView(
-            id: record.id?.uuidString ?? "", court: draft.court, caseNumber: draft.caseNumber,
+            id: id.uuidString, court: draft.court, caseNumber: draft.caseNumber,
             charge: [draft.law, draft.article].filter { !$0.isEmpty }.joined(separator: ", "), stageName: req.t(draft.stage.labelKey),
             decision: draft.decision, penalty: penalty, appealDeadline: draft.appealDeadline, representation: representation,
             hearings: draft.hearings.map { $0.day + ($0.outcome.isEmpty ? "" : " — " + $0.outcome) })
@@ -93,14 +115,13 @@ struct IncidentPageBuilder {
     /// The new-proceeding form for a draft, with its problems next to the fields.
     func proceedingForm(_ draft: ProceedingDraft, problems: [String: ProceedingDraft.Problem] = [:]) -> IncidentPage.ProceedingForm {
         func field(_ name: String, _ value: String) -> FieldState { FieldState(value: value, error: problems[name].map { req.t($0.messageKey) }) }
-        let form = IncidentFormBuilder(req)
         return IncidentPage.ProceedingForm(
             court: field("court", draft.court), caseNumber: field("caseNumber", draft.caseNumber), law: field("law", draft.law),
             article: field("article", draft.article), decision: field("decision", draft.decision), fineAmount: field("fineAmount", draft.fineAmount),
             fineCurrency: field("fineCurrency", draft.fineCurrency), detentionDays: field("detentionDays", draft.detentionDays),
             appealDeadline: field("appealDeadline", draft.appealDeadline), representative: field("representative", draft.representative),
-            legalAidRefused: draft.legalAidRefused, stages: form.choices(ProceedingStage.self, chosen: [draft.stage.rawValue]),
-            penalties: form.choices(PenaltyKind.self, chosen: [draft.penalty.rawValue]))
+            legalAidRefused: draft.legalAidRefused, stages: req.choices(ProceedingStage.self, chosen: [draft.stage.rawValue]),
+            penalties: req.choices(PenaltyKind.self, chosen: [draft.penalty.rawValue]))
     }
 
     func sourceView(_ id: UUID, _ source: SourceDraft) -> IncidentPage.SourceView {
@@ -109,19 +130,10 @@ struct IncidentPageBuilder {
                                 connectionName: label(terms.sourceConnections, source.connection))
     }
 
-    private func evidence(of incidentID: UUID, containerKey: SymmetricKey, sources: [(id: UUID, draft: SourceDraft)]) async throws -> [IncidentPage.EvidenceView] {
-        let files = try await Evidence.query(on: req.db).filter(\.$incident.$id == incidentID).sort(\.$uploadedAt).all()
-        let custody = Dictionary(grouping: try await EvidenceCustody.query(on: req.db).filter(\.$evidence.$id ~~ files.compactMap(\.id))
-            .sort(\.$happenedAt).all(), by: \.$evidence.id)
-        return try files.map { file in
-            let about = try EvidenceStore.about(file, containerKey: containerKey)
-            let fileID = try file.requireID()
-            return IncidentPage.EvidenceView(
-                id: fileID.uuidString, fileName: about.fileName, size: ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file),
-                sha256: about.sha256, isViewable: EvidenceStore.viewableTypes.contains(about.contentType), sourceTitle: sources.first { $0.id == file.$source.id }?.draft.title ?? "",
-                custody: (custody[fileID] ?? []).map { line in
-                    "\(ReportThread.format(line.happenedAt)) — \(req.t("custody_\(line.action.rawValue)")) — \(line.$actor.id?.uuidString.prefix(8) ?? "—")"
-                })
-        }
+    private func evidenceView(_ file: OpenedEvidence, sources: [(id: UUID, draft: SourceDraft)], names: ColleagueNames) -> IncidentPage.EvidenceView {
+        IncidentPage.EvidenceView(
+            id: file.id.uuidString, fileName: file.about.fileName, size: ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file),
+            sha256: file.about.sha256, isViewable: file.isViewable, sourceTitle: sources.first { $0.id == file.sourceID }?.draft.title ?? "",
+            custody: file.custody.map { line in "\(Moment.text(line.at)) — \(req.t("custody_\(line.action.rawValue)")) — \(names.name(of: line.actorID))" })
     }
 }

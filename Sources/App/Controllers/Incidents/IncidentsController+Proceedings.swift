@@ -1,10 +1,8 @@
-import Fluent
 import HavenDomain
 import Vapor
 
-extension ProceedingStage: MenuTerm {}
-extension PenaltyKind: MenuTerm {}
 
+/// Legal proceedings of an incident and their hearings, and the calendar of upcoming hearings.
 extension IncidentsController {
     /// What the proceeding form posts.
     struct ProceedingInput: Content {
@@ -36,47 +34,39 @@ extension IncidentsController {
     }
 
     @Sendable func addProceeding(req: Request) async throws -> Response {
-        let staff = try Self.writer(req)
-        let record = try await Self.incident(req)
-        guard let keys = try await Self.keys(for: record, req: req) else { throw Abort(.forbidden, reason: req.t("incident_not_yours")) }
+        let (record, keys, staff) = try await Self.opened(req, writing: true)
         let draft = try req.content.decode(ProceedingInput.self).draft
         let problems = draft.problems
         guard problems.isEmpty else {
-            let builder = IncidentPageBuilder(req)
-            var page = try await builder.page(try await Incidents.open(record, keys: keys, on: req.db), keys: keys)
+            let builder = IncidentPageBuilder(req, staff: staff)
+            var page = try await builder.page(record, keys: keys)
             page.proceedingForm = builder.proceedingForm(draft, problems: problems)
-            return try await req.view.render("incident", page).encodeResponse(status: .unprocessableEntity, for: req)
+            return try await req.render(page, status: .unprocessableEntity)
         }
-        try await LegalProceedings.add(app: req.application, db: req.db, to: record, draft, key: keys.incident, by: staff.id)
-        return try await notice(req, "proceeding_added", code: record.code)
+        try await req.haven.proceedings.add(draft, to: record, key: keys.incident, by: staff, on: req.db)
+        return await notice(req, "proceeding_added", code: record.code)
     }
 
     @Sendable func addHearing(req: Request) async throws -> Response {
-        let staff = try Self.writer(req)
-        let record = try await Self.incident(req)
-        guard let keys = try await Self.keys(for: record, req: req) else { throw Abort(.forbidden, reason: req.t("incident_not_yours")) }
-        guard let id = req.parameters.get("proceedingID", as: UUID.self),
-              let proceeding = try await Proceeding.query(on: req.db).filter(\.$id == id).filter(\.$incident.$id == record.requireID()).first()
-        else { throw Abort(.notFound) }
+        let (record, keys, staff) = try await Self.opened(req, writing: true)
+        guard let proceedingID = req.parameters.get("proceedingID", as: UUID.self) else { throw Abort(.notFound) }
         let input = try req.content.decode(HearingInput.self)
         let outcome = (input.outcome ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let day = Day.normalized(input.day ?? ""), outcome.count <= 2_000 else {
-            var page = try await IncidentPageBuilder(req).page(try await Incidents.open(record, keys: keys, on: req.db), keys: keys)
+            var page = try await IncidentPageBuilder(req, staff: staff).page(record, keys: keys)
             page.hearing = FieldState(value: input.day ?? "", error: req.t("proceeding_problem_notADay"))
-            return try await req.view.render("incident", page).encodeResponse(status: .unprocessableEntity, for: req)
+            return try await req.render(page, status: .unprocessableEntity)
         }
-        try await LegalProceedings.addHearing(app: req.application, db: req.db, Hearing(day: day, outcome: outcome), to: proceeding, of: record,
-                                              key: keys.incident, by: staff.id)
-        return try await notice(req, "proceeding_hearing_added", code: record.code)
+        try await req.haven.proceedings.addHearing(Hearing(day: day, outcome: outcome), to: proceedingID, of: record, key: keys.incident, by: staff,
+                                                   on: req.db)
+        return await notice(req, "proceeding_hearing_added", code: record.code)
     }
 
-    @Sendable func hearings(req: Request) async throws -> View {
-        _ = try Self.reader(req)
-        let upcoming = try await LegalProceedings.upcoming(from: Day.today(), on: req.db)
-        let rows = upcoming.map { item in
-            HearingsPage.Row(day: item.day, code: item.incident.code,
-                             title: item.incident.isRestricted ? req.t("incident_restricted_title") : item.incident.title)
+    @Sendable func hearings(req: Request) async throws -> Response {
+        _ = try req.require(.readsDocumentation)
+        let rows = try await req.haven.incidents.upcomingHearings(from: Day.today(), on: req.db).map { hearing in
+            HearingsPage.Row(day: hearing.day, code: hearing.incidentCode, title: hearing.isRestricted ? req.t("incident_restricted_title") : hearing.title)
         }
-        return try await req.view.render("hearings", HearingsPage(chrome: await .make(for: req, titleKey: "hearings_title"), rows: rows))
+        return try await req.render(HearingsPage(chrome: await .make(for: req, titleKey: "hearings_title"), rows: rows))
     }
 }

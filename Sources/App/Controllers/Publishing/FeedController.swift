@@ -1,5 +1,4 @@
 import Crypto
-import Fluent
 import Foundation
 import HavenDomain
 import Vapor
@@ -22,7 +21,9 @@ struct FeedController: RouteCollection {
             return try await self.feed(req, filter: PublicationFilter(category: heading.rawValue), title: "site_feed_all", subtitle: heading.label(.en))
         }
         routes.get("languages", ":language", "feed.atom") { req in
-            guard let code = req.parameters.get("language"), let language = try await ContentLanguage.find(code, on: req.db) else { throw Abort(.notFound) }
+            guard let code = req.parameters.get("language"), let language = try await req.haven.publishing.language(code, on: req.db) else {
+                throw Abort(.notFound)
+            }
             return try await self.feed(req, filter: PublicationFilter(language: code), title: "site_feed_all", subtitle: language.name)
         }
         routes.get("sitemap.xml", use: sitemap)
@@ -48,18 +49,19 @@ struct FeedController: RouteCollection {
 
     func feed(_ req: Request, filter: PublicationFilter, title key: String, subtitle: String? = nil) async throws -> Response {
         try await req.haven.publicPages.respond(to: req, language: "feed") {
-            let rows = try await PublicationQuery.published(filter, on: req.db).rows
+            let rows = try await req.haven.publishing.published(filter, on: req.db).rows
             let base = req.haven.configuration.publicURL?.absoluteString
-            let organisation = try await Organisation.current(on: req.db)?.name ?? "Haven"
+            let organisation = try await req.haven.setup.organisationName(on: req.db)
             let title = req.haven.localization.string(key, .en) + (subtitle.map { " — " + $0 } ?? "")
             let esc = { (text: String) in Markup.escape(text) }
             var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"" + (base.map { " xml:base=\"\(esc($0))\"" } ?? "") + ">\n"
             xml += "<id>urn:haven:feed:\(esc(req.url.path))</id>\n<title>\(esc(organisation)) — \(esc(title))</title>\n"
-            xml += "<updated>\(Self.timestamp(rows.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 0)))</updated>\n"
+            xml += "<updated>\(Self.timestamp(rows.map(\.record.updatedAt).max() ?? Date(timeIntervalSince1970: 0)))</updated>\n"
             xml += "<link rel=\"self\" href=\"\(esc(req.url.path))\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"\(esc(String(req.url.path.dropLast("/feed.atom".count)).isEmpty ? "/" : String(req.url.path.dropLast("/feed.atom".count))))\"/>\n"
             xml += "<author><name>\(esc(organisation))</name></author>\n"
-            for publication in rows {
-                let content = try JSONDecoder().decode(PublicationContent.self, from: publication.content)
+            for listed in rows {
+                let publication = listed.record
+                let content = listed.content
                 let language = filter.language.flatMap { content.title.values[$0] != nil ? $0 : nil } ?? publication.originalLanguage
                 let path = "/p/\(publication.slug)" + (language == publication.originalLanguage ? "" : "/\(language)")
                 xml += "<entry xml:lang=\"\(esc(language))\">\n<id>\(Self.entryID(publication, language: language))</id>\n"
@@ -81,8 +83,7 @@ struct FeedController: RouteCollection {
         try await req.haven.publicPages.respond(to: req, language: "sitemap") {
             let base = req.haven.configuration.publicURL.map { $0.absoluteString.hasSuffix("/") ? String($0.absoluteString.dropLast()) : $0.absoluteString } ?? ""
             var paths = ["/", "/about", "/incidents"] + PublicationKind.allCases.map { "/" + $0.pathSegment }
-            let publications = try await Publication.query(on: req.db).filter(\.$status == .published).filter(\.$publishedAt <= Date())
-                .sort(\.$publishedAt, .descending).limit(45_000).all()
+            let publications = try await req.haven.publishing.sitemapEntries(limit: 45_000, on: req.db)
             for publication in publications {
                 for language in Publication.codes(publication.languages) {
                     paths.append("/p/\(publication.slug)" + (language == publication.originalLanguage ? "" : "/\(language)"))

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import HavenDomain
 import Vapor
@@ -27,27 +26,24 @@ struct PublicSiteController: RouteCollection {
         routes.get("about", use: about)
     }
 
-    /// The interface language of a public page: `?lang=`, else the reader's choice or browser.
-    static func language(_ req: Request) -> Language {
-        (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? req.language
-    }
-
     @Sendable func home(req: Request) async throws -> Response {
         try await list(req, filter: PublicationFilter(), intro: "", isHome: true)
     }
 
     @Sendable func byCountry(req: Request) async throws -> Response {
         guard let country = req.parameters.get("code").flatMap(Country.init(code:)) else { throw Abort(.notFound) }
-        return try await list(req, filter: PublicationFilter(country: country.code), intro: country.name(Self.language(req)))
+        return try await list(req, filter: PublicationFilter(country: country.code), intro: country.name(req.publicLanguage))
     }
 
     @Sendable func byCategory(req: Request) async throws -> Response {
         guard let heading = req.parameters.get("heading").flatMap(AnnualReviewHeading.init(rawValue:)) else { throw Abort(.notFound) }
-        return try await list(req, filter: PublicationFilter(category: heading.rawValue), intro: heading.label(Self.language(req)))
+        return try await list(req, filter: PublicationFilter(category: heading.rawValue), intro: heading.label(req.publicLanguage))
     }
 
     @Sendable func byLanguage(req: Request) async throws -> Response {
-        guard let code = req.parameters.get("language"), let language = try await ContentLanguage.find(code, on: req.db) else { throw Abort(.notFound) }
+        guard let code = req.parameters.get("language"), let language = try await req.haven.publishing.language(code, on: req.db) else {
+            throw Abort(.notFound)
+        }
         return try await list(req, filter: PublicationFilter(language: code), intro: language.name)
     }
 
@@ -57,15 +53,16 @@ struct PublicSiteController: RouteCollection {
     }
 
     func list(_ req: Request, filter: PublicationFilter, intro: String, isHome: Bool = false, isSearch: Bool = false) async throws -> Response {
-        let language = Self.language(req)
+        let language = req.publicLanguage
         var filter = filter
         filter.page = (try? req.query.decode(ListQuery.self))?.page?.value ?? 1
         let chosenLanguage = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
         // The page depends on these values only; other query parameters do not make another cached page.
         let variant = "page=\(filter.page)&q=\(filter.text)&lang=\(chosenLanguage?.rawValue ?? "")"
         return try await req.haven.publicPages.respond(to: req, language: language.rawValue, variant: variant) { [filter] in
-            let found: (rows: [Publication], hasMore: Bool) = isSearch && filter.text.isEmpty ? ([], false) : try await PublicationQuery.published(filter, on: req.db)
-            let rows = try found.rows.map { try Self.row($0, req: req, language: language, preferred: filter.language) }
+            let found: (rows: [ListedPublication], hasMore: Bool) = isSearch && filter.text.isEmpty ? ([], false)
+                : try await req.haven.publishing.published(filter, on: req.db)
+            let rows = found.rows.map { Self.row($0, req: req, language: language, preferred: filter.language) }
             let link = { (page: Int) in req.url.path + "?" + [isSearch ? "q=" + (filter.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil,
                                                                "page=\(page)", chosenLanguage.map { "lang=" + $0.rawValue }].compactMap { $0 }.joined(separator: "&") }
             let title = isHome ? req.haven.localization.string("site_home_title", language)
@@ -74,14 +71,14 @@ struct PublicSiteController: RouteCollection {
                 chrome: .publicSite(for: req, title: title, language: language), intro: intro, rows: rows,
                 newerPage: filter.page > 1 ? link(filter.page - 1) : nil, olderPage: found.hasMore ? link(filter.page + 1) : nil,
                 feedPath: isSearch ? nil : (req.url.path == "/" ? "" : req.url.path) + "/feed.atom", text: filter.text, isSearch: isSearch, isHome: isHome)
-            let view = try await req.view.render("public-list", page)
-            return (view.data, .html)
+            return (try await req.view.render(PublicListPage.template, page).data, .html)
         }
     }
 
     /// A list row in the language asked for when the publication has it, else its original.
-    static func row(_ publication: Publication, req: Request, language: Language, preferred: String? = nil) throws -> PublicationRow {
-        let content = try JSONDecoder().decode(PublicationContent.self, from: publication.content)
+    static func row(_ listed: ListedPublication, req: Request, language: Language, preferred: String? = nil) -> PublicationRow {
+        let publication = listed.record
+        let content = listed.content
         let wanted = preferred ?? language.rawValue
         let title = content.title.text(in: wanted, original: publication.originalLanguage)
         let shown = title.isFallback ? publication.originalLanguage : wanted
@@ -98,21 +95,22 @@ struct PublicSiteController: RouteCollection {
         let chosen = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
         let language = chosen ?? asked.flatMap(Language.init(rawValue:)) ?? req.language
         return try await req.haven.publicPages.respond(to: req, language: language.rawValue, variant: "lang=\(chosen?.rawValue ?? "")") {
-            guard let record = try await Publication.find(on: req.db, slug: slug), record.isPublic() else { throw Abort(.notFound) }
-            let contentLanguage = asked ?? record.originalLanguage
-            guard try await ContentLanguage.find(contentLanguage, on: req.db) != nil else { throw Abort(.notFound) }
+            let publishing = req.haven.publishing
+            guard let opened = try await publishing.publicPublication(slug: slug, on: req.db) else { throw Abort(.notFound) }
+            let contentLanguage = asked ?? opened.record.originalLanguage
+            guard try await publishing.language(contentLanguage, on: req.db) != nil else { throw Abort(.notFound) }
             let shown = asked == nil ? chosen ?? Language(rawValue: contentLanguage) ?? language : language
-            let page = try await Self.page(record, contentLanguage: contentLanguage, language: shown, req: req)
-            return (try await req.view.render("publication-public", page).data, .html)
+            let page = try await Self.page(opened, contentLanguage: contentLanguage, language: shown, req: req)
+            return (try await req.view.render(PublicationPublicPage.template, page).data, .html)
         }
     }
 
-    static func page(_ record: Publication, contentLanguage: String, language: Language, req: Request) async throws -> PublicationPublicPage {
-        let opened = try await Publishing.open(record, on: req.db)
+    static func page(_ opened: OpenedPublication, contentLanguage: String, language: Language, req: Request) async throws -> PublicationPublicPage {
+        let record = opened.record
         let content = opened.content
         let original = record.originalLanguage
         let title = content.title.text(in: contentLanguage, original: original)
-        let names = Dictionary(try await ContentLanguage.query(on: req.db).all().map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(try await req.haven.publishing.languages(on: req.db).map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
         let t = { (key: String) in req.haven.localization.string(key, language) }
         let versions = content.title.languages.sorted { (names[$0] ?? $0) < (names[$1] ?? $1) }.map { code in
             PublicationPublicPage.Version(name: names[code] ?? code, path: "/p/\(record.slug)" + (code == original ? "" : "/\(code)"), code: code,
@@ -131,13 +129,13 @@ struct PublicSiteController: RouteCollection {
     }
 
     @Sendable func about(req: Request) async throws -> Response {
-        let language = Self.language(req)
+        let language = req.publicLanguage
         return try await req.haven.publicPages.respond(to: req, language: language.rawValue) {
-            let texts = try await SitePage.find("about", on: req.db).map { try JSONDecoder().decode(Translations.self, from: $0.content) } ?? Translations()
+            let texts = try await req.haven.publishing.about(on: req.db)
             let text = texts.text(in: language.rawValue, original: "en").text
             let page = AboutPublicPage(chrome: .publicSite(for: req, title: req.haven.localization.string("site_about", language), language: language),
                                        markup: Markup.document(text))
-            return (try await req.view.render("about-public", page).data, .html)
+            return (try await req.view.render(AboutPublicPage.template, page).data, .html)
         }
     }
 }

@@ -1,23 +1,52 @@
-import Fluent
 import HavenDomain
 import Vapor
 
+/// A publication's history, and edits waiting for a publisher.
 extension PublicationsController {
-    @Sendable func revisions(req: Request) async throws -> View {
-        _ = try Self.writer(req)
+    @Sendable func revisions(req: Request) async throws -> Response {
+        let staff = try req.require(.writesPublications)
         let record = try await publication(req)
-        let revisions = try await PublicationRevision.query(on: req.db).filter(\.$publication.$id == record.requireID()).sort(\.$changedAt).all()
+        let names = try await req.haven.colleagues.names(for: staff, on: req.db)
         var previous: PublicationSnapshot?
         var views: [PublicationRevisionsPage.Revision] = []
-        for revision in revisions {
-            let snapshot = try JSONDecoder().decode(PublicationSnapshot.self, from: revision.snapshot)
-            views.append(.init(changedAt: ReportThread.format(revision.changedAt), actor: String(revision.$actor.id?.uuidString.prefix(8) ?? "—"),
+        for revision in try await req.haven.publishing.history(of: record, on: req.db) {
+            views.append(.init(changedAt: Moment.text(revision.changedAt), actor: names.name(of: revision.actorID),
                                action: PublicationStatus(rawValue: revision.action).map { req.t($0.labelKey) } ?? req.t("publication_action_\(revision.action)"),
-                               changes: Self.differences(from: previous, to: snapshot, req: req)))
-            previous = snapshot
+                               changes: Self.differences(from: previous, to: revision.snapshot, req: req)))
+            // A proposal or a rejection did not change the text: the next revision compares with what was published.
+            if !["proposed", "rejected"].contains(revision.action) { previous = revision.snapshot }
         }
-        return try await req.view.render("publication-revisions", PublicationRevisionsPage(
-            chrome: await .make(for: req, titleKey: "publication_revisions_title"), slug: record.slug, revisions: views.reversed()))
+        return try await req.render(PublicationRevisionsPage(chrome: await .make(for: req, titleKey: "publication_revisions_title"), slug: record.slug,
+                                                             revisions: views.reversed()))
+    }
+
+    @Sendable func proposal(req: Request) async throws -> Response {
+        let staff = try req.require(.writesPublications)
+        let publishing = req.haven.publishing
+        let record = try await publication(req)
+        guard let pending = try await publishing.proposal(of: record, on: req.db) else { throw Abort(.notFound) }
+        let current = try await publishing.open(record, on: req.db).draft
+        let names = try await req.haven.colleagues.names(for: staff, on: req.db)
+        let published = PublicationSnapshot(draft: current, status: record.status, publishedAt: record.publishedAt)
+        let proposed = PublicationSnapshot(draft: pending.draft, status: record.status, publishedAt: record.publishedAt)
+        return try await req.render(PublicationProposalPage(
+            chrome: await .make(for: req, titleKey: "publication_proposal_title"), slug: record.slug, author: names.name(of: pending.authorID),
+            proposedAt: Moment.text(pending.proposedAt), changes: Self.differences(from: published, to: proposed, req: req),
+            canDecide: staff.role.can(.publishes)))
+    }
+
+    @Sendable func approveProposal(req: Request) async throws -> Response {
+        let staff = try req.require(.publishes)
+        let record = try await publication(req)
+        guard try await req.haven.publishing.approve(record, by: staff, on: req.db) else { throw Abort(.notFound) }
+        return await notice(req, "publication_proposal_approved", slug: record.slug)
+    }
+
+    @Sendable func rejectProposal(req: Request) async throws -> Response {
+        let staff = try req.require(.publishes)
+        let record = try await publication(req)
+        guard try await req.haven.publishing.reject(record, by: staff, on: req.db) else { throw Abort(.notFound) }
+        return await notice(req, "publication_proposal_rejected", slug: record.slug)
     }
 
     /// The fields that differ between two snapshots, as text before and after (everything, for the first).

@@ -3,18 +3,6 @@ import Foundation
 import HavenDomain
 import SQLKit
 
-/// What a public list shows: one kind, country, category or language, or words to search; newest first.
-struct PublicationFilter: Sendable {
-    var kind: PublicationKind?
-    var country: String?
-    var category: String?
-    var language: String?
-    var text = ""
-    var page = 1
-
-    static let pageSize = 20
-}
-
 /// Published publications for the public site: public (published, from their moment on), newest first, a page at a
 /// time. Pages have "newer" and "older" links rather than a total, so a list costs one indexed walk.
 enum PublicationQuery {

@@ -4,19 +4,11 @@ import HavenDomain
 import SQLKit
 import Vapor
 
-/// A publication opened for the editor: its draft and where it stands.
-struct OpenedPublication: Sendable {
-    let record: Publication
-    let draft: PublicationDraft
-    let content: PublicationContent
-    /// Signatory names in order.
-    let signatories: [String]
-    /// Linked incidents (public ones are the only ones that can be linked).
-    let incidents: [Incident]
-}
-
 /// Publications: writing, the workflow, revisions, signatories, incident links and the search index.
-enum Publishing {
+struct Publishing: Sendable {
+    let audit: AuditLog
+    let publicPages: PublicPages
+
     /// Why a status change was refused.
     enum Refusal: Error, Equatable {
         case notAllowed, needsPublisher
@@ -24,8 +16,44 @@ enum Publishing {
         var messageKey: String { self == .notAllowed ? "publication_refused_not_allowed" : "publication_refused_needs_publisher" }
     }
 
+    /// What became of an edit.
+    enum EditOutcome: Equatable {
+        /// The text changed.
+        case saved
+        /// The publication is published or scheduled and the editor may not publish: the edit waits for a publisher.
+        case proposed
+    }
+
+    /// The publication with a slug; 404 for none.
+    func record(slug: String?, on db: any Database) async throws -> Publication {
+        guard let slug, let record = try await Publication.find(on: db, slug: slug) else { throw Abort(.notFound) }
+        return record
+    }
+
+    /// The staff list: the 200 most recently changed, optionally of one status.
+    func list(status: PublicationStatus?, on db: any Database) async throws -> [ListedPublication] {
+        var query = Publication.query(on: db).sort(\.$updatedAt, .descending).limit(200)
+        if let status { query = query.filter(\.$status == status) }
+        return try await query.all().map(ListedPublication.init)
+    }
+
+    /// The languages publications may be written in, in order.
+    func languages(on db: any Database) async throws -> [ContentLanguage] {
+        try await ContentLanguage.query(on: db).sort(\.$position).all()
+    }
+
+    /// Every signatory recorded so far, by name.
+    func signatories(on db: any Database) async throws -> [Signatory] {
+        try await Signatory.query(on: db).sort(\.$name).all()
+    }
+
+    /// How many revisions a publication has.
+    func revisionCount(of record: Publication, on db: any Database) async throws -> Int {
+        try await PublicationRevision.query(on: db).filter(\.$publication.$id == record.requireID()).count()
+    }
+
     /// Linked incident codes that are not public incidents (they cannot be linked from a public text).
-    static func unknownIncidents(_ codes: [String], on db: any Database) async throws -> [String] {
+    func unknownIncidents(_ codes: [String], on db: any Database) async throws -> [String] {
         var unknown: [String] = []
         for code in codes {
             guard let normalized = RecordCode.normalized(code, prefix: "I"), let incident = try await Incident.find(on: db, code: normalized),
@@ -35,12 +63,12 @@ enum Publishing {
     }
 
     /// Stores a new draft; returns its slug.
-    static func create(app: Application, db: any Database, _ draft: PublicationDraft, by userID: UUID, now: Date = Date()) async throws -> String {
+    func create(_ draft: PublicationDraft, by staff: SignedInStaff, now: Date = Date(), on db: any Database) async throws -> String {
         let record = Publication()
         record.id = UUID()
         record.status = .draft
         record.createdAt = now
-        return try await app.haven.audit.transaction(on: db) { tx, audit in
+        return try await audit.transaction(on: db) { tx, audit in
             let next = try await (tx as! any SQLDatabase).raw("SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM publications").first()
             record.seq = try next?.decode(column: "next", as: Int.self) ?? 1
             let base = Slug.make(draft.title.text(in: draft.originalLanguage, original: draft.originalLanguage).text)
@@ -52,52 +80,71 @@ enum Publishing {
             }
             record.slug = slug
             try await write(record, draft, isNew: true, on: tx, now: now)
-            try await revise(record, draft, action: "create", by: userID, on: tx, now: now)
-            try await audit.append(actor: userID.uuidString, action: "publication.create", table: Publication.schema, id: record.requireID().uuidString, at: now)
+            try await revise(record, draft, action: "create", by: staff.id, on: tx, now: now)
+            try await audit.append(actor: staff.actor, action: "publication.create", table: Publication.schema, id: record.requireID().uuidString, at: now)
             return slug
         }
     }
 
-    /// Saves an edit (the slug stays, so links keep working).
-    static func update(app: Application, db: any Database, _ record: Publication, _ draft: PublicationDraft, by userID: UUID, now: Date = Date()) async throws {
-        try await app.haven.audit.transaction(on: db) { tx, audit in
-            try await write(record, draft, isNew: false, on: tx, now: now)
-            try await revise(record, draft, action: "edit", by: userID, on: tx, now: now)
-            try await audit.append(actor: userID.uuidString, action: "publication.update", table: Publication.schema, id: record.requireID().uuidString, at: now)
+    /// Saves an edit (the slug stays, so links keep working). An edit of a published or scheduled publication by
+    /// someone who may not publish is kept as the publication's proposal instead (replacing an earlier one), and the
+    /// site keeps the published text until a publisher approves it.
+    func edit(_ record: Publication, _ draft: PublicationDraft, by staff: SignedInStaff, now: Date = Date(), on db: any Database) async throws
+        -> EditOutcome {
+        let id = try record.requireID()
+        if PublicationWorkflow.editNeedsReview(status: record.status, canPublish: staff.role.can(.publishes)) {
+            let proposal = PublicationProposal()
+            proposal.$publication.id = id
+            proposal.$author.id = staff.id
+            proposal.draft = try JSONEncoder().encode(draft)
+            proposal.proposedAt = now
+            try await audit.transaction(on: db) { tx, audit in
+                try await PublicationProposal.query(on: tx).filter(\.$publication.$id == id).delete()
+                try await proposal.create(on: tx)
+                try await revise(record, draft, action: "proposed", by: staff.id, on: tx, now: now)
+                try await audit.append(actor: staff.actor, action: "publication.propose", table: Publication.schema, id: id.uuidString, at: now)
+            }
+            return .proposed
         }
-        app.haven.publicPages.invalidate()
+        try await audit.transaction(on: db) { tx, audit in
+            try await write(record, draft, isNew: false, on: tx, now: now)
+            try await revise(record, draft, action: "edit", by: staff.id, on: tx, now: now)
+            try await audit.append(actor: staff.actor, action: "publication.update", table: Publication.schema, id: id.uuidString, at: now)
+        }
+        publicPages.invalidate()
+        return .saved
     }
 
     /// Moves a publication along the workflow; publishing needs a role that publishes and takes a moment (default now).
-    static func changeStatus(app: Application, db: any Database, _ record: Publication, to status: PublicationStatus, publishAt: Date?,
-                             canPublish: Bool, by userID: UUID, now: Date = Date()) async throws {
+    func changeStatus(of record: Publication, to status: PublicationStatus, publishAt: Date?, by staff: SignedInStaff, now: Date = Date(),
+                      on db: any Database) async throws {
         guard PublicationWorkflow.next(after: record.status).contains(status) else { throw Refusal.notAllowed }
-        guard PublicationWorkflow.allows(from: record.status, to: status, canPublish: canPublish) else { throw Refusal.needsPublisher }
+        guard PublicationWorkflow.allows(from: record.status, to: status, canPublish: staff.role.can(.publishes)) else { throw Refusal.needsPublisher }
         let draft = try await open(record, on: db).draft
         record.status = status
         if status == .published { record.publishedAt = publishAt ?? now }
         record.updatedAt = now
-        try await app.haven.audit.transaction(on: db) { tx, audit in
+        try await audit.transaction(on: db) { tx, audit in
             try await record.save(on: tx)
-            try await index(record, draft, on: tx)
-            try await revise(record, draft, action: status.rawValue, by: userID, on: tx, now: now)
-            try await audit.append(actor: userID.uuidString, action: "publication.status.\(status.rawValue)", table: Publication.schema,
+            try await Self.index(record, draft, on: tx)
+            try await revise(record, draft, action: status.rawValue, by: staff.id, on: tx, now: now)
+            try await audit.append(actor: staff.actor, action: "publication.status.\(status.rawValue)", table: Publication.schema,
                                    id: record.requireID().uuidString, at: now)
         }
-        app.haven.publicPages.invalidate()
-        if status == .published, let moment = record.publishedAt, moment > now { app.haven.publicPages.expire(at: moment) }
+        publicPages.invalidate()
+        if status == .published, let moment = record.publishedAt, moment > now { publicPages.expire(at: moment) }
     }
 
     /// Tells the page cache when the next scheduled publication appears (at start).
-    static func scheduleExpiry(app: Application, now: Date = Date()) async throws {
-        if let next = try await Publication.query(on: app.db).filter(\.$status == .published).filter(\.$publishedAt > now)
+    func scheduleExpiry(now: Date = Date(), on db: any Database) async throws {
+        if let next = try await Publication.query(on: db).filter(\.$status == .published).filter(\.$publishedAt > now)
             .sort(\.$publishedAt).first()?.publishedAt {
-            app.haven.publicPages.expire(at: next)
+            publicPages.expire(at: next)
         }
     }
 
     /// The publication as the editor shows it.
-    static func open(_ record: Publication, on db: any Database) async throws -> OpenedPublication {
+    func open(_ record: Publication, on db: any Database) async throws -> OpenedPublication {
         let id = try record.requireID()
         let content = try JSONDecoder().decode(PublicationContent.self, from: record.content)
         let signatories = try await PublicationSignatory.query(on: db).filter(\.$publication.$id == id).sort(\.$position).with(\.$signatory).all()
@@ -120,7 +167,7 @@ enum Publishing {
         return OpenedPublication(record: record, draft: draft, content: content, signatories: signatories, incidents: incidents)
     }
 
-    private static func write(_ record: Publication, _ draft: PublicationDraft, isNew: Bool, on tx: any Database, now: Date) async throws {
+    func write(_ record: Publication, _ draft: PublicationDraft, isNew: Bool, on tx: any Database, now: Date) async throws {
         let content = PublicationContent(title: draft.title, summary: draft.summary, body: draft.body, venue: draft.venue,
                                          participants: Int(draft.participants.trimmingCharacters(in: .whitespaces)))
         record.kind = draft.kind
@@ -143,11 +190,11 @@ enum Publishing {
             guard let normalized = RecordCode.normalized(code, prefix: "I"), let incident = try await Incident.find(on: tx, code: normalized) else { continue }
             try await PublicationIncident(publicationID: id, incidentID: incident.requireID()).create(on: tx)
         }
-        try await index(record, draft, on: tx)
+        try await Self.index(record, draft, on: tx)
     }
 
     /// The signatory with this name (ignoring case and diacritics), made on first use.
-    private static func signatory(named name: String, on tx: any Database) async throws -> Signatory {
+    private func signatory(named name: String, on tx: any Database) async throws -> Signatory {
         let key = SearchText.fold(name)
         if let existing = try await Signatory.query(on: tx).filter(\.$nameKey == key).first() { return existing }
         let signatory = Signatory(name: name.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -155,7 +202,7 @@ enum Publishing {
         return signatory
     }
 
-    private static func revise(_ record: Publication, _ draft: PublicationDraft, action: String, by userID: UUID, on tx: any Database, now: Date) async throws {
+    func revise(_ record: Publication, _ draft: PublicationDraft, action: String, by userID: UUID, on tx: any Database, now: Date) async throws {
         let revision = PublicationRevision()
         revision.$publication.id = try record.requireID()
         revision.$actor.id = userID

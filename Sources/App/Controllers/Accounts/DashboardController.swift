@@ -1,0 +1,21 @@
+import HavenDomain
+import Vapor
+
+/// `/app`: the staff area's home: what waits for this person.
+struct DashboardController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("app", use: dashboard)
+    }
+
+    @Sendable func dashboard(req: Request) async throws -> Response {
+        let chrome = await PageChrome.make(for: req, titleKey: "dashboard_title")
+        let staff = try req.staff()
+        let unread = staff.role.triagesIntake ? try await req.haven.intake.unreadCount(for: staff, on: req.db) : 0
+        let cases = staff.role.runsCases ? try await req.haven.cases.workload(for: staff, on: req.db) : (open: 0, overdueTasks: 0)
+        return try await req.render(DashboardPage(
+            chrome: chrome, roleName: req.t(staff.role.labelKey), hasSecondFactor: req.staffSession?.hasSecondFactor ?? false,
+            hasDisplayName: !(try await req.haven.colleagues.ownName(for: staff, on: req.db)).isEmpty,
+            unreadReports: unread, openCases: cases.open, overdueTasks: cases.overdueTasks,
+            triagesIntake: staff.role.triagesIntake, runsCases: staff.role.runsCases))
+    }
+}

@@ -1,0 +1,33 @@
+import HavenDomain
+import Vapor
+
+/// The workflow and erasure of an opened case.
+extension CasesController {
+    /// What the status form posts.
+    struct StatusInput: Content {
+        var status: String?
+        var reason: String?
+    }
+
+    @Sendable func changeStatus(req: Request) async throws -> Response {
+        let (record, key, staff) = try await opened(req)
+        let input = try req.content.decode(StatusInput.self)
+        guard let status = CaseStatus(rawValue: input.status ?? "") else { throw Abort(.badRequest, reason: req.t("error_bad_request")) }
+        let reason = (input.reason ?? "").isEmpty ? nil : ClosingReason(rawValue: input.reason ?? "")
+        do {
+            try await req.haven.cases.changeStatus(of: record, to: status, reason: reason, by: staff, on: req.db)
+        } catch let refusal as CaseWorkflow.Refusal {
+            return try await again(req, record, key: key, staff: staff) { $0.status = FieldState(value: status.rawValue, error: req.t(refusal.messageKey)) }
+        }
+        return await notice(req, "case_status_changed", code: record.code)
+    }
+
+    @Sendable func erase(req: Request) async throws -> Response {
+        let (record, key, staff) = try await opened(req)
+        guard record.status == .closed else {
+            return try await again(req, record, key: key, staff: staff) { $0.status = FieldState(value: "", error: req.t("case_erase_only_closed")) }
+        }
+        try await req.haven.cases.erasePersonalData(of: record, actor: staff.actor, on: req.db)
+        return await notice(req, "case_erased", code: nil)
+    }
+}

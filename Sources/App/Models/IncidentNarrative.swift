@@ -1,0 +1,12 @@
+import Fluent
+import Foundation
+import HavenDomain
+
+/// What an incident's `body` holds: the narrative and the place.
+struct IncidentNarrative: Codable, Sendable, Equatable {
+    var title: String
+    var description: String
+    var region: String
+    var city: String
+    var placeDetail: String
+}

@@ -1,0 +1,14 @@
+/// `/app`: the staff dashboard, what waits for this person.
+struct DashboardPage: Page {
+    static let template = "accounts/dashboard"
+
+    let chrome: PageChrome
+    let roleName: String
+    let hasSecondFactor: Bool
+    let hasDisplayName: Bool
+    let unreadReports: Int
+    let openCases: Int
+    let overdueTasks: Int
+    let triagesIntake: Bool
+    let runsCases: Bool
+}

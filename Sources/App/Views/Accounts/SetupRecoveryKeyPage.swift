@@ -1,0 +1,8 @@
+/// `/setup/recovery-key`: the recovery key, shown once, and the confirmation that it was written down.
+struct SetupRecoveryKeyPage: Page {
+    static let template = "accounts/setup-recovery-key"
+
+    let chrome: PageChrome
+    let recoveryKey: String
+    var confirmation = FieldState()
+}

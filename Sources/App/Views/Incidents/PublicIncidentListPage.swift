@@ -1,0 +1,15 @@
+import Foundation
+import HavenDomain
+import Vapor
+
+/// `/incidents`: public incidents only, anonymised.
+struct PublicIncidentListPage: Page {
+    static let template = "incidents/public-list"
+
+    let chrome: PageChrome
+    let text: String
+    let rows: [IncidentListPage.Row]
+    let total: Int
+    let previousPage: String?
+    let nextPage: String?
+}

@@ -1,0 +1,29 @@
+import Foundation
+import HavenDomain
+import Vapor
+
+/// `/incidents/:code`: the public projection: no person, no exact place, no restricted field.
+struct PublicIncidentPage: Page {
+    static let template = "incidents/public-incident"
+
+    /// An act without its victim or perpetrator persons.
+    struct ActView: Encodable {
+        let typeName: String
+        let date: String
+        let statusName: String
+        let perpetratorTypeName: String
+    }
+
+    let chrome: PageChrome
+    let code: String
+    let title: String
+    let description: String
+    let dates: String
+    let countryName: String
+    let place: String
+    let typeNames: [String]
+    let counts: [String]
+    let violationStatusName: String
+    let acts: [ActView]
+    let sources: [IncidentPage.SourceView]
+}

@@ -1,0 +1,48 @@
+import Foundation
+import HavenDomain
+import Vapor
+
+/// A report's thread as the reporter or staff sees it.
+struct ReportThread: Encodable {
+    /// One message.
+    struct Message: Encodable {
+        let fromStaff: Bool
+        let body: String
+        let sentAt: String
+    }
+
+    /// One attachment.
+    struct Attachment: Encodable {
+        let id: String
+        let name: String
+        let size: String
+    }
+
+    let id: String
+    let kindName: String
+    let statusName: String
+    let status: String
+    let receivedAt: String
+    let narrative: String
+    let country: String
+    let city: String
+    let when: String
+    let contact: String
+    let needs: [String]
+    let messages: [Message]
+    let attachments: [Attachment]
+}
+
+extension ReportThread {
+    /// The thread of an opened report, in the request's language.
+    init(_ report: OpenedReport, for request: Request) {
+        let submission = report.submission
+        self.init(
+            id: report.id.uuidString, kindName: request.t(report.kind.labelKey), statusName: request.t(report.status.labelKey),
+            status: report.status.rawValue, receivedAt: Moment.text(report.receivedAt),
+            narrative: submission.narrative, country: submission.country, city: submission.city, when: submission.when,
+            contact: submission.contact, needs: submission.needs.map { request.t($0.labelKey) },
+            messages: report.messages.map { .init(fromStaff: $0.author == .staff, body: $0.body, sentAt: Moment.text($0.sentAt)) },
+            attachments: report.attachments.map { .init(id: $0.id.uuidString, name: $0.name, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file)) })
+    }
+}
