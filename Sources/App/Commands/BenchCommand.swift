@@ -9,7 +9,7 @@ import Vapor
 /// `haven bench …`: benchmarks that build their own data and print figures (run them on a release build).
 struct BenchCommand: AsyncCommandGroup {
     var help: String { "Runs a benchmark and prints a table and one JSON line." }
-    var commands: [String: any AnyAsyncCommand] { ["intake": IntakeBenchCommand(), "search": SearchBenchCommand(), "public": PublicBenchCommand(), "ingest": IngestBenchCommand(),
+    var commands: [String: any AnyAsyncCommand] { ["intake": IntakeBenchCommand(), "inbox": InboxBenchCommand(), "search": SearchBenchCommand(), "public": PublicBenchCommand(), "ingest": IngestBenchCommand(),
                                                  "upload": UploadBenchCommand()] }
 }
 

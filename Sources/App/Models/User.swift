@@ -42,7 +42,7 @@ final class User: Model, @unchecked Sendable {
         self.status = status
         self.publicKey = publicKey
         self.recoverySealedPrivateKey = recoverySealedPrivateKey
-        self.receivesIntake = role == .coordinator || role == .administrator
+        self.receivesIntake = role.triagesIntake
     }
 
     /// The user with this e-mail lookup hash, if any.

@@ -63,7 +63,9 @@ struct CasesController: RouteCollection {
         cases.post(":code", "services", use: addService)
         cases.post(":code", "erase", use: erase)
         cases.post(":code", "incidents", use: linkIncident)
-        routes.grouped(RequireCapability(.runsCases)).post("app", "inbox", ":reportID", "case", use: createFromReport)
+        // Triage reads a report, so it needs an intake role as well as a case role.
+        routes.grouped(RequireCapability(.triagesIntake, deniedAction: "report.read.denied", record: .report, parameter: "reportID"))
+            .grouped(RequireCapability(.runsCases)).post("app", "inbox", ":reportID", "case", use: createFromReport)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -130,6 +132,7 @@ struct CasesController: RouteCollection {
     /// Triage: a case from an anonymous report, with the report's needs and contact; the report stays in the inbox.
     @Sendable func createFromReport(req: Request) async throws -> Response {
         let staff = try req.require(.runsCases)
+        _ = try req.require(.triagesIntake)
         guard let reportID = req.parameters.get("reportID", as: UUID.self) else { throw Abort(.notFound) }
         let code = try await req.haven.cases.create(fromReport: reportID, by: staff, pseudonymPrefix: req.t("cases_from_report"),
                                                     reason: req.t("inbox_not_yours"), on: req.db)

@@ -22,7 +22,7 @@ extension Intake {
         guard !ids.isEmpty else { return InboxListing(rows: [], total: total, page: page) }
         let reports = Dictionary(try await Report.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let read = Set(try await ReportRead.query(on: db).filter(\.$user.$id == staff.id).filter(\.$report.$id ~~ ids).all().map(\.$report.id))
-        let held = try await access.held(.report, by: staff, on: db)
+        let held = try await access.held(.report, ids: ids, by: staff, on: db)
         let rows = try ids.compactMap { id -> InboxListing.Row? in
             guard let report = reports[id], let key = try held.key(for: id) else { return nil }
             let payload = try FieldCipher.open(report.payloadSealed, with: key, binding: Self.payloadBinding(id))
@@ -49,13 +49,9 @@ extension Intake {
         return try await sql.raw("SELECT COUNT(*) AS total FROM reports" + whereClause).first()?.decode(column: "total", as: Int.self) ?? 0
     }
 
-    /// The filter as SQL on `reports`, always limited to the reports sealed to the staff member (the one dialect
-    /// difference: SQLite keeps ids as text, PostgreSQL as `uuid`, and key copies name records by text).
+    /// The filter as SQL on `reports`, always limited to the reports sealed to the staff member.
     static func conditions(_ filter: InboxFilter, for staff: SignedInStaff, dialect: String) -> [SQLQueryString] {
-        let held: SQLQueryString = dialect == "sqlite" ? "record_id" : "CAST(record_id AS UUID)"
-        var conditions: [SQLQueryString] = [
-            "reports.id IN (SELECT " + held + " FROM key_grants WHERE record_table = \(bind: RecordKind.report.table) AND holder_user_id = \(bind: staff.id))",
-        ]
+        var conditions: [SQLQueryString] = [RecordAccess.heldCondition(.report, column: "reports.id", by: staff, dialect: dialect)]
         if let kind = filter.kind { conditions.append("reports.kind = \(bind: kind.rawValue)") }
         if let status = filter.status { conditions.append("reports.status = \(bind: status.rawValue)") }
         if let earliest = filter.earliest { conditions.append("reports.received_at >= \(bind: earliest)") }
@@ -114,7 +110,7 @@ extension Intake {
 
     /// Deletes chosen reports as junk; refused whole when any of them is not sealed to the staff member.
     func junk(_ ids: [UUID], by staff: SignedInStaff, on db: any Database) async throws -> Bool {
-        let held = try await access.held(.report, by: staff, on: db)
+        let held = try await access.held(.report, ids: ids, by: staff, on: db)
         guard ids.allSatisfy(held.contains) else { return false }
         try await delete(ids, actor: staff.actor, action: "report.junk", on: db)
         return true
