@@ -18,9 +18,11 @@ let package = Package(
         .executableTarget(name: "FuzzMarkup", dependencies: ["FuzzSupport", .product(name: "HavenDomain", package: main)]),
         .executableTarget(name: "FuzzIngest", dependencies: ["FuzzSupport", .product(name: "HavenIngest", package: main)]),
         .executableTarget(name: "FuzzDrafts", dependencies: ["FuzzSupport", .product(name: "HavenDomain", package: main)]),
-        .executableTarget(name: "FuzzVault", dependencies: [
-            "FuzzSupport", .product(name: "HavenVault", package: main), .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .executableTarget(
+            name: "FuzzVault",
+            dependencies: [
+                "FuzzSupport", .product(name: "HavenVault", package: main), .product(name: "Crypto", package: "swift-crypto"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

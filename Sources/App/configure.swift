@@ -3,28 +3,31 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import HavenDomain
+import HavenVault
 import Leaf
 import SQLKit
-import HavenVault
 import Vapor
 
 /// Wires Haven into a Vapor application: storage, templates, middleware, routes and commands.
 public func configure(_ app: Application, configuration: HavenConfiguration) throws {
-    try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true,
-                                            attributes: [.posixPermissions: 0o700])
-    app.haven = HavenServices(configuration: configuration,
-                              lookupKey: try LookupKey.loadOrCreate(in: configuration.dataDirectory),
-                              receiptKey: try KeyFile.loadOrCreate("receipt.key", in: configuration.dataDirectory),
-                              localization: try Localization.load(), threadPool: app.threadPool, logger: app.logger)
+    try FileManager.default.createDirectory(
+        at: configuration.dataDirectory, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+    app.haven = HavenServices(
+        configuration: configuration,
+        lookupKey: try LookupKey.loadOrCreate(in: configuration.dataDirectory),
+        receiptKey: try KeyFile.loadOrCreate("receipt.key", in: configuration.dataDirectory),
+        localization: try Localization.load(), threadPool: app.threadPool, logger: app.logger)
     app.logger.logLevel = configuration.logLevel
     try useDatabase(app, configuration.storage)
-    app.migrations.add(M001_CreateOrganisations(), M002_CreateUsers(), M003_CreateCredentialCodes(),
-                       M004_CreateKeyGrants(), M005_CreateAuditEntries(), M006_AddIntakeRecipients(), M007_CreateReports(),
-                       M008_CreateCases(), M009_CreateCaseTasksAndServices(), M010_CreateIncidents(), M011_CreatePersons(),
-                       M012_CreateActsAndSources(), M013_CreateEvidence(), M014_CreateIncidentRevisions(), M015_CreateVocabularyEdits(),
-                       M016_CreateIncidentSearch(), M017_CreateProceedings(), M018_CreateCaseIncidents(),
-                       M019_CreatePublications(), M020_RepairSearchIndexes(), M021_CoarsenPersonTimes(),
-                       M022_AddDisplayNames(), M023_AddAccessIndexes(), M024_CreatePublicationProposals())
+    app.migrations.add(
+        M001_CreateOrganisations(), M002_CreateUsers(), M003_CreateCredentialCodes(),
+        M004_CreateKeyGrants(), M005_CreateAuditEntries(), M006_AddIntakeRecipients(), M007_CreateReports(),
+        M008_CreateCases(), M009_CreateCaseTasksAndServices(), M010_CreateIncidents(), M011_CreatePersons(),
+        M012_CreateActsAndSources(), M013_CreateEvidence(), M014_CreateIncidentRevisions(), M015_CreateVocabularyEdits(),
+        M016_CreateIncidentSearch(), M017_CreateProceedings(), M018_CreateCaseIncidents(),
+        M019_CreatePublications(), M020_RepairSearchIndexes(), M021_CoarsenPersonTimes(),
+        M022_AddDisplayNames(), M023_AddAccessIndexes(), M024_CreatePublicationProposals())
 
     // Forms and query strings are read by Haven's own linear decoder (Vapor's is quadratic in the number of fields).
     ContentConfiguration.global.use(decoder: FormDecoder(), for: .urlEncodedForm)
@@ -142,8 +145,10 @@ extension Application {
             return ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "cannot open the SQLite database at \(path ?? ":memory:")")
         case .postgres(let url, _):
             let address = URL(string: url).map { "\($0.host ?? "?"):\($0.port ?? 5432)\($0.path)" } ?? "?"
-            let known = ["Connection refused", "timed out", "password authentication failed", "does not exist", "no pg_hba.conf entry",
-                         "Network is unreachable", "No route to host", "Name or service not known"]
+            let known = [
+                "Connection refused", "timed out", "password authentication failed", "does not exist", "no pg_hba.conf entry",
+                "Network is unreachable", "No route to host", "Name or service not known",
+            ]
             let text = String(reflecting: error)
             let reason = known.first { text.contains($0) } ?? "no answer"
             return ConfigurationError(variable: "HAVEN_DATABASE_URL", problem: "cannot connect to PostgreSQL at \(address) (\(reason))")

@@ -29,7 +29,8 @@ do {
     if command == "serve" || command.hasPrefix("--") { app.scheduleMaintenance() }
     if let code = app.setupCodeForConsole, command == "serve" {
         // On the console only: never logged, never in a URL.
-        let message = "\nHaven is not set up yet. Open /setup in a browser and enter this one-time setup code:\n\n    \(code)\n\n"
+        let message =
+            "\nHaven is not set up yet. Open /setup in a browser and enter this one-time setup code:\n\n    \(code)\n\n"
             + "(or run `haven setup --email ... --password-stdin` instead)\n\n"
         FileHandle.standardOutput.write(Data(message.utf8))
     }

@@ -27,7 +27,8 @@ public enum Day {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              (1...9999).contains(year), (1...12).contains(month), (1...PartialDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...9999).contains(year), (1...12).contains(month), (1...PartialDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         return (year, month, day)
     }
 

@@ -19,10 +19,13 @@ public struct Money: Sendable, Equatable, Codable, CustomStringConvertible {
             .replacingOccurrences(of: " ", with: "")
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 9, parts[0].allSatisfy(\.isASCII),
-              let whole = Int(parts[0]), whole >= 0 else { return nil }
+            let whole = Int(parts[0]), whole >= 0
+        else { return nil }
         var cents = 0
         if parts.count == 2 {
-            guard (1...2).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let fraction = Int(parts[1]) else { return nil }
+            guard (1...2).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let fraction = Int(parts[1]) else {
+                return nil
+            }
             cents = parts[1].count == 1 ? fraction * 10 : fraction
         }
         self.init(minorUnits: whole * 100 + cents, currency: code)

@@ -33,9 +33,11 @@ public struct PartialDate: Sendable, Equatable, Hashable, Codable, CustomStringC
         if isEstimate { body = body.dropFirst() }
         let parts = body.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4,
-              parts.dropFirst().allSatisfy({ $0.count == 2 }), parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]) else { return nil }
-        self.init(year: year, month: parts.count > 1 ? Int(parts[1]) : nil, day: parts.count > 2 ? Int(parts[2]) : nil, isEstimate: isEstimate)
+            parts.dropFirst().allSatisfy({ $0.count == 2 }), parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0])
+        else { return nil }
+        self.init(
+            year: year, month: parts.count > 1 ? Int(parts[1]) : nil, day: parts.count > 2 ? Int(parts[2]) : nil, isEstimate: isEstimate)
     }
 
     /// ISO 8601 as precise as the date is known: `2020`, `2020-02`, `2020-06-08`; an estimate starts with `~`.

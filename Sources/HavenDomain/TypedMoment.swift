@@ -12,7 +12,7 @@ public enum TypedMoment {
         if trimmed.utf8.count == 16 {
             let time = Array(trimmed.utf8.dropFirst(10))
             guard time[0] == UInt8(ascii: " ") || time[0] == UInt8(ascii: "T"), time[3] == UInt8(ascii: ":"),
-                  let hours = twoDigits(time[1], time[2]), hours <= 23, let minutes = twoDigits(time[4], time[5]), minutes <= 59
+                let hours = twoDigits(time[1], time[2]), hours <= 23, let minutes = twoDigits(time[4], time[5]), minutes <= 59
             else { return nil }
             hour = hours
             minute = minutes

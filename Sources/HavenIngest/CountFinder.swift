@@ -6,9 +6,16 @@ enum CountFinder {
         for (unit, forms) in [
             ("participants", ["participants", "participant", "участников", "участника", "участники", "participanti", "participantii"]),
             ("people", ["people", "persons", "person", "человек", "человека", "людеи", "persoane", "oameni"]),
-            ("organisations", ["organisations", "organizations", "organisation", "organization", "organizatii", "organizatiile", "организации", "организациями", "организаций", "организации"]),
+            (
+                "organisations",
+                [
+                    "organisations", "organizations", "organisation", "organization", "organizatii", "organizatiile", "организации",
+                    "организациями", "организаций", "организации",
+                ]
+            ),
             ("men", ["men", "мужчин", "мужчины", "barbati"]), ("women", ["women", "женщин", "женщины", "femei"]),
-            ("activists", ["activists", "активистов", "активиста", "activisti"]), ("victims", ["victims", "пострадавших", "жертв", "victime"]),
+            ("activists", ["activists", "активистов", "активиста", "activisti"]),
+            ("victims", ["victims", "пострадавших", "жертв", "victime"]),
             ("detainees", ["detainees", "detained", "задержанных", "retinuti"]), ("arrests", ["arrests", "задержании", "арестов"]),
             ("days", ["days", "суток", "днеи", "zile"]), ("years", ["years", "лет", "ani"]),
         ] {
@@ -19,7 +26,8 @@ enum CountFinder {
 
     static let numberWords: [String: Int] = [
         "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-        "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100, "двое": 2, "трое": 3, "два": 2, "две": 2, "три": 3, "четверо": 4, "пятеро": 5,
+        "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100, "двое": 2, "трое": 3, "два": 2, "две": 2, "три": 3, "четверо": 4,
+        "пятеро": 5,
         "doi": 2, "doua": 2, "trei": 3, "patru": 4, "cinci": 5,
     ]
 
@@ -29,7 +37,9 @@ enum CountFinder {
         for index in words.indices {
             let word = words[index]
             let value: Int?
-            if word.text.allSatisfy(\.isNumber), word.text.count <= 7, DateFinder.year(word.text) == nil || index + 1 < words.count && units[words[index + 1].folded] != nil {
+            if word.text.allSatisfy(\.isNumber), word.text.count <= 7,
+                DateFinder.year(word.text) == nil || index + 1 < words.count && units[words[index + 1].folded] != nil
+            {
                 value = Int(word.text)
             } else {
                 value = numberWords[word.folded]

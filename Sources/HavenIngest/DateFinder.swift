@@ -7,12 +7,20 @@ enum DateFinder {
     /// Month names as folded words: English (and abbreviations), Russian in every case used with dates, Romanian.
     static let monthNames: [String: Int] = {
         var names: [String: Int] = [:]
-        let english = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        let english = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        ]
         let short = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        let russian = [["январь", "января", "январе"], ["февраль", "февраля", "феврале"], ["март", "марта", "марте"], ["апрель", "апреля", "апреле"],
-                       ["маи", "мая", "мае"], ["июнь", "июня", "июне"], ["июль", "июля", "июле"], ["август", "августа", "августе"],
-                       ["сентябрь", "сентября", "сентябре"], ["октябрь", "октября", "октябре"], ["ноябрь", "ноября", "ноябре"], ["декабрь", "декабря", "декабре"]]
-        let romanian = ["ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie", "noiembrie", "decembrie"]
+        let russian = [
+            ["январь", "января", "январе"], ["февраль", "февраля", "феврале"], ["март", "марта", "марте"], ["апрель", "апреля", "апреле"],
+            ["маи", "мая", "мае"], ["июнь", "июня", "июне"], ["июль", "июля", "июле"], ["август", "августа", "августе"],
+            ["сентябрь", "сентября", "сентябре"], ["октябрь", "октября", "октябре"], ["ноябрь", "ноября", "ноябре"],
+            ["декабрь", "декабря", "декабре"],
+        ]
+        let romanian = [
+            "ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie", "noiembrie",
+            "decembrie",
+        ]
         for number in 1...12 {
             for name in [english[number - 1], short[number - 1], romanian[number - 1]] + russian[number - 1] { names[name] = number }
         }
@@ -21,8 +29,10 @@ enum DateFinder {
     }()
 
     /// English month names, which need a capital letter to count ("may" is also a verb, "march" a noun).
-    static let englishMonths: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                                             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    static let englishMonths: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
 
     /// A month name standing alone (before a day or a year); English ones must be capitalised.
     static func month(_ word: Document.Word) -> Int? {
@@ -34,7 +44,9 @@ enum DateFinder {
     static func day(_ word: String) -> Int? {
         let digits = word.prefix { $0.isNumber }
         let suffix = word.dropFirst(digits.count).lowercased()
-        guard !digits.isEmpty, digits.count <= 2, ["", "st", "nd", "rd", "th", "го", "е"].contains(suffix), let day = Int(digits), (1...31).contains(day) else { return nil }
+        guard !digits.isEmpty, digits.count <= 2, ["", "st", "nd", "rd", "th", "го", "е"].contains(suffix), let day = Int(digits),
+            (1...31).contains(day)
+        else { return nil }
         return day
     }
 
@@ -75,7 +87,9 @@ enum DateFinder {
             let word = words[index]
             // 2019-05-19
             if word.text.count == 4, let year = year(word.text), index + 2 < words.count,
-               document.characters[word.end] == "-", let month = Int(words[index + 1].text), let day = Int(words[index + 2].text), words[index + 1].text.count == 2 {
+                document.characters[word.end] == "-", let month = Int(words[index + 1].text), let day = Int(words[index + 2].text),
+                words[index + 1].text.count == 2
+            {
                 add(PartialDate(year: year, month: month, day: day), index...(index + 2))
                 continue
             }
@@ -102,14 +116,18 @@ enum DateFinder {
                 continue
             }
             // in 2017, в 2017 году, în 2017
-            if let year = year(word.text), index > 0, ["in", "в", "во", "since", "from", "din", "pana", "until", "of", "by"].contains(words[index - 1].folded) {
+            if let year = year(word.text), index > 0,
+                ["in", "в", "во", "since", "from", "din", "pana", "until", "of", "by"].contains(words[index - 1].folded)
+            {
                 add(PartialDate(year: year), (index - 1)...index)
             }
         }
         // A year has passed since … / год назад / un an de la
         let folded = document.words.map(\.folded)
         for index in folded.indices where index + 2 < folded.count {
-            if folded[index] == "year", folded[index + 1] == "has", folded[index + 2] == "passed", index > 0, ["a", "one"].contains(folded[index - 1]) {
+            if folded[index] == "year", folded[index + 1] == "has", folded[index + 2] == "passed", index > 0,
+                ["a", "one"].contains(folded[index - 1])
+            {
                 add(PartialDate(year: referenceYear - 1, isEstimate: true), (index - 1)...(index + 2))
             }
             if ["прошел", "прошло"].contains(folded[index]), folded[index + 1] == "год" {

@@ -41,10 +41,16 @@ struct Document {
         var words: [Word] = []
         var index = 0
         while index < characters.count {
-            guard characters[index].isLetter || characters[index].isNumber else { index += 1; continue }
+            guard characters[index].isLetter || characters[index].isNumber else {
+                index += 1
+                continue
+            }
             var end = index
-            while end < characters.count, characters[end].isLetter || characters[end].isNumber
-                || ((characters[end] == "-" || characters[end] == "'" || characters[end] == "’") && end + 1 < characters.count && characters[end + 1].isLetter) {
+            while end < characters.count,
+                characters[end].isLetter || characters[end].isNumber
+                    || ((characters[end] == "-" || characters[end] == "'" || characters[end] == "’") && end + 1 < characters.count
+                        && characters[end + 1].isLetter)
+            {
                 end += 1
             }
             let word = String(characters[index..<end])
@@ -98,7 +104,9 @@ struct Document {
     func startsSentence(_ index: Int) -> Bool {
         guard index > 0 else { return true }
         var position = words[index].start - 1
-        while position >= 0, characters[position].isWhitespace || characters[position] == "\"" || characters[position] == "“" || characters[position] == "«" {
+        while position >= 0,
+            characters[position].isWhitespace || characters[position] == "\"" || characters[position] == "“" || characters[position] == "«"
+        {
             position -= 1
         }
         return position < 0 || ".!?:".contains(characters[position])

@@ -11,7 +11,9 @@ enum Gazetteer {
             for spelling in spellings + [name] { table[SearchText.fold(spelling)] = (name, country) }
         }
         add("Moscow", "RU", ["Москва", "Москве", "Москву", "Москвы", "Moscova", "Moskva"])
-        add("Saint Petersburg", "RU", ["St Petersburg", "St. Petersburg", "Petersburg", "Санкт-Петербург", "Петербург", "Петербурге", "Sankt Petersburg"])
+        add(
+            "Saint Petersburg", "RU",
+            ["St Petersburg", "St. Petersburg", "Petersburg", "Санкт-Петербург", "Петербург", "Петербурге", "Sankt Petersburg"])
         add("Khabarovsk", "RU", ["Хабаровск", "Хабаровске", "Хабаровска", "Habarovsk"])
         add("Chechnya", "RU", ["Chechen Republic", "Чечня", "Чечне", "Чечни", "Чечню", "Cecenia", "Grozny", "Грозный", "Грозном"])
         add("North Caucasus", "RU", ["Northern Caucasus", "Северный Кавказ", "Северном Кавказе", "Северного Кавказа", "Caucazul de Nord"])
@@ -54,9 +56,11 @@ enum Gazetteer {
         var forms: [String: String] = [:]
         for (country, names) in [
             ("RU", ["россия", "россии", "россию", "россиеи", "российская федерация", "russian federation", "federatia rusa", "rusia"]),
-            ("KZ", ["казахстан", "казахстана", "казахстане", "kazahstan"]), ("MD", ["молдова", "молдовы", "молдове", "молдавия", "молдавии", "republica moldova"]),
+            ("KZ", ["казахстан", "казахстана", "казахстане", "kazahstan"]),
+            ("MD", ["молдова", "молдовы", "молдове", "молдавия", "молдавии", "republica moldova"]),
             ("UA", ["украина", "украины", "украине", "ucraina"]), ("BY", ["беларусь", "беларуси", "belarus", "белоруссия"]),
-            ("GE", ["грузия", "грузии", "georgia"]), ("AM", ["армения", "армении", "armenia"]), ("AZ", ["азербаиджан", "азербаиджане", "azerbaidjan"]),
+            ("GE", ["грузия", "грузии", "georgia"]), ("AM", ["армения", "армении", "armenia"]),
+            ("AZ", ["азербаиджан", "азербаиджане", "azerbaidjan"]),
             ("KG", ["кыргызстан", "киргизия", "кыргызстане", "kirghizstan"]), ("UZ", ["узбекистан", "узбекистане", "uzbekistan"]),
             ("TJ", ["таджикистан", "таджикистане", "tadjikistan"]), ("TM", ["туркменистан", "туркменистане", "turkmenistan"]),
         ] {
@@ -76,14 +80,17 @@ enum Gazetteer {
 
     /// Adjectives that point to a country (weaker evidence than a name).
     static let adjectives: [String: String] = [
-        "russian": "RU", "российскии": "RU", "российская": "RU", "российские": "RU", "rus": "RU", "rusa": "RU", "kazakh": "KZ", "kazakhstani": "KZ",
-        "казахстанскии": "KZ", "moldovan": "MD", "молдавскии": "MD", "moldovenesc": "MD", "chechen": "RU", "чеченскии": "RU", "ukrainian": "UA",
+        "russian": "RU", "российскии": "RU", "российская": "RU", "российские": "RU", "rus": "RU", "rusa": "RU", "kazakh": "KZ",
+        "kazakhstani": "KZ",
+        "казахстанскии": "KZ", "moldovan": "MD", "молдавскии": "MD", "moldovenesc": "MD", "chechen": "RU", "чеченскии": "RU",
+        "ukrainian": "UA",
         "belarusian": "BY", "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ", "kyrgyz": "KG", "uzbek": "UZ", "tajik": "TJ",
     ]
 
     /// First words of names of more than one word: only these start a longer lookup.
-    static let multiwordStarts: Set<String> = Set((Array(places.keys) + Array(countryForms.keys) + Array(countryNames.keys))
-        .filter { $0.contains(" ") }.compactMap { $0.split(separator: " ").first.map(String.init) })
+    static let multiwordStarts: Set<String> = Set(
+        (Array(places.keys) + Array(countryForms.keys) + Array(countryNames.keys))
+            .filter { $0.contains(" ") }.compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// The phrases of one to three words starting at `index`, longest first (only single words unless a longer name may start there).
     static func phrases(at index: Int, in words: [Document.Word]) -> [(length: Int, key: String)] {
@@ -101,8 +108,12 @@ enum Gazetteer {
         while index < words.count {
             var matched = false
             for (length, key) in phrases(at: index, in: words) {
-                if let place = places[key], length > 1 || words[index].isCapitalised || words[index].text.first?.isLetter == true && !words[index].text.first!.isASCII {
-                    found.append(FoundPlace(name: place.name, country: place.country, span: document.span(words: index...(index + length - 1))))
+                if let place = places[key],
+                    length > 1 || words[index].isCapitalised
+                        || words[index].text.first?.isLetter == true && !words[index].text.first!.isASCII
+                {
+                    found.append(
+                        FoundPlace(name: place.name, country: place.country, span: document.span(words: index...(index + length - 1))))
                     index += length
                     matched = true
                     break
@@ -124,7 +135,9 @@ enum Gazetteer {
         }
         let words = document.words
         for place in places {
-            note(place.country, origin(beforeWord: document.wordIndex(startingAt: place.span.start) ?? 0, in: document) ? 3 : 2, at: place.span.start)
+            note(
+                place.country, origin(beforeWord: document.wordIndex(startingAt: place.span.start) ?? 0, in: document) ? 3 : 2,
+                at: place.span.start)
         }
         let placeStarts = Set(places.map(\.span.start))
         var insideOrganisation = [Bool](repeating: false, count: words.count)
@@ -139,8 +152,10 @@ enum Gazetteer {
         while index < words.count {
             var consumed = 1
             for (length, phrase) in phrases(at: index, in: words) {
-                if let code = countryForms[phrase] ?? (words[index].isCapitalised || !words[index].text.first!.isASCII ? countryNames[phrase] : nil),
-                   !placeStarts.contains(words[index].start), !insideOrganisation[index] {
+                if let code = countryForms[phrase]
+                    ?? (words[index].isCapitalised || !words[index].text.first!.isASCII ? countryNames[phrase] : nil),
+                    !placeStarts.contains(words[index].start), !insideOrganisation[index]
+                {
                     note(code, origin(beforeWord: index, in: document) ? 3 : 2, at: words[index].start)
                     consumed = length
                     break

@@ -1,7 +1,11 @@
 /// The language of a news item: Cyrillic is Russian; Romanian letters or words make Romanian; otherwise English.
 enum LanguageGuess {
-    static let romanianWords: Set<String> = ["si", "in", "pentru", "este", "care", "au", "fost", "din", "cu", "pe", "la", "lor", "sau", "dupa", "fara", "unui", "unei", "ale"]
-    static let englishWords: Set<String> = ["the", "and", "of", "to", "was", "were", "is", "for", "on", "with", "that", "by", "from", "has"]
+    static let romanianWords: Set<String> = [
+        "si", "in", "pentru", "este", "care", "au", "fost", "din", "cu", "pe", "la", "lor", "sau", "dupa", "fara", "unui", "unei", "ale",
+    ]
+    static let englishWords: Set<String> = [
+        "the", "and", "of", "to", "was", "were", "is", "for", "on", "with", "that", "by", "from", "has",
+    ]
 
     static let romanianLetterSet: Set<Character> = Set("ăâîșşțţĂÂÎȘŞȚŢ")
 

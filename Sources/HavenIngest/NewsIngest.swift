@@ -20,7 +20,8 @@ public enum NewsIngest {
         let organisations = OrganisationFinder.organisations(in: document)
         let types = TypeRules.suggest(document)
         return Extraction(
-            text: text, language: language, kind: KindRules.kind(of: document, types: types), dates: DateFinder.dates(in: document, reference: reference),
+            text: text, language: language, kind: KindRules.kind(of: document, types: types),
+            dates: DateFinder.dates(in: document, reference: reference),
             countries: Gazetteer.countries(in: document, places: places, organisations: organisations), places: places,
             organisations: organisations, counts: CountFinder.counts(in: document),
             headings: TypeRules.headings(from: types, document: document), types: types)

@@ -5,13 +5,26 @@ import HavenDomain
 enum OrganisationFinder {
     /// Known organisations: canonical name and the spellings news use.
     static let known: [(name: String, spellings: [String])] = [
-        ("Russian LGBT Network", ["Russian LGBT Network", "LGBT Network", "Российская ЛГБТ-сеть", "Российской ЛГБТ-сети", "ЛГБТ-сеть", "ЛГБТ-сети"]),
+        (
+            "Russian LGBT Network",
+            ["Russian LGBT Network", "LGBT Network", "Российская ЛГБТ-сеть", "Российской ЛГБТ-сети", "ЛГБТ-сеть", "ЛГБТ-сети"]
+        ),
         ("GENDERDOC-M", ["GENDERDOC-M", "Genderdoc-M", "ГЕНДЕРДОК-М"]),
         ("Article 19", ["Article 19", "ARTICLE 19", "Статья 19"]),
-        ("UN Human Rights Council", ["UN Human Rights Council", "Human Rights Council", "United Nations Human Rights Council", "Совет ООН по правам человека",
-                                     "Consiliul ONU pentru Drepturile Omului"]),
-        ("Ministry of Interior", ["Ministry of Interior", "Ministry of Internal Affairs", "Ministry of the Interior", "МВД", "Министерство внутренних дел",
-                                  "Ministerul Afacerilor Interne", "Ministerul de Interne"]),
+        (
+            "UN Human Rights Council",
+            [
+                "UN Human Rights Council", "Human Rights Council", "United Nations Human Rights Council", "Совет ООН по правам человека",
+                "Consiliul ONU pentru Drepturile Omului",
+            ]
+        ),
+        (
+            "Ministry of Interior",
+            [
+                "Ministry of Interior", "Ministry of Internal Affairs", "Ministry of the Interior", "МВД", "Министерство внутренних дел",
+                "Ministerul Afacerilor Interne", "Ministerul de Interne",
+            ]
+        ),
         ("ILGA-Europe", ["ILGA-Europe", "ILGA Europe"]),
         ("Human Rights Watch", ["Human Rights Watch", "HRW"]),
         ("Amnesty International", ["Amnesty International", "Amnesty"]),
@@ -19,20 +32,30 @@ enum OrganisationFinder {
         ("Sphere Foundation", ["Sphere Foundation", "Фонд «Сфера»", "Сфера"]),
         ("Moscow Helsinki Group", ["Moscow Helsinki Group", "Московская Хельсинкская группа"]),
         ("Coming Out", ["Coming Out", "Выход"]),
-        ("European Court of Human Rights", ["European Court of Human Rights", "ECtHR", "ЕСПЧ", "Европейский суд по правам человека", "CEDO"]),
+        (
+            "European Court of Human Rights",
+            ["European Court of Human Rights", "ECtHR", "ЕСПЧ", "Европейский суд по правам человека", "CEDO"]
+        ),
         ("OSCE", ["OSCE", "ОБСЕ", "OSCE/ODIHR", "ODIHR"]),
         ("Council of Europe", ["Council of Europe", "Совет Европы", "Consiliul Europei"]),
-        ("Commissioner for Children's Rights", ["Commissioner for Children's Rights", "Commissioner for Children’s Rights", "уполномоченного по правам ребенка",
-                                               "уполномоченный по правам ребенка"]),
+        (
+            "Commissioner for Children's Rights",
+            [
+                "Commissioner for Children's Rights", "Commissioner for Children’s Rights", "уполномоченного по правам ребенка",
+                "уполномоченный по правам ребенка",
+            ]
+        ),
         ("Investigative Committee", ["Investigative Committee", "Следственный комитет", "СК"]),
         ("Prosecutor's Office", ["Prosecutor's Office", "Prosecutor General's Office", "прокуратура", "прокуратуры", "Procuratura"]),
     ]
 
     /// Words organisation names are built with (folded).
-    static let keywords: Set<String> = ["network", "ministry", "council", "committee", "commission", "commissioner", "foundation", "association", "centre",
-                                        "center", "organisation", "organization", "union", "office", "group", "alliance", "coalition", "initiative", "fund",
-                                        "court", "agency", "service", "institute", "sеть", "сеть", "фонд", "комитет", "министерство", "центр", "ассоциация",
-                                        "asociatia", "centrul", "ministerul", "consiliul", "fundatia", "uniunea"]
+    static let keywords: Set<String> = [
+        "network", "ministry", "council", "committee", "commission", "commissioner", "foundation", "association", "centre",
+        "center", "organisation", "organization", "union", "office", "group", "alliance", "coalition", "initiative", "fund",
+        "court", "agency", "service", "institute", "sеть", "сеть", "фонд", "комитет", "министерство", "центр", "ассоциация",
+        "asociatia", "centrul", "ministerul", "consiliul", "fundatia", "uniunea",
+    ]
 
     static let connectors: Set<String> = ["of", "for", "the", "and", "on", "de", "pentru", "si", "по", "и"]
 
@@ -58,7 +81,9 @@ enum OrganisationFinder {
                     && (parts.count > 1 || words[index].isCapitalised || words[index].text.count > 3)
             }) {
                 let range = index...(index + parts.count - 1)
-                if foundNames.insert(SearchText.fold(name)).inserted { found.append(FoundOrganisation(name: name, span: document.span(words: range))) }
+                if foundNames.insert(SearchText.fold(name)).inserted {
+                    found.append(FoundOrganisation(name: name, span: document.span(words: range)))
+                }
                 for taken in range { isTaken[taken] = true }
                 index += parts.count
                 continue
@@ -68,11 +93,16 @@ enum OrganisationFinder {
         // Capitalised runs (connectors allowed inside) containing an organisation word.
         index = 0
         while index < words.count {
-            guard words[index].isCapitalised, !isTaken[index] else { index += 1; continue }
+            guard words[index].isCapitalised, !isTaken[index] else {
+                index += 1
+                continue
+            }
             var end = index
             while end + 1 < words.count, !isTaken[end + 1],
-                  words[end + 1].isCapitalised || (connectors.contains(words[end + 1].folded) && end + 2 < words.count && words[end + 2].isCapitalised),
-                  !document.characters[words[end].end..<words[end + 1].start].contains(where: { ".,;:!?()«»\"“”".contains($0) }) {
+                words[end + 1].isCapitalised
+                    || (connectors.contains(words[end + 1].folded) && end + 2 < words.count && words[end + 2].isCapitalised),
+                !document.characters[words[end].end..<words[end + 1].start].contains(where: { ".,;:!?()«»\"“”".contains($0) })
+            {
                 end += 1
             }
             let run = words[index...end]

@@ -21,7 +21,7 @@ public enum SampleNews {
     public static func items(_ count: Int) -> [String] {
         var state: UInt64 = 2026
         func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
         return (0..<count).map { _ in (0..<(2 + next(3))).map { _ in sentences[next(sentences.count)] }.joined(separator: " ") }

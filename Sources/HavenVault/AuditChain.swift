@@ -9,8 +9,10 @@ public enum AuditChain {
     /// SHA-256 over the length-prefixed fields and the previous hash, hex.
     public static func hash(of record: AuditRecord) -> String {
         var hasher = SHA256()
-        for field in [record.previousHash, String(record.sequence), String(record.occurredAt),
-                      record.actor, record.action, record.targetTable, record.targetID] {
+        for field in [
+            record.previousHash, String(record.sequence), String(record.occurredAt),
+            record.actor, record.action, record.targetTable, record.targetID,
+        ] {
             let bytes = Array(field.utf8)
             var length = UInt32(bytes.count).bigEndian
             withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }

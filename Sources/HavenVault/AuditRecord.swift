@@ -15,8 +15,10 @@ public struct AuditRecord: Sendable, Equatable {
     public var previousHash: String
     public var hash: String
 
-    public init(sequence: Int64, occurredAt: Int64, actor: String, action: String,
-                targetTable: String, targetID: String, previousHash: String, hash: String = "") {
+    public init(
+        sequence: Int64, occurredAt: Int64, actor: String, action: String,
+        targetTable: String, targetID: String, previousHash: String, hash: String = ""
+    ) {
         self.sequence = sequence
         self.occurredAt = occurredAt
         self.actor = actor

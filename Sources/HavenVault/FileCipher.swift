@@ -22,8 +22,10 @@ public enum FileCipher {
         repeat {
             let end = min(offset + chunkSize, plaintext.endIndex)
             let isLast = end == plaintext.endIndex
-            let sealed = try ChaChaPoly.seal(plaintext[offset..<end], using: key,
-                                             authenticating: associatedData(binding, index: index, isLast: isLast)).combined
+            let sealed = try ChaChaPoly.seal(
+                plaintext[offset..<end], using: key,
+                authenticating: associatedData(binding, index: index, isLast: isLast)
+            ).combined
             var length = UInt32(sealed.count).bigEndian
             output.append(Data(bytes: &length, count: 4))
             output.append(sealed)

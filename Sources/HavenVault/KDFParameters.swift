@@ -1,6 +1,6 @@
 import Crypto
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
 
 /// scrypt cost parameters; stored with each user so they can be raised later.
 public struct KDFParameters: Sendable, Equatable, Codable {
@@ -27,8 +27,8 @@ public struct KDFParameters: Sendable, Equatable, Codable {
     public init?(encoded: String) {
         let parts = encoded.split(separator: ":")
         guard parts.count == 4, parts[0] == "scrypt",
-              let logN = Int(parts[1]), let r = Int(parts[2]), let p = Int(parts[3]),
-              (1...24).contains(logN), (1...32).contains(r), (1...16).contains(p)
+            let logN = Int(parts[1]), let r = Int(parts[2]), let p = Int(parts[3]),
+            (1...24).contains(logN), (1...32).contains(r), (1...16).contains(p)
         else { return nil }
         self.init(logN: logN, r: r, p: p)
     }

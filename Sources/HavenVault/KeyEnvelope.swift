@@ -40,7 +40,9 @@ public enum KeyEnvelope {
     }
 
     /// Opens an envelope that holds a 256-bit symmetric key.
-    public static func openKey(_ envelope: Data, with privateKey: Curve25519.KeyAgreement.PrivateKey, context: String) throws -> SymmetricKey {
+    public static func openKey(_ envelope: Data, with privateKey: Curve25519.KeyAgreement.PrivateKey, context: String) throws
+        -> SymmetricKey
+    {
         let bytes = try open(envelope, with: privateKey, context: context)
         guard bytes.count == 32 else { throw VaultError.malformed("sealed key") }
         return SymmetricKey(data: bytes)

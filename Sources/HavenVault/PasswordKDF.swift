@@ -1,6 +1,6 @@
 import Crypto
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
 
 /// Derives a user's key-encryption key and login verifier from a password in one scrypt run.
 public enum PasswordKDF {

@@ -1,6 +1,6 @@
 import Crypto
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
 
 /// What one password derivation yields: a key that seals the user's private key and a login verifier.
 public struct PasswordSecrets: Sendable {

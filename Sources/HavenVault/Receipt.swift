@@ -12,8 +12,9 @@ public enum Receipt {
     }
 
     static func sealingKey(_ code: HumanCode) -> SymmetricKey {
-        HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: Data(code.normalized.utf8)),
-                               info: Data("haven/v1/receipt".utf8), outputByteCount: 32)
+        HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: Data(code.normalized.utf8)),
+            info: Data("haven/v1/receipt".utf8), outputByteCount: 32)
     }
 
     static func context(_ reportID: String) -> Data { Data("haven/v1/report-key|\(reportID)".utf8) }

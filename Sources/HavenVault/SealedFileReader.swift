@@ -42,8 +42,9 @@ public struct SealedFileReader {
         defer { index += 1 }
         sawLast = isLast
         do {
-            return try ChaChaPoly.open(ChaChaPoly.SealedBox(combined: chunk), using: key,
-                                       authenticating: FileCipher.associatedData(binding, index: index, isLast: isLast))
+            return try ChaChaPoly.open(
+                ChaChaPoly.SealedBox(combined: chunk), using: key,
+                authenticating: FileCipher.associatedData(binding, index: index, isLast: isLast))
         } catch {
             throw VaultError.wrongKey
         }

@@ -69,8 +69,10 @@ public struct SealedFileWriter {
     }
 
     private mutating func write(_ chunk: Data, isLast: Bool) throws {
-        let sealed = try ChaChaPoly.seal(chunk, using: key,
-                                         authenticating: FileCipher.associatedData(binding, index: index, isLast: isLast)).combined
+        let sealed = try ChaChaPoly.seal(
+            chunk, using: key,
+            authenticating: FileCipher.associatedData(binding, index: index, isLast: isLast)
+        ).combined
         var length = UInt32(sealed.count).bigEndian
         var record = Data(bytes: &length, count: 4)
         record.append(sealed)

@@ -16,7 +16,10 @@ public struct StoredUserKeys: Sendable, Equatable {
     /// SHA-256 of the login verifier, hex.
     public var verifierHash: String
 
-    public init(publicKey: Data, passwordSealedPrivateKey: Data, recoverySealedPrivateKey: Data, salt: Data, kdfParameters: String, verifierHash: String) {
+    public init(
+        publicKey: Data, passwordSealedPrivateKey: Data, recoverySealedPrivateKey: Data, salt: Data, kdfParameters: String,
+        verifierHash: String
+    ) {
         self.publicKey = publicKey
         self.passwordSealedPrivateKey = passwordSealedPrivateKey
         self.recoverySealedPrivateKey = recoverySealedPrivateKey

@@ -7,28 +7,37 @@ public enum UserKeys {
     static func recoveryContext(_ userID: String) -> String { "user-private-key/\(userID)" }
 
     /// Makes a new key pair for `userID`, sealed under `password` and to the recovery key.
-    public static func create(userID: String, password: String, parameters: KDFParameters,
-                              recoveryKey: Curve25519.KeyAgreement.PublicKey) throws -> (StoredUserKeys, Curve25519.KeyAgreement.PrivateKey) {
+    public static func create(
+        userID: String, password: String, parameters: KDFParameters,
+        recoveryKey: Curve25519.KeyAgreement.PublicKey
+    ) throws -> (StoredUserKeys, Curve25519.KeyAgreement.PrivateKey) {
         let privateKey = Curve25519.KeyAgreement.PrivateKey()
         let stored = try seal(privateKey, userID: userID, password: password, parameters: parameters, recoveryKey: recoveryKey)
         return (stored, privateKey)
     }
 
     /// Seals an existing private key under a (new) password and to the recovery key.
-    public static func seal(_ privateKey: Curve25519.KeyAgreement.PrivateKey, userID: String, password: String,
-                            parameters: KDFParameters, recoveryKey: Curve25519.KeyAgreement.PublicKey) throws -> StoredUserKeys {
+    public static func seal(
+        _ privateKey: Curve25519.KeyAgreement.PrivateKey, userID: String, password: String,
+        parameters: KDFParameters, recoveryKey: Curve25519.KeyAgreement.PublicKey
+    ) throws -> StoredUserKeys {
         let salt = PasswordKDF.newSalt()
         let secrets = try PasswordKDF.derive(password: password, salt: salt, parameters: parameters)
-        let sealed = try ChaChaPoly.seal(privateKey.rawRepresentation, using: secrets.keyEncryptionKey,
-                                         authenticating: passwordContext(userID)).combined
+        let sealed = try ChaChaPoly.seal(
+            privateKey.rawRepresentation, using: secrets.keyEncryptionKey,
+            authenticating: passwordContext(userID)
+        ).combined
         let forRecovery = try sealForRecovery(privateKey, userID: userID, recoveryKey: recoveryKey)
-        return StoredUserKeys(publicKey: privateKey.publicKey.rawRepresentation, passwordSealedPrivateKey: sealed,
-                              recoverySealedPrivateKey: forRecovery, salt: salt,
-                              kdfParameters: parameters.encoded, verifierHash: secrets.verifierHash)
+        return StoredUserKeys(
+            publicKey: privateKey.publicKey.rawRepresentation, passwordSealedPrivateKey: sealed,
+            recoverySealedPrivateKey: forRecovery, salt: salt,
+            kdfParameters: parameters.encoded, verifierHash: secrets.verifierHash)
     }
 
     /// Opens the private key with secrets already derived from the password (after the verifier matched).
-    public static func unlock(_ stored: StoredUserKeys, userID: String, secrets: PasswordSecrets) throws -> Curve25519.KeyAgreement.PrivateKey {
+    public static func unlock(_ stored: StoredUserKeys, userID: String, secrets: PasswordSecrets) throws
+        -> Curve25519.KeyAgreement.PrivateKey
+    {
         do {
             let box = try ChaChaPoly.SealedBox(combined: stored.passwordSealedPrivateKey)
             let raw = try ChaChaPoly.open(box, using: secrets.keyEncryptionKey, authenticating: passwordContext(userID))
@@ -39,14 +48,18 @@ public enum UserKeys {
     }
 
     /// Seals a private key to the recovery key only (an invited user has no password yet).
-    public static func sealForRecovery(_ privateKey: Curve25519.KeyAgreement.PrivateKey, userID: String,
-                                       recoveryKey: Curve25519.KeyAgreement.PublicKey) throws -> Data {
+    public static func sealForRecovery(
+        _ privateKey: Curve25519.KeyAgreement.PrivateKey, userID: String,
+        recoveryKey: Curve25519.KeyAgreement.PublicKey
+    ) throws -> Data {
         try KeyEnvelope.seal(privateKey.rawRepresentation, to: recoveryKey, context: recoveryContext(userID))
     }
 
     /// Opens a user's private key with the organisation's recovery private key.
-    public static func recover(_ recoverySealedPrivateKey: Data, userID: String,
-                               recoveryPrivateKey: Curve25519.KeyAgreement.PrivateKey) throws -> Curve25519.KeyAgreement.PrivateKey {
+    public static func recover(
+        _ recoverySealedPrivateKey: Data, userID: String,
+        recoveryPrivateKey: Curve25519.KeyAgreement.PrivateKey
+    ) throws -> Curve25519.KeyAgreement.PrivateKey {
         let raw = try KeyEnvelope.open(recoverySealedPrivateKey, with: recoveryPrivateKey, context: recoveryContext(userID))
         return try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw)
     }
@@ -68,7 +81,8 @@ public enum UserKeys {
     }
 
     static func codeKey(_ code: HumanCode) -> SymmetricKey {
-        HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: Data(code.normalized.utf8)),
-                               info: Data("haven/v1/one-time-code".utf8), outputByteCount: 32)
+        HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: Data(code.normalized.utf8)),
+            info: Data("haven/v1/one-time-code".utf8), outputByteCount: 32)
     }
 }

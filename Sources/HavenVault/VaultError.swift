@@ -1,6 +1,6 @@
 import Crypto
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
 
 /// Errors from the vault; none of them carries secret material.
 public enum VaultError: Error, Equatable, CustomStringConvertible {

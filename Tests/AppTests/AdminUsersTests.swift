@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenVault
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Administrators manage users")
 struct AdminUsersTests {
@@ -13,7 +14,9 @@ struct AdminUsersTests {
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
             let bad = try await admin.submit("/app/admin/users/invite", ["email": "not an email", "role": "caseworker"])
-            #expect(bad.status == .unprocessableEntity && bad.body.contains("id=\"email-error\"") && bad.body.contains("value=\"not an email\""))
+            #expect(
+                bad.status == .unprocessableEntity && bad.body.contains("id=\"email-error\"") && bad.body.contains("value=\"not an email\"")
+            )
             let taken = try await admin.submit("/app/admin/users/invite", ["email": "admin@example.org", "role": "caseworker"])
             #expect(taken.status == .unprocessableEntity && taken.body.contains("already exists"))
 
@@ -26,18 +29,25 @@ struct AdminUsersTests {
             let newcomer = haven.browser()
             let weak = try await newcomer.submit("/welcome", ["code": code, "password": "short", "passwordConfirmation": "short"])
             #expect(weak.status == .unprocessableEntity && weak.body.contains("value=\"\(code)\""))
-            let wrongCode = try await newcomer.submit("/welcome", ["code": HumanCode.random().description, "password": goodPassword,
-                                                                   "passwordConfirmation": goodPassword])
+            let wrongCode = try await newcomer.submit(
+                "/welcome",
+                [
+                    "code": HumanCode.random().description, "password": goodPassword,
+                    "passwordConfirmation": goodPassword,
+                ])
             #expect(wrongCode.status == .unprocessableEntity && wrongCode.body.contains("id=\"code-error\""))
-            let accepted = try await newcomer.submit("/welcome", ["code": code, "password": goodPassword, "passwordConfirmation": goodPassword])
+            let accepted = try await newcomer.submit(
+                "/welcome", ["code": code, "password": goodPassword, "passwordConfirmation": goodPassword])
             #expect(accepted.status == .seeOther && accepted.location == "/login")
-            let again = try await newcomer.submit("/welcome", ["code": code, "password": goodPassword, "passwordConfirmation": goodPassword])
+            let again = try await newcomer.submit(
+                "/welcome", ["code": code, "password": goodPassword, "passwordConfirmation": goodPassword])
             #expect(again.status == .unprocessableEntity)
 
             let ion = try await haven.signedInBrowser(email: "ion@example.org")
             #expect(try await ion.get("/app").body.contains("Documenter"))
             #expect(try await ion.get("/app/admin/users").status == .forbidden)
-            #expect(try await ion.submit("/app/admin/users/invite", ["email": "x@example.org", "role": "administrator"]).status == .forbidden)
+            #expect(
+                try await ion.submit("/app/admin/users/invite", ["email": "x@example.org", "role": "administrator"]).status == .forbidden)
             #expect(try await User.query(on: haven.db).count() == 2)
         }
     }
@@ -79,15 +89,19 @@ struct AdminUsersTests {
             let list = try await promoted.get("/app/admin/users")
             #expect(list.status == .ok && list.body.contains("admin@example.org"))
 
-            let adminID = try #require(try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("admin@example.org"))?.requireID())
+            let adminID = try #require(
+                try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("admin@example.org"))?.requireID())
             #expect(try await admin.submit("/app/admin/users/\(adminID)/disable", [:]).status == .conflict)
             #expect(try await admin.submit("/app/admin/users/\(ionID)/role", ["role": "viewer"]).status == .seeOther)
             #expect(try await promoted.get("/app/admin/users").status == .forbidden)
             let copies = try await KeyGrant.query(on: haven.db).filter(\.$holder.$id == ionID).all().map(\.recordID)
-            #expect(Set(copies) == [SealedRecord.documentation.id, SealedRecord.colleagues.id], "a viewer keeps the documentation and colleagues keys, loses the staff directory")
+            #expect(
+                Set(copies) == [SealedRecord.documentation.id, SealedRecord.colleagues.id],
+                "a viewer keeps the documentation and colleagues keys, loses the staff directory")
             #expect(try await admin.submit("/app/admin/users/\(ionID)/role", ["role": "editor"]).status == .seeOther)
-            #expect(try await KeyGrant.query(on: haven.db).filter(\.$holder.$id == ionID).all().map(\.recordID) == [SealedRecord.colleagues.id],
-                    "an editor keeps only the colleagues key")
+            #expect(
+                try await KeyGrant.query(on: haven.db).filter(\.$holder.$id == ionID).all().map(\.recordID) == [SealedRecord.colleagues.id],
+                "an editor keeps only the colleagues key")
             #expect(try await admin.submit("/app/admin/users/\(UUID())/disable", [:]).status == .notFound)
             #expect(try await admin.submit("/app/admin/users/\(ionID)/role", ["role": "emperor"]).status == .badRequest)
         }

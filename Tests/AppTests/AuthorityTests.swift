@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenDomain
 import Testing
 import Vapor
+
+@testable import App
 
 /// Authority follows the roles: a role change takes away what the new role may not hold, the role is asked on every
 /// route besides the key copy, and records are given only to roles that may hold them.
@@ -25,8 +26,9 @@ struct AuthorityTests {
         return [.report(report), .case(caseID), .incident(incidentID)]
     }
 
-    @Test("for every pair of roles, a change leaves exactly the key copies the new role may hold and sets who receives reports",
-          arguments: TestDatabase.all)
+    @Test(
+        "for every pair of roles, a change leaves exactly the key copies the new role may hold and sets who receives reports",
+        arguments: TestDatabase.all)
     func everyRolePair(database: TestDatabase) async throws {
         try await withHaven(database) { haven in
             try await haven.setUp()
@@ -51,9 +53,10 @@ struct AuthorityTests {
                     }
                     _ = try await services.accounts.changeRole(of: userID, to: to, confirmed: true, by: administrator, on: haven.db)
                     let held = Set(try await KeyGrant.query(on: haven.db).filter(\.$holder.$id == userID).all().compactMap(Self.kind))
-                    let expected = Set(RecordKind.allCases.filter { kind in
-                        kind.instanceRecordID == nil ? kind.mayBeHeld(by: from) && kind.mayBeHeld(by: to) : kind.mayBeHeld(by: to)
-                    })
+                    let expected = Set(
+                        RecordKind.allCases.filter { kind in
+                            kind.instanceRecordID == nil ? kind.mayBeHeld(by: from) && kind.mayBeHeld(by: to) : kind.mayBeHeld(by: to)
+                        })
                     #expect(held == expected, "\(from) → \(to)")
                     #expect(try await User.find(userID, on: haven.db)?.receivesIntake == to.triagesIntake, "\(from) → \(to)")
                 }
@@ -77,7 +80,9 @@ struct AuthorityTests {
             for report in try await Report.query(on: haven.db).all() {
                 #expect(try await ion.get("/app/inbox/\(report.requireID())").status == .forbidden)
             }
-            #expect(try await KeyGrant.query(on: haven.db).filter(\.$recordTable == RecordKind.report.table).filter(\.$holder.$id == ionID).count() == 0)
+            #expect(
+                try await KeyGrant.query(on: haven.db).filter(\.$recordTable == RecordKind.report.table).filter(\.$holder.$id == ionID)
+                    .count() == 0)
         }
     }
 
@@ -116,7 +121,9 @@ struct AuthorityTests {
                 walked += 1
             }
             #expect(walked >= 15)
-            #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "report.read.denied").filter(\.$targetID == fixtures.reportID).count() >= 4)
+            #expect(
+                try await AuditEntry.query(on: haven.db).filter(\.$action == "report.read.denied").filter(\.$targetID == fixtures.reportID)
+                    .count() >= 4)
             #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "case.read.denied").count() >= 8)
         }
     }

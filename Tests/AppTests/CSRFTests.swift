@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("CSRF protection")
 struct CSRFTests {
@@ -27,7 +28,9 @@ struct CSRFTests {
         }
     }
 
-    @Test("every POST route, on real records, refuses a request without the token and changes nothing; intake forms come back with the text kept")
+    @Test(
+        "every POST route, on real records, refuses a request without the token and changes nothing; intake forms come back with the text kept"
+    )
     func everyRoute() async throws {
         try await withHaven { haven in
             try await haven.setUp()
@@ -40,9 +43,12 @@ struct CSRFTests {
             let audit = try await AuditEntry.query(on: haven.db).count()
             for route in posts {
                 let path = RouteFixtures.path(route, known: fixtures.known, fallback: UUID().uuidString)
-                let fields = [("role", "viewer"), ("lang", "ru"), ("narrative", "typed with care"), ("message", "typed with care"),
-                              ("code", fixtures.receipt)]
-                let page = route.path.first?.description == "report"
+                let fields = [
+                    ("role", "viewer"), ("lang", "ru"), ("narrative", "typed with care"), ("message", "typed with care"),
+                    ("code", fixtures.receipt),
+                ]
+                let page =
+                    route.path.first?.description == "report"
                     ? try await admin.submitMultipart(path, fields, csrf: .some(nil))
                     : try await admin.submit(path, Dictionary(uniqueKeysWithValues: fields), csrf: .some(nil))
                 if CSRFMiddleware.keepsTypedText(route) {

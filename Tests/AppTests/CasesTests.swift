@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenDomain
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Cases")
 struct CasesTests {
@@ -32,11 +33,14 @@ struct CasesTests {
             let eva = try await haven.signedInBrowser(email: "eva@example.org")
             #expect(try await eva.get("/app/cases/new").status == .forbidden)
 
-            let ionID = try #require(try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("ion@example.org"))?.requireID())
-            let evaID = try #require(try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("eva@example.org"))?.requireID())
+            let ionID = try #require(
+                try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("ion@example.org"))?.requireID())
+            let evaID = try #require(
+                try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("eva@example.org"))?.requireID())
             let offered = try await ana.get("/app/cases/\(code)")
-            #expect(offered.body.contains("value=\"\(ionID.uuidString)\"") && !offered.body.contains("value=\"\(evaID.uuidString)\""),
-                    "the list offers case roles only")
+            #expect(
+                offered.body.contains("value=\"\(ionID.uuidString)\"") && !offered.body.contains("value=\"\(evaID.uuidString)\""),
+                "the list offers case roles only")
             // No e-mail address can be tried, and a role that may not hold cases (an editor) is refused.
             for refused in [["colleague": UUID().uuidString], ["email": "ion@example.org"], ["colleague": evaID.uuidString]] {
                 let page = try await ana.submit("/app/cases/\(code)/assign", refused)
@@ -48,7 +52,8 @@ struct CasesTests {
 
             #expect(try await ana.submit("/app/cases/\(code)/unassign", ["holder": ionID.uuidString]).status == .seeOther)
             #expect(try await ion.get("/app/cases/\(code)").status == .forbidden)
-            let anaID = try #require(try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("ana@example.org"))?.requireID())
+            let anaID = try #require(
+                try await User.find(on: haven.db, emailLookup: haven.app.haven.lookupKey.emailLookup("ana@example.org"))?.requireID())
             #expect(try await ana.submit("/app/cases/\(code)/unassign", ["holder": anaID.uuidString]).status == .conflict)
 
             let timeline = try await ana.get("/app/cases/\(code)")
@@ -90,8 +95,12 @@ struct CasesTests {
         try await withHaven { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
-            let page = try await admin.submit("/app/cases", ["pseudonym": " ", "name": "Bekzat", "needs[]": "shelter", "risk": "critical",
-                                                            "consentsToSharing": "yes", "firstNote": "kept note"])
+            let page = try await admin.submit(
+                "/app/cases",
+                [
+                    "pseudonym": " ", "name": "Bekzat", "needs[]": "shelter", "risk": "critical",
+                    "consentsToSharing": "yes", "firstNote": "kept note",
+                ])
             #expect(page.status == .unprocessableEntity && page.body.contains("id=\"pseudonym-error\""))
             #expect(page.body.contains("value=\"Bekzat\"") && page.body.contains(">kept note</textarea>"))
             #expect(page.body.contains("value=\"shelter\" checked") && page.body.contains("value=\"critical\" selected"))
@@ -99,33 +108,48 @@ struct CasesTests {
         }
     }
 
-    @Test("triage: a case opened from a report carries its needs and contact; requester, notes, task titles and providers are sealed at rest")
+    @Test(
+        "triage: a case opened from a report carries its needs and contact; requester, notes, task titles and providers are sealed at rest")
     func fromReport() async throws {
         try await withHaven(file: true) { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
-            try await haven.submitReport(ReportSubmission(
-                kind: .help, narrative: "MARKER-TRIAGE-NARRATIVE", contact: "MARKER-TRIAGE-CONTACT", needs: [.shelter, .relocationAbroad]), files: [])
+            try await haven.submitReport(
+                ReportSubmission(
+                    kind: .help, narrative: "MARKER-TRIAGE-NARRATIVE", contact: "MARKER-TRIAGE-CONTACT",
+                    needs: [.shelter, .relocationAbroad]), files: [])
             let reportID = try #require(try await Report.query(on: haven.db).first()?.requireID())
             let created = try await admin.submit("/app/inbox/\(reportID)/case", [:])
             #expect(created.status == .seeOther)
             let page = try await admin.follow(created)
-            #expect(page.body.contains("MARKER-TRIAGE-CONTACT") && page.body.contains("Relocation abroad") && page.body.contains("Anonymous report of"))
+            #expect(
+                page.body.contains("MARKER-TRIAGE-CONTACT") && page.body.contains("Relocation abroad")
+                    && page.body.contains("Anonymous report of"))
             let code = try #require(created.location?.split(separator: "/").last.map(String.init))
             _ = try await admin.submit("/app/cases/\(code)/notes", ["body": "MARKER-CASE-NOTE"])
-            #expect(try await admin.submit("/app/cases/\(code)/tasks", ["title": "MARKER-TASK-TITLE", "dueOn": "2030-01-01"]).status == .seeOther)
-            #expect(try await admin.submit("/app/cases/\(code)/services", ["need": "shelter", "provider": "MARKER-PROVIDER", "status": "planned"]).status == .seeOther)
+            #expect(
+                try await admin.submit("/app/cases/\(code)/tasks", ["title": "MARKER-TASK-TITLE", "dueOn": "2030-01-01"]).status
+                    == .seeOther)
+            #expect(
+                try await admin.submit(
+                    "/app/cases/\(code)/services", ["need": "shelter", "provider": "MARKER-PROVIDER", "status": "planned"]
+                ).status == .seeOther)
             _ = try await openCase(admin, pseudonym: "MARKER-PSEUDONYM", name: "MARKER-REQUESTER-NAME", note: "MARKER-FIRST-NOTE")
             let withWork = try await admin.get("/app/cases/\(code)")
-            #expect(withWork.body.contains("MARKER-TASK-TITLE") && withWork.body.contains("MARKER-PROVIDER") && withWork.body.contains("MARKER-CASE-NOTE"))
+            #expect(
+                withWork.body.contains("MARKER-TASK-TITLE") && withWork.body.contains("MARKER-PROVIDER")
+                    && withWork.body.contains("MARKER-CASE-NOTE"))
             let record = try #require(try await Case.find(on: haven.db, code: code))
             #expect(record.sourceReportID == reportID && record.needList == [.shelter, .relocationAbroad])
 
-            let files = FileManager.default.enumerator(at: haven.dataDirectory, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            let files =
+                FileManager.default.enumerator(at: haven.dataDirectory, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
             for file in files where !file.hasDirectoryPath {
                 let bytes = try Data(contentsOf: file)
-                for marker in ["MARKER-TRIAGE-NARRATIVE", "MARKER-TRIAGE-CONTACT", "MARKER-CASE-NOTE", "MARKER-TASK-TITLE", "MARKER-PROVIDER",
-                               "MARKER-PSEUDONYM", "MARKER-REQUESTER-NAME", "MARKER-FIRST-NOTE"] {
+                for marker in [
+                    "MARKER-TRIAGE-NARRATIVE", "MARKER-TRIAGE-CONTACT", "MARKER-CASE-NOTE", "MARKER-TASK-TITLE", "MARKER-PROVIDER",
+                    "MARKER-PSEUDONYM", "MARKER-REQUESTER-NAME", "MARKER-FIRST-NOTE",
+                ] {
                     #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) in \(file.lastPathComponent)")
                 }
             }
@@ -142,15 +166,21 @@ struct CaseWorkTests {
             let admin = try await haven.signedInBrowser()
             let code = try await openCase(admin)
             let other = try await openCase(admin, pseudonym: "Client B")
-            #expect(try await admin.submit("/app/cases/\(code)/tasks", ["title": "Appeal hearing, district court", "dueOn": "2020-06-08"]).status == .seeOther)
-            #expect(try await admin.submit("/app/cases/\(code)/tasks", ["title": "Visa appointment", "dueOn": "2999-01-01"]).status == .seeOther)
+            #expect(
+                try await admin.submit("/app/cases/\(code)/tasks", ["title": "Appeal hearing, district court", "dueOn": "2020-06-08"])
+                    .status == .seeOther)
+            #expect(
+                try await admin.submit("/app/cases/\(code)/tasks", ["title": "Visa appointment", "dueOn": "2999-01-01"]).status == .seeOther
+            )
             let badDay = try await admin.submit("/app/cases/\(code)/tasks", ["title": "kept title", "dueOn": "2020-02-30"])
             #expect(badDay.status == .unprocessableEntity && badDay.body.contains("value=\"kept title\""))
             let page = try await admin.get("/app/cases/\(code)")
             #expect(page.body.contains("Appeal hearing, district court") && page.body.contains("overdue"))
 
             let dashboard = try await admin.get("/app")
-            #expect(dashboard.body.contains("Overdue tasks</a>: <strong>1</strong>") && dashboard.body.contains("Your open cases</a>: <strong>2</strong>"))
+            #expect(
+                dashboard.body.contains("Overdue tasks</a>: <strong>1</strong>")
+                    && dashboard.body.contains("Your open cases</a>: <strong>2</strong>"))
             let overdue = try await admin.get("/app/cases?view=overdue")
             #expect(overdue.body.contains(code) && !overdue.body.contains(other))
             #expect(try await admin.get("/app/cases?inactiveDays=1").body.contains("Cases sealed to you"))
@@ -161,18 +191,27 @@ struct CaseWorkTests {
             #expect(!(try await admin.get("/app/cases?view=overdue")).body.contains(code))
             #expect(try await admin.submit("/app/cases/\(code)/tasks/done", ["task": taskID]).status == .notFound)
 
-            let service = try await admin.submit("/app/cases/\(code)/services", [
-                "need": "legal_consultation", "provider": "Lawyer Petrova", "status": "in_progress", "startsOn": "2024-05-01",
-                "endsOn": "", "amount": "1500,50", "currency": "mdl", "budgetLine": "legal",
-            ])
+            let service = try await admin.submit(
+                "/app/cases/\(code)/services",
+                [
+                    "need": "legal_consultation", "provider": "Lawyer Petrova", "status": "in_progress", "startsOn": "2024-05-01",
+                    "endsOn": "", "amount": "1500,50", "currency": "mdl", "budgetLine": "legal",
+                ])
             #expect(service.status == .seeOther)
             let withService = try await admin.get("/app/cases/\(code)")
-            #expect(withService.body.contains("Lawyer Petrova") && withService.body.contains("1500.50 MDL") && withService.body.contains("in progress"))
-            let badCost = try await admin.submit("/app/cases/\(code)/services", ["need": "legal_consultation", "provider": "X", "status": "planned",
-                                                                                 "amount": "lots", "currency": "MDL"])
+            #expect(
+                withService.body.contains("Lawyer Petrova") && withService.body.contains("1500.50 MDL")
+                    && withService.body.contains("in progress"))
+            let badCost = try await admin.submit(
+                "/app/cases/\(code)/services",
+                [
+                    "need": "legal_consultation", "provider": "X", "status": "planned",
+                    "amount": "lots", "currency": "MDL",
+                ])
             #expect(badCost.status == .unprocessableEntity)
             let stored = try #require(try await CaseService.query(on: haven.db).first())
-            #expect(stored.costMinorUnits == 150_050 && stored.costCurrency == "MDL" && !stored.providerSealed.contains(Data("Petrova".utf8)))
+            #expect(
+                stored.costMinorUnits == 150_050 && stored.costCurrency == "MDL" && !stored.providerSealed.contains(Data("Petrova".utf8)))
         }
     }
 
@@ -187,7 +226,9 @@ struct CaseWorkTests {
             _ = try await admin.submit("/app/cases/\(consenting)/status", ["status": "closed", "reason": "resolved"])
             #expect(try await admin.submit("/app/cases/\(consenting)/erase", [:]).location == "/app/cases")
             let kept = try #require(try await Case.find(on: haven.db, code: consenting))
-            #expect(kept.requesterSealed.isEmpty && kept.needList == [.legalConsultation] && kept.status == .closed && kept.closingReason == .resolved)
+            #expect(
+                kept.requesterSealed.isEmpty && kept.needList == [.legalConsultation] && kept.status == .closed
+                    && kept.closingReason == .resolved)
             #expect(try await CaseNote.query(on: haven.db).count() == 0)
             #expect(try await CaseTask.query(on: haven.db).all().allSatisfy { $0.titleSealed.isEmpty })
             #expect(try await KeyGrant.query(on: haven.db).filter(\.$recordTable == Case.schema).count() == 0)

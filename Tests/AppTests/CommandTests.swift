@@ -1,18 +1,21 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenVault
 import Testing
 import Vapor
 
+@testable import App
+
 @Suite("Command line")
 struct CommandTests {
     @Test("`haven setup --password-stdin` sets Haven up and prints a working recovery key", arguments: TestDatabase.all)
     func setup(database: TestDatabase) async throws {
         try await withHaven(database) { haven in
-            let printed = try await haven.run(SetupCommand(), ["--email", "ana@example.org", "--organisation", "Kyrgyz Indigo", "--password-stdin"],
-                                              input: [goodPassword])
-            let keyLine = try #require(printed.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.count == 69 })
+            let printed = try await haven.run(
+                SetupCommand(), ["--email", "ana@example.org", "--organisation", "Kyrgyz Indigo", "--password-stdin"],
+                input: [goodPassword])
+            let keyLine = try #require(
+                printed.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.count == 69 })
             let recovery = try RecoveryKey.parse(keyLine)
             let organisation = try #require(try await Organisation.current(on: haven.db))
             #expect(organisation.name == "Kyrgyz Indigo" && organisation.recoveryPublicKey == recovery.publicKey.rawRepresentation)
@@ -28,8 +31,12 @@ struct CommandTests {
     @Test("`haven setup` refuses a bad e-mail, a missing or weak password")
     func setupRefusals() async throws {
         try await withHaven { haven in
-            await #expect(throws: CommandFailure.self) { _ = try await haven.run(SetupCommand(), ["--email", "nope", "--password-stdin"], input: [goodPassword]) }
-            await #expect(throws: CommandFailure.self) { _ = try await haven.run(SetupCommand(), ["--email", "a@example.org"], input: [goodPassword]) }
+            await #expect(throws: CommandFailure.self) {
+                _ = try await haven.run(SetupCommand(), ["--email", "nope", "--password-stdin"], input: [goodPassword])
+            }
+            await #expect(throws: CommandFailure.self) {
+                _ = try await haven.run(SetupCommand(), ["--email", "a@example.org"], input: [goodPassword])
+            }
             await #expect(throws: CommandFailure("password: one of the most common passwords")) {
                 _ = try await haven.run(SetupCommand(), ["--email", "a@example.org", "--password-stdin"], input: ["password1234"])
             }

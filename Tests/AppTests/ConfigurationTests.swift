@@ -1,7 +1,8 @@
-@testable import App
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Configuration")
 struct ConfigurationTests {
@@ -15,14 +16,16 @@ struct ConfigurationTests {
         #expect(configuration.publicURL == nil && configuration.logLevel == .info)
     }
 
-    @Test("a PostgreSQL URL selects PostgreSQL; a bad value names its variable", arguments: [
-        (["HAVEN_DATABASE_URL": "mysql://x@y/z"], "HAVEN_DATABASE_URL"),
-        (["HAVEN_DATABASE_URL": "postgres://user:pass@host:5432"], "HAVEN_DATABASE_URL"),
-        (["HAVEN_PUBLIC_URL": "ftp://example.org"], "HAVEN_PUBLIC_URL"),
-        (["HAVEN_LOG_LEVEL": "loud"], "HAVEN_LOG_LEVEL"),
-        (["HAVEN_SESSION_IDLE_MINUTES": "0"], "HAVEN_SESSION_IDLE_MINUTES"),
-        (["HAVEN_SESSION_MAX_HOURS": "many"], "HAVEN_SESSION_MAX_HOURS"),
-    ])
+    @Test(
+        "a PostgreSQL URL selects PostgreSQL; a bad value names its variable",
+        arguments: [
+            (["HAVEN_DATABASE_URL": "mysql://x@y/z"], "HAVEN_DATABASE_URL"),
+            (["HAVEN_DATABASE_URL": "postgres://user:pass@host:5432"], "HAVEN_DATABASE_URL"),
+            (["HAVEN_PUBLIC_URL": "ftp://example.org"], "HAVEN_PUBLIC_URL"),
+            (["HAVEN_LOG_LEVEL": "loud"], "HAVEN_LOG_LEVEL"),
+            (["HAVEN_SESSION_IDLE_MINUTES": "0"], "HAVEN_SESSION_IDLE_MINUTES"),
+            (["HAVEN_SESSION_MAX_HOURS": "many"], "HAVEN_SESSION_MAX_HOURS"),
+        ])
     func badValues(environment: [String: String], variable: String) {
         #expect {
             try HavenConfiguration.fromEnvironment(environment)
@@ -35,7 +38,8 @@ struct ConfigurationTests {
     func goodValues() throws {
         let configuration = try HavenConfiguration.fromEnvironment([
             "HAVEN_DATABASE_URL": "postgres://haven:secret@127.0.0.1:5432/haven", "HAVEN_PUBLIC_URL": "https://haven.example.org",
-            "HAVEN_LOG_LEVEL": "debug", "HAVEN_SESSION_IDLE_MINUTES": "10", "HAVEN_SESSION_MAX_HOURS": "2", "HAVEN_DATA_DIR": "/tmp/haven-x",
+            "HAVEN_LOG_LEVEL": "debug", "HAVEN_SESSION_IDLE_MINUTES": "10", "HAVEN_SESSION_MAX_HOURS": "2",
+            "HAVEN_DATA_DIR": "/tmp/haven-x",
         ])
         #expect(configuration.storage == .postgres(url: "postgres://haven:secret@127.0.0.1:5432/haven", searchPath: nil))
         #expect(configuration.isHTTPS && configuration.logLevel == .debug)
@@ -48,8 +52,9 @@ struct ConfigurationTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let app = try await Application.make(.testing)
-        let configuration = HavenConfiguration(dataDirectory: directory, storage: .postgres(url: "postgres://haven:x@127.0.0.1:1/haven", searchPath: nil),
-                                               kdfParameters: testKDF)
+        let configuration = HavenConfiguration(
+            dataDirectory: directory, storage: .postgres(url: "postgres://haven:x@127.0.0.1:1/haven", searchPath: nil),
+            kdfParameters: testKDF)
         try configure(app, configuration: configuration)
         await #expect {
             try await app.prepareStorage()

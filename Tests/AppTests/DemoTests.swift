@@ -1,14 +1,16 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenDomain
 import Testing
 import Vapor
 
+@testable import App
+
 @Suite("Demo")
 struct DemoTests {
-    @Test("the demo data has a working login per role, an incident for each seed news item that describes one, and all six as publications",
-          arguments: TestDatabase.all)
+    @Test(
+        "the demo data has a working login per role, an incident for each seed news item that describes one, and all six as publications",
+        arguments: TestDatabase.all)
     func data(database: TestDatabase) async throws {
         try await withHaven(database) { haven in
             let logins = try await DemoData.fill(app: haven.app)
@@ -16,7 +18,9 @@ struct DemoTests {
             let documenter = try await haven.signedInBrowser(email: "documenter@demo.example", password: DemoData.password)
             let list = try await documenter.get("/app/incidents")
             #expect(list.body.contains("Incidents found: 5"))
-            for expected in ["Kazakhstan", "Khabarovsk", "Chișinău", "Chechnya", "Restricted incident"] { #expect(list.body.contains(expected), "\(expected)") }
+            for expected in ["Kazakhstan", "Khabarovsk", "Chișinău", "Chechnya", "Restricted incident"] {
+                #expect(list.body.contains(expected), "\(expected)")
+            }
             let khabarovsk = try await documenter.get("/app/incidents?q=хабаровск")
             #expect(khabarovsk.body.contains("Incidents found: 1") && khabarovsk.body.contains("Khabarovsk activist"))
             #expect(try await documenter.get("/app/incidents?q=chisinau").body.contains("Incidents found: 1"))
@@ -25,13 +29,16 @@ struct DemoTests {
             let page = try await documenter.get("/app/incidents/\(family.code)")
             #expect(page.body.contains("Daniyar K. (demo)") && page.body.contains("Ruslan S. (demo)") && page.body.contains("Family"))
             let visitor = try await haven.browser().get("/incidents")
-            #expect(visitor.body.contains("Incidents found: 3") && !visitor.body.contains("Kazakhstan") && !visitor.body.contains("Testimony"))
+            #expect(
+                visitor.body.contains("Incidents found: 3") && !visitor.body.contains("Kazakhstan") && !visitor.body.contains("Testimony"))
             let home = try await haven.browser().get("/")
             #expect(home.body.components(separatedBy: "<article class=\"message\"").count - 1 == 6)
             let joint = try await haven.browser().get("/p/russia-endangers-online-freedoms-around-the-world")
             #expect(joint.body.contains("Signatories (52)") && joint.body.contains("UN Human Rights Council"))
             let march = try await haven.browser().get("/p/equality-march-in-chisinau-without-fear-to-love/ro")
-            #expect(march.body.contains("Marșul egalității") && march.body.contains("Participanți: 350") && march.body.contains("/incidents/I-"))
+            #expect(
+                march.body.contains("Marșul egalității") && march.body.contains("Participanți: 350") && march.body.contains("/incidents/I-")
+            )
             #expect(try await haven.browser().get("/search?q=конституцию").body.contains("our-position-on-the-constitutional-amendments"))
             let caseworker = try await haven.signedInBrowser(email: "caseworker@demo.example", password: DemoData.password)
             let restricted = try #require(try await Incident.query(on: haven.db).filter(\.$confidentiality == .restricted).first())
@@ -43,7 +50,9 @@ struct DemoTests {
     func command() async throws {
         try await withHaven { haven in
             let printed = try await haven.run(DemoCommand(), ["--exit"])
-            #expect(printed.contains("admin@demo.example") && printed.contains("documenter@demo.example") && printed.contains(DemoData.password))
+            #expect(
+                printed.contains("admin@demo.example") && printed.contains("documenter@demo.example") && printed.contains(DemoData.password)
+            )
             let path = try #require(printed.firstMatch(of: #/instance in (\S+), deleted/#)?.1)
             #expect(!FileManager.default.fileExists(atPath: String(path)))
             #expect(try await Organisation.current(on: haven.db) == nil)

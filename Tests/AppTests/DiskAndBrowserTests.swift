@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("What a seized disk or a searched browser shows")
 struct DiskAndBrowserTests {
@@ -39,8 +40,10 @@ struct DiskAndBrowserTests {
             let edit = try await admin.get("/app/incidents/\(code)/edit")
             let victim = try #require(edit.firstMatch(#"name="acts\[0\]\[victim\]" value="(P-[0-9A-Z]{6})""#))
             let actID = try #require(edit.firstMatch(#"name="acts\[0\]\[id\]" value="([0-9A-F-]{36})""#))
-            let saved = try await admin.submit("/app/incidents/\(code)", pairs: incidentFields(
-                title: "walmarkerzq and more", confidentiality: "restricted", victim: victim, extra: [("acts[0][id]", actID)]))
+            let saved = try await admin.submit(
+                "/app/incidents/\(code)",
+                pairs: incidentFields(
+                    title: "walmarkerzq and more", confidentiality: "restricted", victim: victim, extra: [("acts[0][id]", actID)]))
             #expect(saved.status == .seeOther)
             for name in ["haven.sqlite", "haven.sqlite-wal"] {
                 let url = haven.dataDirectory.appendingPathComponent(name)
@@ -82,8 +85,10 @@ struct DiskAndBrowserTests {
                 let edit = try await admin.get("/app/incidents/\(code)/edit")
                 let victim = try #require(edit.firstMatch(#"name="acts\[0\]\[victim\]" value="(P-[0-9A-Z]{6})""#))
                 let actID = try #require(edit.firstMatch(#"name="acts\[0\]\[id\]" value="([0-9A-F-]{36})""#))
-                let saved = try await admin.submit("/app/incidents/\(code)", pairs: incidentFields(
-                    title: title, confidentiality: confidentiality, victim: victim, extra: [("acts[0][id]", actID)]))
+                let saved = try await admin.submit(
+                    "/app/incidents/\(code)",
+                    pairs: incidentFields(
+                        title: title, confidentiality: confidentiality, victim: victim, extra: [("acts[0][id]", actID)]))
                 #expect(saved.status == .seeOther)
             }
             try await save("Second title", "restricted")
@@ -93,7 +98,9 @@ struct DiskAndBrowserTests {
             let documenter = try await haven.signedInBrowser(email: "doc@example.org")
             let theirs = try await documenter.get("/app/incidents/\(code)/revisions")
             #expect(theirs.status == .ok)
-            #expect(!theirs.body.contains("First title") && theirs.body.contains(haven.app.haven.localization.string("incident_revision_sealed", .en)))
+            #expect(
+                !theirs.body.contains("First title")
+                    && theirs.body.contains(haven.app.haven.localization.string("incident_revision_sealed", .en)))
         }
     }
 
@@ -126,7 +133,9 @@ struct DiskAndBrowserTests {
             let page = try await haven.browser().get("/report/help")
             #expect(page.headers.first(name: "Strict-Transport-Security") == "max-age=31536000")
             let cookie = try #require(page.headers.first(name: .setCookie))
-            #expect(cookie.hasPrefix("__Host-haven_session=") && cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"))
+            #expect(
+                cookie.hasPrefix("__Host-haven_session=") && cookie.contains("Secure") && cookie.contains("Path=/")
+                    && !cookie.contains("Domain"))
         }
     }
 }

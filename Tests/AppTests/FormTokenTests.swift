@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Form tokens on documentation, publishing and ingest")
 struct FormTokenTests {
@@ -19,11 +20,15 @@ struct FormTokenTests {
             let posts: [(String, [String: String])] = [
                 ("/app/incidents/\(code)", ["title": "changed"]), ("/app/incidents/\(code)/access/revoke", ["holder": UUID().uuidString]),
                 ("/app/incidents/\(code)/proceedings", ["court": "A court"]), ("/app/persons/\(person)", ["name": "Someone else"]),
-                ("/app/admin/vocabularies/incident-types", ["code": "V4.1", "en": "changed"]), ("/app/publications", ["title[en]": "New", "date": "2020-01-01"]),
-                ("/app/publications/\(slug)", ["title[en]": "Changed", "date": "2020-01-01"]), ("/app/publications/\(slug)/status", ["status": "published"]),
+                ("/app/admin/vocabularies/incident-types", ["code": "V4.1", "en": "changed"]),
+                ("/app/publications", ["title[en]": "New", "date": "2020-01-01"]),
+                ("/app/publications/\(slug)", ["title[en]": "Changed", "date": "2020-01-01"]),
+                ("/app/publications/\(slug)/status", ["status": "published"]),
                 ("/app/admin/site/about", ["text[en]": "About"]), ("/app/admin/site/languages", ["code": "kk", "name": "Қазақша"]),
-                ("/app/ingest", ["text": "Police in Kazan detained two men."]), ("/app/ingest/incident", ["text": "Police in Kazan detained two men."]),
-                ("/app/ingest/publication", ["text": "Police in Kazan detained two men."]), ("/app/cases/\(caseCode)/incidents", ["incident": code]),
+                ("/app/ingest", ["text": "Police in Kazan detained two men."]),
+                ("/app/ingest/incident", ["text": "Police in Kazan detained two men."]),
+                ("/app/ingest/publication", ["text": "Police in Kazan detained two men."]),
+                ("/app/cases/\(caseCode)/incidents", ["incident": code]),
             ]
             for (path, fields) in posts {
                 let refused = try await admin.submit(path, fields, csrf: .some(nil))
@@ -37,10 +42,12 @@ struct FormTokenTests {
 
     /// Rows every refused form could have changed.
     func counts(_ haven: TestHaven) async throws -> [Int] {
-        [try await IncidentRevision.query(on: haven.db).count(), try await Proceeding.query(on: haven.db).count(),
-         try await VocabularyEditRecord.query(on: haven.db).count(), try await Publication.query(on: haven.db).count(),
-         try await PublicationRevision.query(on: haven.db).count(), try await SitePage.query(on: haven.db).count(),
-         try await ContentLanguage.query(on: haven.db).count(), try await CaseIncident.query(on: haven.db).count(),
-         try await KeyGrant.query(on: haven.db).count(), try await AuditEntry.query(on: haven.db).count()]
+        [
+            try await IncidentRevision.query(on: haven.db).count(), try await Proceeding.query(on: haven.db).count(),
+            try await VocabularyEditRecord.query(on: haven.db).count(), try await Publication.query(on: haven.db).count(),
+            try await PublicationRevision.query(on: haven.db).count(), try await SitePage.query(on: haven.db).count(),
+            try await ContentLanguage.query(on: haven.db).count(), try await CaseIncident.query(on: haven.db).count(),
+            try await KeyGrant.query(on: haven.db).count(), try await AuditEntry.query(on: haven.db).count(),
+        ]
     }
 }

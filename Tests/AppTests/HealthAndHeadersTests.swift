@@ -1,8 +1,9 @@
-@testable import App
-import HavenVault
 import Foundation
+import HavenVault
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Health, security headers and error pages")
 struct HealthAndHeadersTests {

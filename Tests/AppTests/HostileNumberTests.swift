@@ -1,15 +1,18 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenDomain
 import Testing
 import Vapor
 
+@testable import App
+
 @Suite("Hostile numbers")
 struct HostileNumberTests {
     /// Values that break naive number handling: beyond Int64, at its edges, negative, not numbers at all, empty.
-    static let values = ["461168601842738791", "9223372036854775807", "-9223372036854775808", "99999999999999999999999999", "-1",
-                         "abc", "", "1e400", "١٢٣"]
+    static let values = [
+        "461168601842738791", "9223372036854775807", "-9223372036854775808", "99999999999999999999999999", "-1",
+        "abc", "", "1e400", "١٢٣",
+    ]
 
     /// Every field name of every `Content` input the controllers decode, read from the sources, so a new input is walked
     /// without anyone remembering to add it here.
@@ -22,19 +25,25 @@ struct HostileNumberTests {
         where url.pathExtension == "swift" {
             var depth = 0
             for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
-                if depth == 0, line.contains(": Content {") { depth = 1; continue }
+                if depth == 0, line.contains(": Content {") {
+                    depth = 1
+                    continue
+                }
                 guard depth > 0 else { continue }
                 depth += line.filter { $0 == "{" }.count - line.filter { $0 == "}" }.count
                 let text = String(line)
                 guard let match = declaration.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-                      let range = Range(match.range(at: 1), in: text) else { continue }
+                    let range = Range(match.range(at: 1), in: text)
+                else { continue }
                 for name in text[range].split(separator: ",") { names.insert(name.trimmingCharacters(in: .whitespaces)) }
             }
         }
         return names.sorted()
     }
 
-    @Test("every route, with huge, negative, non-numeric and empty values in every parameter it accepts, answers without a 5xx and the server lives")
+    @Test(
+        "every route, with huge, negative, non-numeric and empty values in every parameter it accepts, answers without a 5xx and the server lives"
+    )
     func everyRoute() async throws {
         try await withHaven { haven in
             try await haven.setUp()
@@ -52,7 +61,8 @@ struct HostileNumberTests {
                     let query = "?" + Browser.formEncode(fields)
                     for (browser, known) in [(admin, known), (stranger, [:])] {
                         let path = RouteFixtures.path(route, known: known, fallback: value.isEmpty ? "x" : value)
-                        let page = route.method == .GET ? try await browser.get(path + query) : try await browser.submit(path + query, fields)
+                        let page =
+                            route.method == .GET ? try await browser.get(path + query) : try await browser.submit(path + query, fields)
                         answered += 1
                         #expect(page.status.code < 500, "\(route.method) \(path) with \(value.debugDescription): \(page.status)")
                     }
@@ -74,7 +84,8 @@ struct HostileNumberTests {
             let slug = try await writePublication(admin, publish: false)
             for typed in ["0\u{59A}n_:U0\u{59A}n^0U", "2020-0\u{301}1-01 1\u{301}2:00"] {
                 #expect(try await admin.submit(code + "/tasks", ["title": "Hearing", "dueOn": typed]).status == .unprocessableEntity)
-                #expect(try await admin.submit("/app/publications/\(slug)/status", ["status": "published", "publishAt": typed]).status
+                #expect(
+                    try await admin.submit("/app/publications/\(slug)/status", ["status": "published", "publishAt": typed]).status
                         == .unprocessableEntity)
             }
             #expect(TypedMoment.parse("2024-05-19 14:30") == Date(timeIntervalSince1970: 1_716_129_000))

@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenDomain
 import Testing
 import Vapor
+
+@testable import App
 
 /// The inbox stays usable under a flood of junk: pages, filters, and deletion of everything a filter matches.
 @Suite("Inbox under junk")
@@ -13,8 +14,9 @@ struct InboxListTests {
         page.body.components(separatedBy: "name=\"reports[]\"").count - 1
     }
 
-    @Test("sixty reports come 25 to a page with working page links; unread, kind and day filters narrow the list and its total",
-          arguments: TestDatabase.all)
+    @Test(
+        "sixty reports come 25 to a page with working page links; unread, kind and day filters narrow the list and its total",
+        arguments: TestDatabase.all)
     func pagesAndFilters(database: TestDatabase) async throws {
         try await withHaven(database) { haven in
             try await haven.setUp()
@@ -59,8 +61,9 @@ struct InboxListTests {
             let left = try await Report.query(on: haven.db).all()
             #expect(left.count == 10 && left.allSatisfy { $0.kind == .help })
             #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "report.junk").count() == 30)
-            #expect(try await KeyGrant.query(on: haven.db).filter(\.$recordTable == RecordKind.report.table).count() == 20,
-                    "the ten reports left keep their two copies (administrator and recovery key); the rest are gone")
+            #expect(
+                try await KeyGrant.query(on: haven.db).filter(\.$recordTable == RecordKind.report.table).count() == 20,
+                "the ten reports left keep their two copies (administrator and recovery key); the rest are gone")
         }
     }
 }

@@ -1,14 +1,16 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenDomain
 import Testing
 import Vapor
 
+@testable import App
+
 @Suite("Incidents")
 struct IncidentTests {
-    @Test("one-flow entry without JavaScript: incident, act, new person and source in one post; dates keep their precision",
-          arguments: TestDatabase.all)
+    @Test(
+        "one-flow entry without JavaScript: incident, act, new person and source in one post; dates keep their precision",
+        arguments: TestDatabase.all)
     func oneFlow(database: TestDatabase) async throws {
         try await withHaven(database) { haven in
             try await haven.setUp()
@@ -19,8 +21,10 @@ struct IncidentTests {
             #expect(code.hasPrefix("I-"))
             let page = try await admin.get("/app/incidents/\(code)")
             #expect(page.status == .ok)
-            for text in ["Activist fined", "2020-06", "Marker Victim", "Fined 50,000 roubles", "Court ruling reported", "Courtroom 4",
-                         "Administrative “LGBT propaganda” case".prefix(10).description] {
+            for text in [
+                "Activist fined", "2020-06", "Marker Victim", "Fined 50,000 roubles", "Court ruling reported", "Courtroom 4",
+                "Administrative “LGBT propaganda” case".prefix(10).description,
+            ] {
                 #expect(page.body.contains(text), "\(text)")
             }
             let personCode = try #require(page.firstMatch(#"/app/persons/(P-[0-9A-Z]{6})"#))
@@ -39,12 +43,18 @@ struct IncidentTests {
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
             _ = try await admin.get("/app/incidents/new")
-            let fields = incidentFields(title: "", extra: [("startDate", "2020-02-30"), ("victims", "several"), ("sources[0][url]", "javascript:alert(1)"),
-                                                           ("description", "Typed <b>text</b> kept")])
+            let fields = incidentFields(
+                title: "",
+                extra: [
+                    ("startDate", "2020-02-30"), ("victims", "several"), ("sources[0][url]", "javascript:alert(1)"),
+                    ("description", "Typed <b>text</b> kept"),
+                ])
             let again = try await admin.submit("/app/incidents", pairs: fields)
             #expect(again.status == .unprocessableEntity)
             #expect(again.body.contains("Typed &lt;b&gt;text&lt;/b&gt; kept"))
-            #expect(again.body.contains("value=\"2020-02-30\"") && again.body.contains("value=\"several\"") && again.body.contains("value=\"Marker Victim\""))
+            #expect(
+                again.body.contains("value=\"2020-02-30\"") && again.body.contains("value=\"several\"")
+                    && again.body.contains("value=\"Marker Victim\""))
             #expect(again.body.contains("id=\"title-error\"") && again.body.contains("id=\"startDate-error\""))
             #expect(again.body.contains("Write a full address starting with https://"))
             #expect(again.body.contains("value=\"V4.1\" checked"))
@@ -55,7 +65,8 @@ struct IncidentTests {
             #expect(more.status == .ok && more.body.contains("name=\"acts[1][victim]\"") && more.body.contains("value=\"Marker Victim\""))
             #expect(try await Incident.query(on: haven.db).count() == 0)
 
-            let withoutToken = try await admin.post("/app/incidents", body: incidentFields().map { Browser.formEncode([$0.0: $0.1]) }.joined(separator: "&"))
+            let withoutToken = try await admin.post(
+                "/app/incidents", body: incidentFields().map { Browser.formEncode([$0.0: $0.1]) }.joined(separator: "&"))
             #expect(withoutToken.status == .forbidden)
             #expect(try await Incident.query(on: haven.db).count() == 0)
         }
@@ -72,10 +83,12 @@ struct IncidentTests {
             #expect(offered.status == .unprocessableEntity)
             #expect(offered.body.contains("value=\"\(personCode)\"") && offered.body.contains("Ivan Petrov"))
             #expect(try await Incident.query(on: haven.db).count() == 1)
-            let chosen = try await admin.submit("/app/incidents", pairs: incidentFields(title: "Second", victim: "ivan", extra: [("acts[0][victimChoice]", personCode)]))
+            let chosen = try await admin.submit(
+                "/app/incidents", pairs: incidentFields(title: "Second", victim: "ivan", extra: [("acts[0][victimChoice]", personCode)]))
             #expect(chosen.status == .seeOther)
             #expect(try await Person.query(on: haven.db).count() == 1)
-            let fresh = try await admin.submit("/app/incidents", pairs: incidentFields(title: "Third", victim: "Ivan", extra: [("acts[0][victimChoice]", "new")]))
+            let fresh = try await admin.submit(
+                "/app/incidents", pairs: incidentFields(title: "Third", victim: "Ivan", extra: [("acts[0][victimChoice]", "new")]))
             #expect(fresh.status == .seeOther)
             #expect(try await Person.query(on: haven.db).count() == 2)
             let byCode = try await admin.submit("/app/incidents", pairs: incidentFields(title: "Fourth", victim: personCode.lowercased()))
@@ -96,15 +109,21 @@ struct IncidentTests {
             #expect(edit.body.contains("value=\"Activist fined for “propaganda” in Khabarovsk\"") || edit.body.contains("Activist fined"))
             let actID = try #require(edit.firstMatch(#"name="acts\[0\]\[id\]" value="([0-9A-F-]{36})""#))
             let victimCode = try #require(edit.firstMatch(#"name="acts\[0\]\[victim\]" value="(P-[0-9A-Z]{6})""#))
-            let saved = try await admin.submit("/app/incidents/\(code)", pairs: incidentFields(
-                title: "Activist fined twice", victim: victimCode, extra: [("startDate", "2020-06-08"), ("acts[0][id]", actID)]))
+            let saved = try await admin.submit(
+                "/app/incidents/\(code)",
+                pairs: incidentFields(
+                    title: "Activist fined twice", victim: victimCode, extra: [("startDate", "2020-06-08"), ("acts[0][id]", actID)]))
             #expect(saved.status == .seeOther)
             let revisions = try await admin.get("/app/incidents/\(code)/revisions")
-            #expect(revisions.status == .ok && revisions.body.contains("Activist fined for “propaganda” in Khabarovsk") && revisions.body.contains(">2020-06<"))
+            #expect(
+                revisions.status == .ok && revisions.body.contains("Activist fined for “propaganda” in Khabarovsk")
+                    && revisions.body.contains(">2020-06<"))
             #expect(try await IncidentRevision.query(on: haven.db).count() == 1)
             #expect(try await Act.query(on: haven.db).count() == 1)
-            let unchanged = try await admin.submit("/app/incidents/\(code)", pairs: incidentFields(
-                title: "Activist fined twice", victim: victimCode, extra: [("startDate", "2020-06-08"), ("acts[0][id]", actID)]))
+            let unchanged = try await admin.submit(
+                "/app/incidents/\(code)",
+                pairs: incidentFields(
+                    title: "Activist fined twice", victim: victimCode, extra: [("startDate", "2020-06-08"), ("acts[0][id]", actID)]))
             #expect(unchanged.status == .seeOther)
             #expect(try await IncidentRevision.query(on: haven.db).count() == 1)
             #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "incident.update").count() == 1)
@@ -157,21 +176,28 @@ struct ReportToIncidentTests {
 
 @Suite("Cases and incidents")
 struct CaseIncidentTests {
-    @Test("a case links to incidents by code; an unknown code keeps what was typed; only the case's holders see the link", arguments: TestDatabase.all)
+    @Test(
+        "a case links to incidents by code; an unknown code keeps what was typed; only the case's holders see the link",
+        arguments: TestDatabase.all)
     func link(database: TestDatabase) async throws {
         try await withHaven(database) { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
             let incident = try await recordIncident(admin)
-            let secret = try await recordIncident(admin, incidentFields(title: "Secret one", confidentiality: "restricted", victim: "Other Name"))
+            let secret = try await recordIncident(
+                admin, incidentFields(title: "Secret one", confidentiality: "restricted", victim: "Other Name"))
             let caseCode = try await openCase(admin)
             let unknown = try await admin.submit("/app/cases/\(caseCode)/incidents", ["incident": "I-ZZZZZZ"])
-            #expect(unknown.status == .unprocessableEntity && unknown.body.contains("value=\"I-ZZZZZZ\"") && unknown.body.contains("incident-error"))
+            #expect(
+                unknown.status == .unprocessableEntity && unknown.body.contains("value=\"I-ZZZZZZ\"")
+                    && unknown.body.contains("incident-error"))
             #expect(try await admin.submit("/app/cases/\(caseCode)/incidents", ["incident": incident.lowercased()]).status == .seeOther)
             #expect(try await admin.submit("/app/cases/\(caseCode)/incidents", ["incident": incident]).status == .seeOther)
             #expect(try await admin.submit("/app/cases/\(caseCode)/incidents", ["incident": secret]).status == .seeOther)
             let page = try await admin.get("/app/cases/\(caseCode)")
-            #expect(page.body.contains(incident) && page.body.contains("Activist fined") && page.body.contains(secret) && !page.body.contains("Secret one"))
+            #expect(
+                page.body.contains(incident) && page.body.contains("Activist fined") && page.body.contains(secret)
+                    && !page.body.contains("Secret one"))
             #expect(try await CaseIncident.query(on: haven.db).count() == 2)
             #expect(try await CaseEvent.query(on: haven.db).filter(\.$kind == .incident).count() == 2)
             #expect(!(try await admin.get("/app/incidents/\(incident)")).body.contains(caseCode))

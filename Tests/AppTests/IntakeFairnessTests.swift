@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Intake limits when every visitor shares one address")
 struct IntakeFairnessTests {
@@ -19,7 +20,8 @@ struct IntakeFairnessTests {
             let person = haven.browser()
             _ = try await person.get("/report/violation")
             // The flood: a new session for every report, and one session sending again and again, until both are refused.
-            var accepted = 0, number = 0
+            var accepted = 0
+            var number = 0
             let reuser = haven.browser()
             _ = try await reuser.get("/report/other")
             var reuserRefused = false
@@ -48,8 +50,9 @@ struct IntakeFairnessTests {
             let answer = try await person.submitMultipart("/report/violation", [("narrative", "They beat me at the station")])
             #expect(answer.status == .seeOther, "the person's report was accepted during the flood")
             try await flood.value
-            #expect(try await refusal.visitor.submitMultipart("/report/other", [("narrative", "sent again later")]).status == .seeOther,
-                    "once its session is a second old, the refused visitor's report goes through")
+            #expect(
+                try await refusal.visitor.submitMultipart("/report/other", [("narrative", "sent again later")]).status == .seeOther,
+                "once its session is a second old, the refused visitor's report goes through")
         }
     }
 

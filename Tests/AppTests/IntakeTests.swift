@@ -1,10 +1,11 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenDomain
 import HavenVault
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Anonymous intake")
 struct IntakeTests {
@@ -15,16 +16,20 @@ struct IntakeTests {
             let admin = try await haven.signedInBrowser()
             _ = try await haven.addUser(email: "coord@example.org", role: .coordinator, by: admin)
             let photo = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 * 31) })
-            let (code, visitor) = try await sendReport(haven, narrative: "They took my phone at the station.\nI need a lawyer.",
-                                                   contact: "signal: @safe_contact", files: [("attachments[]", "photo.jpg", photo)])
+            let (code, visitor) = try await sendReport(
+                haven, narrative: "They took my phone at the station.\nI need a lawyer.",
+                contact: "signal: @safe_contact", files: [("attachments[]", "photo.jpg", photo)])
 
             let coordinator = try await haven.signedInBrowser(email: "coord@example.org")
             #expect(try await coordinator.get("/app").body.contains("Unread reports</a>: <strong>1</strong>"))
             let inbox = try await coordinator.get("/app/inbox")
-            #expect(inbox.status == .ok && inbox.body.contains("They took my phone at the station.") && inbox.body.contains("class=\"unread\""))
+            #expect(
+                inbox.status == .ok && inbox.body.contains("They took my phone at the station.") && inbox.body.contains("class=\"unread\""))
             let reportID = try #require(inbox.firstMatch(#"href="/app/inbox/([0-9A-F-]{36})""#))
             let opened = try await coordinator.get("/app/inbox/\(reportID)")
-            #expect(opened.body.contains("signal: @safe_contact") && opened.body.contains("Chișinău") && opened.body.contains("Shelter or temporary housing"))
+            #expect(
+                opened.body.contains("signal: @safe_contact") && opened.body.contains("Chișinău")
+                    && opened.body.contains("Shelter or temporary housing"))
             let attachmentPath = try #require(opened.firstMatch(#"href="(/app/inbox/[0-9A-F-]{36}/attachments/[0-9A-F-]{36})""#))
             let download = try await coordinator.get(attachmentPath)
             #expect(download.status == .ok && download.bytes == photo)
@@ -32,13 +37,15 @@ struct IntakeTests {
 
             let empty = try await coordinator.submit("/app/inbox/\(reportID)/reply", ["message": "  "])
             #expect(empty.status == .unprocessableEntity)
-            let replied = try await coordinator.submit("/app/inbox/\(reportID)/reply", ["message": "We can help. A lawyer will write to you."])
+            let replied = try await coordinator.submit(
+                "/app/inbox/\(reportID)/reply", ["message": "We can help. A lawyer will write to you."])
             #expect(replied.status == .seeOther)
 
             let thread = try await visitor.submitMultipart("/report/follow-up", [("code", code.lowercased())])
             #expect(thread.status == .ok && thread.body.contains("We can help. A lawyer will write to you."))
             #expect(thread.body.contains("photo.jpg") && !thread.body.contains("/attachments/"))
-            let answer = try await visitor.submitMultipart("/report/follow-up/reply", [("code", code), ("message", "Thank you. Tuesday is fine.")])
+            let answer = try await visitor.submitMultipart(
+                "/report/follow-up/reply", [("code", code), ("message", "Thank you. Tuesday is fine.")])
             #expect(answer.status == .ok && answer.body.contains("Thank you. Tuesday is fine."))
             #expect(try await coordinator.get("/app/inbox").body.contains("class=\"unread\""))
             #expect(try await coordinator.get("/app/inbox/\(reportID)").body.contains("Thank you. Tuesday is fine."))
@@ -72,14 +79,19 @@ struct IntakeTests {
             }
             #expect(bodies.count == 1)
             var last = HTTPResponseStatus.ok
-            for _ in 0..<10 { last = try await guesser.submitMultipart("/report/follow-up", [("code", HumanCode.random().description)]).status }
+            for _ in 0..<10 {
+                last = try await guesser.submitMultipart("/report/follow-up", [("code", HumanCode.random().description)]).status
+            }
             #expect(last == .tooManyRequests)
         }
     }
 
     @Test("bad input comes back with the text kept and nothing stored")
     func badInput() async throws {
-        try await withHaven(adjust: { $0.maximumAttachmentBytes = 1_000; $0.maximumAttachments = 2 }) { haven in
+        try await withHaven(adjust: {
+            $0.maximumAttachmentBytes = 1_000
+            $0.maximumAttachments = 2
+        }) { haven in
             try await haven.setUp()
             let visitor = haven.browser()
             _ = try await visitor.get("/report/violation")
@@ -98,9 +110,12 @@ struct IntakeTests {
                 #expect(page.body.contains(">\(kept)<") || page.body.contains("value=\"\(kept)\""), "\(kept) not kept")
             }
             #expect(try await Report.query(on: haven.db).count() == 0)
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: haven.dataDirectory.appendingPathComponent("files").path)) ?? []
+            let files =
+                (try? FileManager.default.contentsOfDirectory(atPath: haven.dataDirectory.appendingPathComponent("files").path)) ?? []
             #expect(files.isEmpty)
-            #expect(try await visitor.submitMultipart("/report/violation", [("narrative", "no token")], csrf: .some(nil)).status == .unprocessableEntity)
+            #expect(
+                try await visitor.submitMultipart("/report/violation", [("narrative", "no token")], csrf: .some(nil)).status
+                    == .unprocessableEntity)
             #expect(try await visitor.get("/report/unknown-kind").status == .notFound)
             #expect(try await Report.query(on: haven.db).count() == 0)
         }
@@ -115,10 +130,13 @@ struct IntakeTests {
             visitor.setCookie(Request.sessionCookieName, nil)
             let long = "I wrote this for an hour. Ничего не должно потеряться. Nu trebuie să se piardă nimic."
             // The page stayed open while its session expired: the form still carries the old session's token.
-            let expired = try await visitor.submitMultipart("/report/help", [("narrative", long), ("city", "Bălți"), ("needs[]", "shelter")],
-                                                            csrf: .some(form.csrfToken))
+            let expired = try await visitor.submitMultipart(
+                "/report/help", [("narrative", long), ("city", "Bălți"), ("needs[]", "shelter")],
+                csrf: .some(form.csrfToken))
             #expect(expired.status == .unprocessableEntity && expired.body.contains("Nothing was lost"))
-            #expect(expired.body.contains(">\(long)</textarea>") && expired.body.contains("value=\"Bălți\"") && expired.body.contains("value=\"shelter\" checked"))
+            #expect(
+                expired.body.contains(">\(long)</textarea>") && expired.body.contains("value=\"Bălți\"")
+                    && expired.body.contains("value=\"shelter\" checked"))
             #expect(try await Report.query(on: haven.db).count() == 0)
             let resent = try await visitor.submitMultipart("/report/help", [("narrative", long), ("city", "Bălți")])
             #expect(resent.status == .seeOther)
@@ -150,7 +168,9 @@ struct IntakeTests {
             let filesDirectory = haven.dataDirectory.appendingPathComponent("files").path
             #expect(try FileManager.default.contentsOfDirectory(atPath: filesDirectory).count == 1)
             _ = try await admin.get("/app/inbox")
-            let body = Browser.formEncode(["csrf": admin.csrfToken!]) + "&" + reports.map { "reports%5B%5D=\(try! $0.requireID().uuidString)" }.joined(separator: "&")
+            let body =
+                Browser.formEncode(["csrf": admin.csrfToken!]) + "&"
+                + reports.map { "reports%5B%5D=\(try! $0.requireID().uuidString)" }.joined(separator: "&")
             let junked = try await admin.post("/app/inbox/junk", body: body)
             #expect(junked.status == .seeOther)
             #expect(try await Report.query(on: haven.db).count() == 0)
@@ -167,10 +187,13 @@ struct IntakeTests {
         try await withHaven(file: true) { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
-            let markers = ["MARKER-NARRATIVE-q81z", "MARKER-CONTACT-w02k", "MARKER-FILE-p7x3", "MARKER-FILENAME-a9d1", "MARKER-REPLY-m4v6",
-                           "MARKER-FOLLOWUP-t5s8", "MARKER-CASENOTE-k3j7"]
-            let (code, visitor) = try await sendReport(haven, narrative: markers[0], contact: markers[1],
-                                                   files: [("attachments[]", markers[3] + ".txt", Data((markers[2] + " evidence").utf8))])
+            let markers = [
+                "MARKER-NARRATIVE-q81z", "MARKER-CONTACT-w02k", "MARKER-FILE-p7x3", "MARKER-FILENAME-a9d1", "MARKER-REPLY-m4v6",
+                "MARKER-FOLLOWUP-t5s8", "MARKER-CASENOTE-k3j7",
+            ]
+            let (code, visitor) = try await sendReport(
+                haven, narrative: markers[0], contact: markers[1],
+                files: [("attachments[]", markers[3] + ".txt", Data((markers[2] + " evidence").utf8))])
             let inbox = try await admin.get("/app/inbox")
             let reportID = try #require(inbox.firstMatch(#"href="/app/inbox/([0-9A-F-]{36})""#))
             _ = try await admin.submit("/app/inbox/\(reportID)/reply", ["message": markers[4]])
@@ -180,7 +203,8 @@ struct IntakeTests {
             let caseCode = try #require(triaged.location?.split(separator: "/").last.map(String.init))
             #expect(try await admin.submit("/app/cases/\(caseCode)/notes", ["body": markers[6]]).status == .seeOther)
 
-            let all = FileManager.default.enumerator(at: haven.dataDirectory, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            let all =
+                FileManager.default.enumerator(at: haven.dataDirectory, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
             let files = all.filter { !$0.hasDirectoryPath }
             #expect(files.contains { $0.lastPathComponent == "haven.sqlite-wal" })
             #expect(files.contains { $0.path.contains("/files/") })
@@ -202,9 +226,12 @@ struct RetentionTests {
             try await haven.setUp()
             let now = Date()
             var ids: [UUID] = []
-            for (narrative, status, age) in [("old closed", ReportStatus.closed, 91.0), ("recent closed", .closed, 89.0), ("old open", .open, 400.0)] {
-                try await haven.submitReport(ReportSubmission(kind: .other, narrative: narrative),
-                                            files: [IncomingFile(name: "a.txt", contentType: "text/plain", data: Data(narrative.utf8))])
+            for (narrative, status, age) in [
+                ("old closed", ReportStatus.closed, 91.0), ("recent closed", .closed, 89.0), ("old open", .open, 400.0),
+            ] {
+                try await haven.submitReport(
+                    ReportSubmission(kind: .other, narrative: narrative),
+                    files: [IncomingFile(name: "a.txt", contentType: "text/plain", data: Data(narrative.utf8))])
                 let report = try #require(try await Report.query(on: haven.db).sort(\.$receivedAt, .descending).first())
                 report.status = status
                 report.lastActivityAt = now.addingTimeInterval(-age * 86_400)
@@ -217,7 +244,10 @@ struct RetentionTests {
             let remaining = try await Report.query(on: haven.db).all().map { try $0.requireID() }
             #expect(Set(remaining) == Set(ids.dropFirst()))
             #expect(try FileManager.default.contentsOfDirectory(atPath: filesDirectory).count == 2)
-            #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "report.retention.delete").all().map(\.targetID) == [ids[0].uuidString])
+            #expect(
+                try await AuditEntry.query(on: haven.db).filter(\.$action == "report.retention.delete").all().map(\.targetID) == [
+                    ids[0].uuidString
+                ])
             #expect(try await haven.app.haven.retention.run(now: now, on: haven.db) == 0)
             let printed = try await haven.run(RetentionRunCommand(), [])
             #expect(printed.contains("0 expired"))

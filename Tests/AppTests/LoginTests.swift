@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Signing in and out")
 struct LoginTests {
@@ -46,8 +47,10 @@ struct LoginTests {
             let userID = try await haven.addUser(email: "ion@example.org", role: .caseworker, by: admin)
             _ = try await admin.submit("/app/admin/users/\(userID)/disable", [:])
             var bodies: [String] = []
-            for (email, password) in [("admin@example.org", "wrong password here"), ("nobody@example.org", goodPassword),
-                                      ("ion@example.org", goodPassword), ("not-an-email", goodPassword), ("admin@example.org", "")] {
+            for (email, password) in [
+                ("admin@example.org", "wrong password here"), ("nobody@example.org", goodPassword),
+                ("ion@example.org", goodPassword), ("not-an-email", goodPassword), ("admin@example.org", ""),
+            ] {
                 let browser = haven.browser()
                 let page = try await browser.submit("/login", ["email": email, "password": password])
                 #expect(page.status == .unauthorized, "\(email)")
@@ -55,8 +58,9 @@ struct LoginTests {
                 #expect(page.body.contains("value=\"\(email)\""))
                 #expect(browser.cookies[Request.sessionCookieName] != nil)
                 #expect(try await browser.get("/app").location == "/login")
-                bodies.append(page.body.replacingOccurrences(of: email, with: "EMAIL")
-                    .replacingOccurrences(of: #"value="[A-Za-z0-9_-]{43}""#, with: "TOKEN", options: .regularExpression))
+                bodies.append(
+                    page.body.replacingOccurrences(of: email, with: "EMAIL")
+                        .replacingOccurrences(of: #"value="[A-Za-z0-9_-]{43}""#, with: "TOKEN", options: .regularExpression))
             }
             #expect(Set(bodies).count == 1)
             let failures = try await AuditEntry.query(on: haven.db).filter(\.$action == "login.failure").all()

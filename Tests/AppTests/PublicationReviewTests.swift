@@ -1,14 +1,17 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenDomain
 import Testing
 import Vapor
 
+@testable import App
+
 /// Published text changes only through someone who may publish.
 @Suite("Publication review")
 struct PublicationReviewTests {
-    @Test("a coordinator's edit of a published text waits as a proposal; the site and the feed keep the published text until an editor approves")
+    @Test(
+        "a coordinator's edit of a published text waits as a proposal; the site and the feed keep the published text until an editor approves"
+    )
     func proposalThenApproval() async throws {
         try await withHaven { haven in
             try await haven.setUp()
@@ -23,8 +26,11 @@ struct PublicationReviewTests {
 
             let form = try await coordinator.get("/app/publications/\(slug)")
             #expect(form.body.contains("wait for an editor"))
-            let proposed = try await coordinator.submit("/app/publications/\(slug)", pairs: publicationFields(title: "Rewritten title",
-                                                                                                          body: "Rewritten body."))
+            let proposed = try await coordinator.submit(
+                "/app/publications/\(slug)",
+                pairs: publicationFields(
+                    title: "Rewritten title",
+                    body: "Rewritten body."))
             #expect(proposed.status == .seeOther)
             for path in ["/p/\(slug)", "/feed.atom", "/"] {
                 let page = try await visitor.get(path)
@@ -64,11 +70,16 @@ struct PublicationReviewTests {
             #expect(!(try await haven.browser().get("/p/\(slug)")).body.contains("Unwanted"))
             #expect(try await admin.submit("/app/publications/\(slug)/proposal/reject", [:]).status == .notFound)
 
-            #expect(try await admin.submit("/app/publications/\(slug)", pairs: publicationFields(body: "Own body of the editor.")).status == .seeOther)
+            #expect(
+                try await admin.submit("/app/publications/\(slug)", pairs: publicationFields(body: "Own body of the editor.")).status
+                    == .seeOther)
             #expect(try await haven.browser().get("/p/\(slug)").body.contains("Own body of the editor."))
 
             let draft = try await writePublication(coordinator, publicationFields(title: "A draft"), publish: false)
-            #expect(try await coordinator.submit("/app/publications/\(draft)", pairs: publicationFields(title: "A draft", body: "Edited draft."))
+            #expect(
+                try await coordinator.submit(
+                    "/app/publications/\(draft)", pairs: publicationFields(title: "A draft", body: "Edited draft.")
+                )
                 .status == .seeOther)
             #expect(try await PublicationProposal.query(on: haven.db).count() == 0)
             let record = try #require(try await Publication.find(on: haven.db, slug: draft))

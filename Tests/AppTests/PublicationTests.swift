@@ -1,46 +1,70 @@
-@testable import App
 import Fluent
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import HavenDomain
 import Testing
 import Vapor
 
+@testable import App
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 @Suite("Publications")
 struct PublicationTests {
-    @Test("each seed item's shape: a statement with no incident, a joint statement with 52 signatories and a venue, an event report with participants, news linked to a public incident",
-          arguments: TestDatabase.all)
+    @Test(
+        "each seed item's shape: a statement with no incident, a joint statement with 52 signatories and a venue, an event report with participants, news linked to a public incident",
+        arguments: TestDatabase.all)
     func seedShapes(database: TestDatabase) async throws {
         try await withHaven(database) { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
             let statement = try await writePublication(admin)
             let page = try await haven.browser().get("/p/\(statement)")
-            #expect(page.status == .ok && page.body.contains("Statement on the constitutional vote") && page.body.contains("<p>We cannot stay aside.</p>"))
+            #expect(
+                page.status == .ok && page.body.contains("Statement on the constitutional vote")
+                    && page.body.contains("<p>We cannot stay aside.</p>"))
             #expect(!page.body.contains("signatories-heading") && !page.body.contains("/incidents/I-"))
 
             let names = (1...52).map { "Organisation number \($0)" }
-            let joint = try await writePublication(admin, publicationFields(title: "Russia jeopardises online freedoms worldwide", kind: "joint_statement",
-                extra: [("newSignatories", names.joined(separator: "\n")), ("venue", "UN Human Rights Council, 44th session, Geneva")]))
+            let joint = try await writePublication(
+                admin,
+                publicationFields(
+                    title: "Russia jeopardises online freedoms worldwide", kind: "joint_statement",
+                    extra: [("newSignatories", names.joined(separator: "\n")), ("venue", "UN Human Rights Council, 44th session, Geneva")]))
             let jointPage = try await haven.browser().get("/p/\(joint)")
-            #expect(jointPage.body.contains("Signatories (52)") && jointPage.body.contains("Organisation number 52") && jointPage.body.contains("44th session"))
+            #expect(
+                jointPage.body.contains("Signatories (52)") && jointPage.body.contains("Organisation number 52")
+                    && jointPage.body.contains("44th session"))
             #expect(try await Signatory.query(on: haven.db).count() == 52)
 
-            let march = try await recordIncident(admin, incidentFields(title: "Equality march in Chișinău", confidentiality: "public", victim: "", types: ["V11.4"],
-                extra: [("country", "MD"), ("participants", "350"), ("acts[0][type]", ""), ("acts[0][date]", ""), ("acts[0][placeType]", ""),
-                        ("acts[0][status]", ""), ("acts[0][consequences]", ""), ("acts[0][perpetratorType]", "")]))
-            let report = try await writePublication(admin, publicationFields(title: "The march reached its destination", kind: "event_report",
-                extra: [("participants", "350"), ("incidents", march), ("countries[]", "MD")]))
+            let march = try await recordIncident(
+                admin,
+                incidentFields(
+                    title: "Equality march in Chișinău", confidentiality: "public", victim: "", types: ["V11.4"],
+                    extra: [
+                        ("country", "MD"), ("participants", "350"), ("acts[0][type]", ""), ("acts[0][date]", ""),
+                        ("acts[0][placeType]", ""),
+                        ("acts[0][status]", ""), ("acts[0][consequences]", ""), ("acts[0][perpetratorType]", ""),
+                    ]))
+            let report = try await writePublication(
+                admin,
+                publicationFields(
+                    title: "The march reached its destination", kind: "event_report",
+                    extra: [("participants", "350"), ("incidents", march), ("countries[]", "MD")]))
             let reportPage = try await haven.browser().get("/p/\(report)")
             #expect(reportPage.body.contains("Participants: 350") && reportPage.body.contains("/incidents/\(march)"))
 
             let internalCode = try await recordIncident(admin, incidentFields(title: "Internal one", victim: "Someone Unknown"))
-            let refused = try await admin.submit("/app/publications", pairs: publicationFields(title: "News", kind: "news", extra: [("incidents", internalCode)]))
-            #expect(refused.status == .unprocessableEntity && refused.body.contains("value=\"\(internalCode)\"") && refused.body.contains("public incidents can be linked"))
+            let refused = try await admin.submit(
+                "/app/publications", pairs: publicationFields(title: "News", kind: "news", extra: [("incidents", internalCode)]))
+            #expect(
+                refused.status == .unprocessableEntity && refused.body.contains("value=\"\(internalCode)\"")
+                    && refused.body.contains("public incidents can be linked"))
             let khabarovsk = try await recordIncident(admin, incidentFields(confidentiality: "public", victim: "Third Person"))
-            let news = try await writePublication(admin, publicationFields(title: "Activist fined in Khabarovsk", kind: "news", extra: [("incidents", khabarovsk.lowercased())]))
+            let news = try await writePublication(
+                admin,
+                publicationFields(title: "Activist fined in Khabarovsk", kind: "news", extra: [("incidents", khabarovsk.lowercased())]))
             #expect(try await haven.browser().get("/p/\(news)").body.contains("/incidents/\(khabarovsk)"))
             let home = try await haven.browser().get("/")
             for slug in [statement, joint, report, news] { #expect(home.body.contains("/p/\(slug)"), "\(slug)") }
@@ -51,24 +75,35 @@ struct PublicationTests {
         }
     }
 
-    @Test("script, attribute and javascript: attacks in titles, bodies and signatories stay inert on staff pages, public pages and the feed")
+    @Test(
+        "script, attribute and javascript: attacks in titles, bodies and signatories stay inert on staff pages, public pages and the feed")
     func crossSiteScripting() async throws {
         try await withHaven { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
-            let slug = try await writePublication(admin, publicationFields(
-                title: "<script>alert(1)</script> \"><img src=x onerror=alert(2)>", kind: "joint_statement",
-                body: "Hello <script>alert(3)</script>\n\n\"><img src=x onerror=alert(4)> [click](javascript:alert(5)) [ok](https://example.org/a\"b)",
-                extra: [("summary[en]", "<svg onload=alert(6)>"), ("newSignatories", "<script>alert(7)</script>\n\"><img src=x onerror=alert(8)>"),
-                        ("venue", "<iframe src=javascript:alert(9)>")]))
+            let slug = try await writePublication(
+                admin,
+                publicationFields(
+                    title: "<script>alert(1)</script> \"><img src=x onerror=alert(2)>", kind: "joint_statement",
+                    body:
+                        "Hello <script>alert(3)</script>\n\n\"><img src=x onerror=alert(4)> [click](javascript:alert(5)) [ok](https://example.org/a\"b)",
+                    extra: [
+                        ("summary[en]", "<svg onload=alert(6)>"),
+                        ("newSignatories", "<script>alert(7)</script>\n\"><img src=x onerror=alert(8)>"),
+                        ("venue", "<iframe src=javascript:alert(9)>"),
+                    ]))
             let pages = ["/app/publications", "/app/publications/\(slug)", "/app/publications/\(slug)/revisions"]
             var bodies = try await pages.asyncMap { try await admin.get($0).body }
             let visitor = haven.browser()
-            for path in ["/", "/p/\(slug)", "/joint-statements", "/search?q=hello", "/feed.atom", "/joint-statements/feed.atom", "/sitemap.xml"] {
+            for path in [
+                "/", "/p/\(slug)", "/joint-statements", "/search?q=hello", "/feed.atom", "/joint-statements/feed.atom", "/sitemap.xml",
+            ] {
                 bodies.append(try await visitor.get(path).body)
             }
             for body in bodies {
-                #expect(!body.contains("<script>alert") && !body.contains("<img src=x") && !body.contains("<svg onload") && !body.contains("<iframe"))
+                #expect(
+                    !body.contains("<script>alert") && !body.contains("<img src=x") && !body.contains("<svg onload")
+                        && !body.contains("<iframe"))
                 #expect(!body.lowercased().contains("href=\"javascript:") && !body.contains("onerror=alert(2)>"))
             }
             #expect(bodies[3].contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -93,7 +128,9 @@ struct PublicationTests {
             #expect(ISO8601DateFormatter().date(from: feed.feedValues["updated"] ?? "") != nil)
             #expect(feed.entries.count == 2 && Set(feed.entries.map { $0["id"] ?? "" }).count == 2)
             for entry in feed.entries {
-                #expect(entry["id"]?.hasPrefix("urn:uuid:") == true && entry["title"]?.isEmpty == false && entry["link"]?.hasPrefix("/p/") == true)
+                #expect(
+                    entry["id"]?.hasPrefix("urn:uuid:") == true && entry["title"]?.isEmpty == false
+                        && entry["link"]?.hasPrefix("/p/") == true)
                 #expect(ISO8601DateFormatter().date(from: entry["updated"] ?? "") != nil)
             }
             let again = try AtomDocument(try await visitor.get("/feed.atom").bytes)
@@ -101,29 +138,40 @@ struct PublicationTests {
             let news = try AtomDocument(try await visitor.get("/news/feed.atom").bytes)
             #expect(news.entries.count == 1 && news.entries.first?["title"] == "News item")
             let russian = try AtomDocument(try await visitor.get("/languages/ru/feed.atom").bytes)
-            #expect(russian.entries.count == 1 && russian.entries.first?["title"] == "Новость" && russian.entries.first?["id"] != news.entries.first?["id"])
+            #expect(
+                russian.entries.count == 1 && russian.entries.first?["title"] == "Новость"
+                    && russian.entries.first?["id"] != news.entries.first?["id"])
             let sitemap = try await visitor.get("/sitemap.xml")
             #expect(sitemap.status == .ok && sitemap.body.contains("<urlset") && sitemap.body.contains("/p/news-item/ru"))
         }
     }
 
-    @Test("translations live in one record: each language has its URL, a missing one falls back with a note, search finds Russian words",
-          arguments: TestDatabase.all)
+    @Test(
+        "translations live in one record: each language has its URL, a missing one falls back with a note, search finds Russian words",
+        arguments: TestDatabase.all)
     func translations(database: TestDatabase) async throws {
         try await withHaven(database) { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
-            let slug = try await writePublication(admin, publicationFields(title: "Activist fined in Khabarovsk", kind: "news", body: "The court fined the activist.",
-                extra: [("title[ru]", "Активиста оштрафовали в Хабаровске"), ("body[ru]", "Суд оштрафовал активиста за «пропаганду».")]))
+            let slug = try await writePublication(
+                admin,
+                publicationFields(
+                    title: "Activist fined in Khabarovsk", kind: "news", body: "The court fined the activist.",
+                    extra: [("title[ru]", "Активиста оштрафовали в Хабаровске"), ("body[ru]", "Суд оштрафовал активиста за «пропаганду».")])
+            )
             #expect(try await Publication.query(on: haven.db).count() == 1)
             let visitor = haven.browser()
             let english = try await visitor.get("/p/\(slug)")
             #expect(english.body.contains("The court fined the activist.") && english.body.contains("hreflang=\"ru\""))
             let russian = try await visitor.get("/p/\(slug)/ru")
-            #expect(russian.status == .ok && russian.body.contains("Суд оштрафовал активиста") && russian.body.contains("<article lang=\"ru\">"))
+            #expect(
+                russian.status == .ok && russian.body.contains("Суд оштрафовал активиста") && russian.body.contains("<article lang=\"ru\">")
+            )
             #expect(russian.body.contains("<html lang=\"ru\">"))
             let romanian = try await visitor.get("/p/\(slug)/ro")
-            #expect(romanian.status == .ok && romanian.body.contains("The court fined the activist.") && romanian.body.contains("class=\"warning\""))
+            #expect(
+                romanian.status == .ok && romanian.body.contains("The court fined the activist.")
+                    && romanian.body.contains("class=\"warning\""))
             #expect(try await visitor.get("/p/\(slug)/xx").status == .notFound)
             #expect(try await visitor.get("/languages/ru").body.contains("/p/\(slug)/ru"))
             #expect(try await visitor.get("/search?q=пропаганду").body.contains("/p/\(slug)"))
@@ -132,7 +180,8 @@ struct PublicationTests {
         }
     }
 
-    @Test("workflow: only editors and administrators publish; scheduled and unpublished texts stay off the site; every change is a revision")
+    @Test(
+        "workflow: only editors and administrators publish; scheduled and unpublished texts stay off the site; every change is a revision")
     func workflow() async throws {
         try await withHaven { haven in
             try await haven.setUp()
@@ -147,8 +196,12 @@ struct PublicationTests {
             #expect(try await coordinator.submit("/app/publications/\(slug)/status", ["status": "in_review"]).status == .seeOther)
             let refused = try await coordinator.submit("/app/publications/\(slug)/status", ["status": "published"])
             #expect(refused.status == .unprocessableEntity && refused.body.contains("Only editors and administrators publish"))
-            #expect(try await admin.submit("/app/publications/\(slug)/status", ["status": "published", "publishAt": "tomorrow"]).status == .unprocessableEntity)
-            #expect(try await admin.submit("/app/publications/\(slug)/status", ["status": "published", "publishAt": "2099-01-01 09:00"]).status == .seeOther)
+            #expect(
+                try await admin.submit("/app/publications/\(slug)/status", ["status": "published", "publishAt": "tomorrow"]).status
+                    == .unprocessableEntity)
+            #expect(
+                try await admin.submit("/app/publications/\(slug)/status", ["status": "published", "publishAt": "2099-01-01 09:00"]).status
+                    == .seeOther)
             #expect(try await haven.browser().get("/p/\(slug)").status == .notFound)
             #expect(!(try await haven.browser().get("/")).body.contains(slug))
             let record = try #require(try await Publication.find(on: haven.db, slug: slug))
@@ -156,7 +209,9 @@ struct PublicationTests {
             try await record.save(on: haven.db)
             haven.app.haven.publicPages.invalidate()
             #expect(try await haven.browser().get("/p/\(slug)").status == .ok)
-            #expect(try await admin.submit("/app/publications/\(slug)", pairs: publicationFields(title: "Statement, corrected")).status == .seeOther)
+            #expect(
+                try await admin.submit("/app/publications/\(slug)", pairs: publicationFields(title: "Statement, corrected")).status
+                    == .seeOther)
             #expect(try await admin.submit("/app/publications/\(slug)/status", ["status": "unpublished"]).status == .seeOther)
             #expect(try await haven.browser().get("/p/\(slug)").status == .notFound)
             let revisions = try await admin.get("/app/publications/\(slug)/revisions")
@@ -174,7 +229,8 @@ struct PublicationTests {
             let slug = try await writePublication(admin, publish: false)
             let record = try #require(try await Publication.find(on: haven.db, slug: slug))
             let moment = Date().addingTimeInterval(6)
-            try await haven.app.haven.publishing.changeStatus(of: record, to: .published, publishAt: moment, by: try await haven.staff(), on: haven.db)
+            try await haven.app.haven.publishing.changeStatus(
+                of: record, to: .published, publishAt: moment, by: try await haven.staff(), on: haven.db)
             let visitor = haven.browser()
             #expect(!(try await visitor.get("/")).body.contains(slug))
             #expect(try await visitor.get("/p/\(slug)").status == .notFound)
@@ -209,7 +265,10 @@ struct PublicationTests {
         try await withHaven { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
-            #expect(try await admin.submit("/app/admin/site/about", pairs: [("text[en]", "## Who we are\nA network."), ("text[ru]", "Мы — сеть.")]).status == .seeOther)
+            #expect(
+                try await admin.submit(
+                    "/app/admin/site/about", pairs: [("text[en]", "## Who we are\nA network."), ("text[ru]", "Мы — сеть.")]
+                ).status == .seeOther)
             let about = try await haven.browser().get("/about")
             #expect(about.body.contains("<h3>Who we are</h3>") && about.body.contains("A network."))
             #expect(try await haven.browser().get("/about?lang=ru").body.contains("Мы — сеть."))
@@ -249,8 +308,14 @@ struct AtomDocument {
         var entries: [[String: String]] = []
         var entry: [String: String]?
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-            if root.isEmpty { root = name; namespace = namespaceURI ?? "" }
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            if root.isEmpty {
+                root = name
+                namespace = namespaceURI ?? ""
+            }
             if name == "entry" { entry = [:] }
             if name == "link", entry != nil, attributes["rel"] == "alternate" { entry?["link"] = attributes["href"] }
             text = ""

@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenVault
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Second factor (TOTP)")
 struct SecondFactorTests {
@@ -18,7 +19,8 @@ struct SecondFactorTests {
 
     func decodeRFC4648(_ text: String) -> Data? {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        var buffer = 0, bits = 0
+        var buffer = 0
+        var bits = 0
         var bytes = Data()
         for character in text {
             guard let value = alphabet.firstIndex(of: character) else { return nil }
@@ -52,13 +54,19 @@ struct SecondFactorTests {
 
             let noCode = haven.browser()
             #expect(try await noCode.submit("/login", ["email": "admin@example.org", "password": goodPassword]).status == .unauthorized)
-            #expect(try await noCode.submit("/login", ["email": "admin@example.org", "password": goodPassword, "code": enrolCode]).status == .unauthorized)
+            #expect(
+                try await noCode.submit("/login", ["email": "admin@example.org", "password": goodPassword, "code": enrolCode]).status
+                    == .unauthorized)
             let nextCode = TOTP.code(secret: secret, step: TOTP.step(at: now) + 1)
-            #expect(try await noCode.submit("/login", ["email": "admin@example.org", "password": "wrong password x", "code": nextCode]).status == .unauthorized)
+            #expect(
+                try await noCode.submit("/login", ["email": "admin@example.org", "password": "wrong password x", "code": nextCode]).status
+                    == .unauthorized)
             let signedIn = try await noCode.submit("/login", ["email": "admin@example.org", "password": goodPassword, "code": nextCode])
             #expect(signedIn.status == .seeOther)
             let replay = haven.browser()
-            #expect(try await replay.submit("/login", ["email": "admin@example.org", "password": goodPassword, "code": nextCode]).status == .unauthorized)
+            #expect(
+                try await replay.submit("/login", ["email": "admin@example.org", "password": goodPassword, "code": nextCode]).status
+                    == .unauthorized)
 
             let secondAdmin = try await haven.addUser(email: "vera@example.org", role: .administrator, by: noCode)
             #expect(try await User.find(secondAdmin, on: haven.db) != nil)
@@ -78,12 +86,15 @@ struct SecondFactorTests {
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
             let ionID = try await haven.addUser(email: "ion@example.org", role: .caseworker, by: admin)
-            #expect(try await admin.submit("/app/admin/security", ["requireSecondFactor": "yes"]).status == .conflict,
-                    "an administrator without a second factor would lock themselves out")
+            #expect(
+                try await admin.submit("/app/admin/security", ["requireSecondFactor": "yes"]).status == .conflict,
+                "an administrator without a second factor would lock themselves out")
             #expect(!haven.app.haven.requiresSecondFactor)
             let own = try await admin.get("/app/account/second-factor")
             let adminSecret = try enrolmentSecret(own)
-            #expect(try await admin.submit("/app/account/second-factor", ["code": TOTP.code(secret: adminSecret, step: TOTP.step(at: Date()))]).status
+            #expect(
+                try await admin.submit("/app/account/second-factor", ["code": TOTP.code(secret: adminSecret, step: TOTP.step(at: Date()))])
+                    .status
                     == .seeOther)
             #expect(try await admin.submit("/app/admin/security", ["requireSecondFactor": "yes"]).status == .seeOther)
             #expect(haven.app.haven.requiresSecondFactor)
@@ -100,7 +111,8 @@ struct SecondFactorTests {
             // The password alone does not enrol: whoever stole it would bind their own authenticator.
             let refused = try await ion.submit(RequireSignedIn.enrolmentPath, ["code": code])
             #expect(refused.status == .unprocessableEntity && refused.body.contains("enrolmentCode-error"))
-            #expect(try await ion.submit(RequireSignedIn.enrolmentPath, ["code": code, "enrolmentCode": "AAAA-BBBB-CCCC-DDDD"]).status
+            #expect(
+                try await ion.submit(RequireSignedIn.enrolmentPath, ["code": code, "enrolmentCode": "AAAA-BBBB-CCCC-DDDD"]).status
                     == .unprocessableEntity)
             #expect(try await User.find(ionID, on: haven.db)?.secondFactorSealed == nil)
             let issued = try await admin.submit("/app/admin/users/\(ionID)/enrolment-code", [:])
@@ -108,8 +120,9 @@ struct SecondFactorTests {
             let done = try await ion.submit(RequireSignedIn.enrolmentPath, ["code": code, "enrolmentCode": enrolmentCode])
             #expect(done.status == .seeOther)
             #expect(try await ion.get("/app").status == .ok)
-            #expect(try await CredentialCode.query(on: haven.db).filter(\.$user.$id == ionID).filter(\.$purpose == .enrolment).count() == 0,
-                    "the enrolment code works once")
+            #expect(
+                try await CredentialCode.query(on: haven.db).filter(\.$user.$id == ionID).filter(\.$purpose == .enrolment).count() == 0,
+                "the enrolment code works once")
         }
     }
 }

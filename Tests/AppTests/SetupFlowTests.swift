@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenVault
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("First-time setup in the browser")
 struct SetupFlowTests {
@@ -16,20 +17,32 @@ struct SetupFlowTests {
             #expect(form.status == .seeOther && form.location == "/setup")
             _ = try await browser.get("/setup")
 
-            let wrong = try await browser.submit("/setup", ["code": "AAAA-BBBB", "organisation": "GENDERDOC-M", "email": "ana@example.org",
-                                                            "password": goodPassword, "passwordConfirmation": goodPassword])
+            let wrong = try await browser.submit(
+                "/setup",
+                [
+                    "code": "AAAA-BBBB", "organisation": "GENDERDOC-M", "email": "ana@example.org",
+                    "password": goodPassword, "passwordConfirmation": goodPassword,
+                ])
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.body.contains("value=\"GENDERDOC-M\"") && wrong.body.contains("value=\"ana@example.org\""))
             #expect(wrong.body.contains("id=\"code-error\""))
             #expect(!wrong.body.contains(goodPassword))
 
-            let weak = try await browser.submit("/setup", ["code": setupCode.description, "organisation": "GENDERDOC-M",
-                                                           "email": "ana@example.org", "password": "password1234", "passwordConfirmation": "password1234"])
+            let weak = try await browser.submit(
+                "/setup",
+                [
+                    "code": setupCode.description, "organisation": "GENDERDOC-M",
+                    "email": "ana@example.org", "password": "password1234", "passwordConfirmation": "password1234",
+                ])
             #expect(weak.status == .unprocessableEntity)
             #expect(weak.body.contains("id=\"password-error\"") && weak.body.contains("most common"))
 
-            let accepted = try await browser.submit("/setup", ["code": setupCode.description.lowercased(), "organisation": "GENDERDOC-M",
-                                                               "email": "Ana@Example.org", "password": goodPassword, "passwordConfirmation": goodPassword])
+            let accepted = try await browser.submit(
+                "/setup",
+                [
+                    "code": setupCode.description.lowercased(), "organisation": "GENDERDOC-M",
+                    "email": "Ana@Example.org", "password": goodPassword, "passwordConfirmation": goodPassword,
+                ])
             #expect(accepted.status == .seeOther && accepted.location == "/setup/recovery-key")
             #expect(try await Organisation.query(on: haven.db).count() == 0)
             #expect(try await User.query(on: haven.db).count() == 0)

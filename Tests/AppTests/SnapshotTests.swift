@@ -1,7 +1,8 @@
-@testable import App
 import Foundation
 import SnapshotTesting
 import Testing
+
+@testable import App
 
 /// The HTML of a few pages as a reader's browser gets it, compared line by line with the reference under
 /// `__Snapshots__/SnapshotTests/`: the base layout, a form with its errors, the incident page and a public page. Values

@@ -1,9 +1,10 @@
-@testable import App
 import Foundation
 import HavenTestSupport
 import MultipartKit
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("No input stalls the server")
 struct StallTests {
@@ -22,7 +23,9 @@ struct StallTests {
             #expect(haven.app.haven.publicPages.count == 2, "one page for /news (page 1) and one for the publication")
             #expect(try await reader.get("/news?page=2").status == .ok)
             #expect(haven.app.haven.publicPages.count == 3)
-            #expect(try ContentConfiguration.global.requireDecoder(for: .urlEncodedForm) is FormDecoder, "forms are read by Haven's linear decoder")
+            #expect(
+                try ContentConfiguration.global.requireDecoder(for: .urlEncodedForm) is FormDecoder,
+                "forms are read by Haven's linear decoder")
             #expect(try ContentConfiguration.global.requireURLDecoder() is FormDecoder, "so are query strings")
         }
     }
@@ -87,7 +90,8 @@ struct FormDecoderTests {
     @Test("names, lists, maps, numbered rows, numbers and ids decode as browsers send them")
     func shapes() throws {
         let id = UUID()
-        let text = "title=Caf%C3%A9+%26+bar&title=second&list%5B%5D=a&list%5B%5D=b%2Cc&rows%5B0%5D%5Bvictim%5D=P-1&rows%5B1%5D%5Btype%5D=V1"
+        let text =
+            "title=Caf%C3%A9+%26+bar&title=second&list%5B%5D=a&list%5B%5D=b%2Cc&rows%5B0%5D%5Bvictim%5D=P-1&rows%5B1%5D%5Btype%5D=V1"
             + "&texts%5Ben%5D=Hello&texts%5Bru%5D=%D0%9F%D1%80%D0%B8&page=461168601842738791&holder=\(id)&ids%5B%5D=\(id)"
             + "&numbered%5B1%5D=y&numbered%5B0%5D=x&&=&empty"
         let shape = try FormDecoder().decode(Shape.self, from: text)
@@ -103,9 +107,12 @@ struct FormDecoderTests {
         #expect(FormDecoder.value(named: "csrf", in: "a=1") == nil)
     }
 
-    @Test("malformed names, broken escapes, bytes that are not UTF-8 and values of the wrong type are refused, never a crash",
-          arguments: ["a%5Bb=1", "a[b]c=1", "holder=not-a-uuid", "a[b][c][d][e][f][g][h]=1", "ids[]=x", "title=%ZZ", "title=%C3", "title=%",
-                      "ti%tle=x", "title=%FF%FE"])
+    @Test(
+        "malformed names, broken escapes, bytes that are not UTF-8 and values of the wrong type are refused, never a crash",
+        arguments: [
+            "a%5Bb=1", "a[b]c=1", "holder=not-a-uuid", "a[b][c][d][e][f][g][h]=1", "ids[]=x", "title=%ZZ", "title=%C3", "title=%",
+            "ti%tle=x", "title=%FF%FE",
+        ])
     func refused(_ text: String) {
         #expect(throws: (any Error).self) { try FormDecoder().decode(Shape.self, from: text) }
     }

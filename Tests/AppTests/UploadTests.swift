@@ -1,9 +1,10 @@
-@testable import App
 import Crypto
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Uploads stream, and a refused body is not read")
 struct UploadTests {
@@ -45,20 +46,30 @@ struct UploadTests {
             let evidence = "/app/incidents/\(code)/evidence"
             let before = try await Evidence.query(on: haven.db).count()
 
-            Self.expectAnsweredEarly(try RawHTTP(port: port), start: Self.head(evidence, length: 90 << 20) + Self.fileStart("file"),
-                                     status: 401, "nobody")
-            Self.expectAnsweredEarly(try RawHTTP(port: port), start: Self.head(evidence, length: 90 << 20, cookies: admin.cookies)
-                                     + Self.field("csrf", "forged") + Self.fileStart("file"), status: 403, "a wrong token")
-            Self.expectAnsweredEarly(try RawHTTP(port: port), start: Self.head(evidence, length: 90 << 20, cookies: admin.cookies)
-                                     + Self.fileStart("file"), status: 403, "no token before the file")
-            Self.expectAnsweredEarly(try RawHTTP(port: port), start: Self.head("/reportXYZ", length: 68 << 20), status: 404, "an unknown path")
-            Self.expectAnsweredEarly(try RawHTTP(port: port), start: Self.head("/report/helpX", length: 68 << 20), status: 404, "an unknown kind")
-            Self.expectAnsweredEarly(try RawHTTP(port: port), start: Self.head(evidence, length: 200 << 20, cookies: admin.cookies),
-                                     status: 413, "more than the limit announced")
+            Self.expectAnsweredEarly(
+                try RawHTTP(port: port), start: Self.head(evidence, length: 90 << 20) + Self.fileStart("file"),
+                status: 401, "nobody")
+            Self.expectAnsweredEarly(
+                try RawHTTP(port: port),
+                start: Self.head(evidence, length: 90 << 20, cookies: admin.cookies)
+                    + Self.field("csrf", "forged") + Self.fileStart("file"), status: 403, "a wrong token")
+            Self.expectAnsweredEarly(
+                try RawHTTP(port: port),
+                start: Self.head(evidence, length: 90 << 20, cookies: admin.cookies)
+                    + Self.fileStart("file"), status: 403, "no token before the file")
+            Self.expectAnsweredEarly(
+                try RawHTTP(port: port), start: Self.head("/reportXYZ", length: 68 << 20), status: 404, "an unknown path")
+            Self.expectAnsweredEarly(
+                try RawHTTP(port: port), start: Self.head("/report/helpX", length: 68 << 20), status: 404, "an unknown kind")
+            Self.expectAnsweredEarly(
+                try RawHTTP(port: port), start: Self.head(evidence, length: 200 << 20, cookies: admin.cookies),
+                status: 413, "more than the limit announced")
 
             // A reporter without a session gets the form back with the text, before the file is read.
             let intake = try RawHTTP(port: port)
-            intake.send(Self.head("/report/help", length: 90 << 20) + Self.field("narrative", "They came at night") + Self.fileStart("attachments[]"))
+            intake.send(
+                Self.head("/report/help", length: 90 << 20) + Self.field("narrative", "They came at night")
+                    + Self.fileStart("attachments[]"))
             intake.send([UInt8](repeating: 0x41, count: 64 << 10))
             let answer = intake.response(within: 15)
             #expect(RawHTTP.status(answer) == 422 && answer.contains("They came at night"), "\(answer.prefix(200))")
@@ -66,7 +77,8 @@ struct UploadTests {
 
             #expect(try await Evidence.query(on: haven.db).count() == before)
             #expect(try await Report.query(on: haven.db).count() == 0)
-            let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: haven.dataDirectory.appendingPathComponent("files").path)) ?? []
+            let leftovers =
+                (try? FileManager.default.contentsOfDirectory(atPath: haven.dataDirectory.appendingPathComponent("files").path)) ?? []
             #expect(leftovers.isEmpty, "no sealed or partial file stays behind: \(leftovers)")
             #expect(try await admin.get("/app").status == .ok)
         }
@@ -79,7 +91,8 @@ struct UploadTests {
             let admin = try await haven.signedInBrowser()
             let code = try await recordIncident(admin)
             let file = Data((0..<(5 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) })
-            let uploaded = try await admin.submitMultipart("/app/incidents/\(code)/evidence", [("source", "")], files: [("file", "scan.bin", file)])
+            let uploaded = try await admin.submitMultipart(
+                "/app/incidents/\(code)/evidence", [("source", "")], files: [("file", "scan.bin", file)])
             #expect(uploaded.status == .seeOther)
             let page = try await admin.follow(uploaded)
             let id = try #require(page.firstMatch(#"/evidence/([0-9A-F-]{36})""#))
@@ -90,8 +103,11 @@ struct UploadTests {
             let onDisk = try Data(contentsOf: haven.dataDirectory.appendingPathComponent("files/\(stored.storedName)"))
             #expect(onDisk.count > file.count && onDisk.range(of: file.prefix(64)) == nil)
 
-            let tooLarge = try await admin.submitMultipart("/app/incidents/\(code)/evidence", [], files: [("file", "big.bin", Data(count: 7 << 20))])
-            #expect(tooLarge.status == .payloadTooLarge && tooLarge.body.contains(haven.app.haven.localization.string("evidence_too_large", .en)))
+            let tooLarge = try await admin.submitMultipart(
+                "/app/incidents/\(code)/evidence", [], files: [("file", "big.bin", Data(count: 7 << 20))])
+            #expect(
+                tooLarge.status == .payloadTooLarge
+                    && tooLarge.body.contains(haven.app.haven.localization.string("evidence_too_large", .en)))
             #expect(try await Evidence.query(on: haven.db).count() == 1)
             let files = try FileManager.default.contentsOfDirectory(atPath: haven.dataDirectory.appendingPathComponent("files").path)
             #expect(files == [stored.storedName], "the refused file's partial copy is gone")
@@ -100,7 +116,10 @@ struct UploadTests {
 
     @Test("uploads beyond the bound are refused at once; a stalled one is dropped and frees its place")
     func boundedAndTimed() async throws {
-        try await withHaven(adjust: { $0.concurrentUploads = 1; $0.connectionIdleTimeout = .seconds(5) }) { haven in
+        try await withHaven(adjust: {
+            $0.concurrentUploads = 1
+            $0.connectionIdleTimeout = .seconds(5)
+        }) { haven in
             try await haven.setUp()
             let admin = try await haven.signedInBrowser()
             // A new connection for every request: the short idle timeout would otherwise close kept-alive ones under it.
@@ -109,8 +128,9 @@ struct UploadTests {
             _ = try await admin.get("/app/incidents/\(code)")
             let token = try #require(admin.csrfToken)
             let stalled = try RawHTTP(port: Self.port(haven))
-            stalled.send(Self.head("/app/incidents/\(code)/evidence", length: 10 << 20, cookies: admin.cookies)
-                         + Self.field("csrf", token) + Self.fileStart("file"))
+            stalled.send(
+                Self.head("/app/incidents/\(code)/evidence", length: 10 << 20, cookies: admin.cookies)
+                    + Self.field("csrf", token) + Self.fileStart("file"))
             stalled.send([UInt8](repeating: 0x42, count: 100 << 10))
             for _ in 0..<200 where await haven.app.haven.uploads.runningCount == 0 { try await Task.sleep(for: .milliseconds(50)) }
             #expect(await haven.app.haven.uploads.runningCount == 1, "the stalled upload holds the one place")

@@ -52,8 +52,10 @@ struct MoneyTests {
         #expect(Money(parsing: "1 500,5", currency: "EUR") == Money(minorUnits: 150_050, currency: "EUR"))
         #expect(Money(parsing: "0", currency: "RUB")?.description == "0.00 RUB")
         #expect(Money(parsing: "12.05", currency: "USD")?.description == "12.05 USD")
-        for bad in [("", "EUR"), ("-5", "EUR"), ("1.234", "EUR"), ("1.2.3", "EUR"), ("abc", "EUR"), ("10", "EURO"), ("10", "E1R"),
-                    ("99999999999", "EUR"), ("١٢", "EUR")] {
+        for bad in [
+            ("", "EUR"), ("-5", "EUR"), ("1.234", "EUR"), ("1.2.3", "EUR"), ("abc", "EUR"), ("10", "EURO"), ("10", "E1R"),
+            ("99999999999", "EUR"), ("١٢", "EUR"),
+        ] {
             #expect(Money(parsing: bad.0, currency: bad.1) == nil, "\(bad)")
         }
     }

@@ -121,23 +121,33 @@ import Testing
 
 @Suite struct FacetTokenTests {
     @Test func anIncidentHasItsAttributesYearsAndMonths() {
-        let tokens = FacetTokens.tokens(country: "RU", confidentiality: .public, verification: .partlyVerified,
-                                        facets: ["type:V4.1", "family:V4", "heading:freedom_of_expression", "perpetrator:security_services"],
-                                        from: "2019-11-01", to: "2020-02-29")
-        #expect(tokens == ["c_ru", "k_public", "v_partly_verified", "f_v4", "h_freedom_of_expression", "p_security_services", "t_v4_1",
-                           "y_2019", "y_2020", "m_2019_11", "m_2019_12", "m_2020_01", "m_2020_02"])
+        let tokens = FacetTokens.tokens(
+            country: "RU", confidentiality: .public, verification: .partlyVerified,
+            facets: ["type:V4.1", "family:V4", "heading:freedom_of_expression", "perpetrator:security_services"],
+            from: "2019-11-01", to: "2020-02-29")
+        #expect(
+            tokens == [
+                "c_ru", "k_public", "v_partly_verified", "f_v4", "h_freedom_of_expression", "p_security_services", "t_v4_1",
+                "y_2019", "y_2020", "m_2019_11", "m_2019_12", "m_2020_01", "m_2020_02",
+            ])
     }
 
     @Test func rangesUseWholeYearsWhereTheyCanAndMonthsElsewhere() throws {
-        let expression = FacetTokens.expression(country: "md", confidentiality: nil, verification: .verified, facets: ["family:V5"],
-                                                from: PartialDate(parsing: "2018-11-15"), to: PartialDate(parsing: "2020-02"))
-        #expect(expression == #""c_md" AND "v_verified" AND "f_v5" AND ("m_2018_11" OR "m_2018_12" OR "y_2019" OR "m_2020_01" OR "m_2020_02")"#)
+        let expression = FacetTokens.expression(
+            country: "md", confidentiality: nil, verification: .verified, facets: ["family:V5"],
+            from: PartialDate(parsing: "2018-11-15"), to: PartialDate(parsing: "2020-02"))
+        #expect(
+            expression == #""c_md" AND "v_verified" AND "f_v5" AND ("m_2018_11" OR "m_2018_12" OR "y_2019" OR "m_2020_01" OR "m_2020_02")"#)
         #expect(FacetTokens.expression(country: nil, confidentiality: nil, verification: nil, facets: [], from: nil, to: nil) == nil)
-        let open = try #require(FacetTokens.expression(country: nil, confidentiality: nil, verification: nil, facets: [],
-                                                       from: PartialDate(parsing: "2099"), to: nil))
+        let open = try #require(
+            FacetTokens.expression(
+                country: nil, confidentiality: nil, verification: nil, facets: [],
+                from: PartialDate(parsing: "2099"), to: nil))
         #expect(open == #"("y_2099" OR "y_2100")"#)
-        #expect(FacetTokens.expression(country: nil, confidentiality: nil, verification: nil, facets: [],
-                                       from: PartialDate(parsing: "2021"), to: PartialDate(parsing: "2020")) == #""y_none""#)
+        #expect(
+            FacetTokens.expression(
+                country: nil, confidentiality: nil, verification: nil, facets: [],
+                from: PartialDate(parsing: "2021"), to: PartialDate(parsing: "2020")) == #""y_none""#)
         let bounds = try #require(FacetTokens.monthBounds(from: PartialDate(parsing: "2020-06-30"), to: PartialDate(parsing: "2020-06-30")))
         #expect(bounds.from == "2020-06-01" && bounds.to == "2020-06-30")
     }

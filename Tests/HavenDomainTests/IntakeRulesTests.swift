@@ -11,7 +11,8 @@ struct IntakeRulesTests {
     @Test("missing or over-long text is named by field")
     func problems() {
         #expect(ReportSubmission(kind: .help, narrative: " \n ").problems == ["narrative": .narrativeMissing])
-        #expect(ReportSubmission(kind: .help, narrative: String(repeating: "ж", count: 20_001)).problems == ["narrative": .narrativeTooLong])
+        #expect(
+            ReportSubmission(kind: .help, narrative: String(repeating: "ж", count: 20_001)).problems == ["narrative": .narrativeTooLong])
         let long = String(repeating: "x", count: 201)
         let submission = ReportSubmission(kind: .violation, narrative: "ok", country: long, city: "Chișinău", when: long, contact: long)
         #expect(submission.problems == ["country": .fieldTooLong, "when": .fieldTooLong, "contact": .fieldTooLong])

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct MarkupTests {
     @Test func rendersTheSmallMarkup() {
-        let html = Markup.html("""
+        let html = Markup.html(
+            """
             ## What happened
             On **June 8** a court in *Khabarovsk* ruled.
             It was the first hearing.
@@ -18,16 +19,17 @@ import Testing
 
             Read [the ruling](https://example.org/ruling?a=1&b=2) or [our page](/incidents).
             """)
-        #expect(html == """
-            <h3>What happened</h3>
-            <p>On <strong>June 8</strong> a court in <em>Khabarovsk</em> ruled.<br>
-            It was the first hearing.</p>
-            <ul><li>fined</li><li>expert opinion</li></ul>
-            <ol><li>appeal</li><li>cassation</li></ol>
-            <blockquote><p>We will appeal.<br>
-            — the lawyer</p></blockquote>
-            <p>Read <a href="https://example.org/ruling?a=1&amp;b=2" rel="noopener noreferrer">the ruling</a> or <a href="/incidents" rel="noopener noreferrer">our page</a>.</p>
-            """)
+        #expect(
+            html == """
+                <h3>What happened</h3>
+                <p>On <strong>June 8</strong> a court in <em>Khabarovsk</em> ruled.<br>
+                It was the first hearing.</p>
+                <ul><li>fined</li><li>expert opinion</li></ul>
+                <ol><li>appeal</li><li>cassation</li></ol>
+                <blockquote><p>We will appeal.<br>
+                — the lawyer</p></blockquote>
+                <p>Read <a href="https://example.org/ruling?a=1&amp;b=2" rel="noopener noreferrer">the ruling</a> or <a href="/incidents" rel="noopener noreferrer">our page</a>.</p>
+                """)
     }
 
     @Test func everyAuthorCharacterIsEscapedAndUnsafeLinksStayText() {
@@ -39,7 +41,9 @@ import Testing
         for attack in attacks {
             let html = Markup.html(attack)
             #expect(!html.contains("<script") && !html.contains("<img") && !html.contains("<iframe") && !html.contains("<svg"), "\(attack)")
-            #expect(!html.lowercased().contains("href=\"javascript") && !html.contains("href=\"data:") && !html.contains("href=\"//"), "\(attack)")
+            #expect(
+                !html.lowercased().contains("href=\"javascript") && !html.contains("href=\"data:") && !html.contains("href=\"//"),
+                "\(attack)")
             #expect(!html.contains("<b>") && !html.contains("<i ") && !html.contains("<h1>"), "\(attack)")
             #expect(!html.contains(" onerror=") || html.contains("&quot;&gt;&lt;img"), "\(attack)")
         }
@@ -50,16 +54,22 @@ import Testing
     @Test func theDocumentTreeCarriesFormattingAsFlagsAndOnlySafeLinks() {
         let blocks = Markup.document("## Title\n**Bold *both* here** and [site](/incidents)\nnext line\n\n- [x](javascript:alert(1))")
         #expect(blocks.map(\.kind) == ["heading", "paragraph", "list"] && blocks[0].level == 3)
-        #expect(blocks[1].items == [[
-            MarkupRun(text: "Bold ", isStrong: true), MarkupRun(text: "both", isStrong: true, isEmphasis: true), MarkupRun(text: " here", isStrong: true),
-            MarkupRun(text: " and "),
-            MarkupRun(text: "site", link: "/incidents"), MarkupRun(isBreak: true), MarkupRun(text: "next line"),
-        ]])
+        #expect(
+            blocks[1].items == [
+                [
+                    MarkupRun(text: "Bold ", isStrong: true), MarkupRun(text: "both", isStrong: true, isEmphasis: true),
+                    MarkupRun(text: " here", isStrong: true),
+                    MarkupRun(text: " and "),
+                    MarkupRun(text: "site", link: "/incidents"), MarkupRun(isBreak: true), MarkupRun(text: "next line"),
+                ]
+            ])
         #expect(blocks[2].items == [[MarkupRun(text: "[x](javascript:alert(1))")]])
     }
 
     @Test func plainTextDropsTheMarkup() {
-        #expect(Markup.plainText("## Title\n**Bold** and [a link](https://x.org) *here*\n\n- one\n- two") == "Title\n\nBold and a link here\n\none two")
+        #expect(
+            Markup.plainText("## Title\n**Bold** and [a link](https://x.org) *here*\n\n- one\n- two")
+                == "Title\n\nBold and a link here\n\none two")
         #expect(Markup.isSafeLink("mailto:info@example.org") && !Markup.isSafeLink("vbscript:x") && !Markup.isSafeLink("https://a b"))
     }
 }
@@ -97,7 +107,10 @@ import Testing
         draft.categories = ["freedom_of_expression", "nonsense"]
         draft.participants = "about 350"
         let problems = draft.problems(languages: ["en", "ru", "ro"])
-        #expect(problems == ["title.en": .originalMissing, "countries": .unknownCountry, "categories": .unknownCategory, "participants": .notACount])
+        #expect(
+            problems == [
+                "title.en": .originalMissing, "countries": .unknownCountry, "categories": .unknownCategory, "participants": .notACount,
+            ])
         draft.originalLanguage = "ru"
         draft.countries = ["RU"]
         draft.categories = ["freedom_of_expression"]
@@ -112,8 +125,10 @@ import Testing
     /// Random texts over the characters markup gives meaning to, with a fixed seed so a failure can be replayed.
     static func texts(count: Int) -> [String] {
         var generator = SeededGenerator(seed: 20_261_201)
-        let pieces = ["*", "**", "_", "[", "]", "(", ")", "](", "[a](https://a.org)", "[b](/x)", "[c](javascript:x)", " ", "\n", "\n\n",
-                      "> ", "- ", "1. ", "## ", "  ", "word", "Кишинёв", "e\u{301}", "\"", "<", "&"]
+        let pieces = [
+            "*", "**", "_", "[", "]", "(", ")", "](", "[a](https://a.org)", "[b](/x)", "[c](javascript:x)", " ", "\n", "\n\n",
+            "> ", "- ", "1. ", "## ", "  ", "word", "Кишинёв", "e\u{301}", "\"", "<", "&",
+        ]
         return (0..<count).map { _ in
             (0..<Int.random(in: 1...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
         }

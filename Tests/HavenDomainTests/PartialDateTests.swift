@@ -3,9 +3,11 @@ import Testing
 
 @Suite("Dates with precision")
 struct PartialDateTests {
-    @Test("day, month, year and estimate read and write back as ISO 8601 as precise as known", arguments: [
-        ("2020-06-08", PartialDate.Precision.day), ("2020-02", .month), ("2017", .year), ("~2017", .estimate), ("~2018-04", .estimate),
-    ])
+    @Test(
+        "day, month, year and estimate read and write back as ISO 8601 as precise as known",
+        arguments: [
+            ("2020-06-08", PartialDate.Precision.day), ("2020-02", .month), ("2017", .year), ("~2017", .estimate), ("~2018-04", .estimate),
+        ])
     func roundTrip(text: String, precision: PartialDate.Precision) throws {
         let date = try #require(PartialDate(parsing: text))
         #expect(date.precision == precision)
@@ -22,8 +24,12 @@ struct PartialDateTests {
         #expect(PartialDate(parsing: "2020-06-08")?.earliestDay == "2020-06-08")
     }
 
-    @Test("impossible or malformed dates are refused", arguments: ["", "20", "2020-2", "2020-13", "2019-02-29", "2020-04-31", "0000",
-                                                                  "2020/06/08", "2020-06-08T10:00", "٢٠٢٠", "2020--01", "~"])
+    @Test(
+        "impossible or malformed dates are refused",
+        arguments: [
+            "", "20", "2020-2", "2020-13", "2019-02-29", "2020-04-31", "0000",
+            "2020/06/08", "2020-06-08T10:00", "٢٠٢٠", "2020--01", "~",
+        ])
     func refused(text: String) {
         #expect(PartialDate(parsing: text) == nil)
     }

@@ -27,8 +27,10 @@ struct PolicyTests {
     @Test("e-mail addresses are normalised and implausible ones refused")
     func emails() {
         #expect(EmailAddress("  Ana.Popescu@Example.ORG ")?.value == "ana.popescu@example.org")
-        for bad in ["", "ana", "ana@", "@example.org", "ana@example", "ana @example.org", "a@b@example.org", "ana@.org",
-                    String(repeating: "a", count: 250) + "@example.org"] {
+        for bad in [
+            "", "ana", "ana@", "@example.org", "ana@example", "ana @example.org", "a@b@example.org", "ana@.org",
+            String(repeating: "a", count: 250) + "@example.org",
+        ] {
             #expect(EmailAddress(bad) == nil, "\(bad) should be refused")
         }
     }

@@ -15,8 +15,6 @@ enum ReferenceMarkup {
         }
     }
 
-
-
     /// Lines joined by line breaks.
     private static func lines(_ lines: [String]) -> [MarkupRun] {
         lines.enumerated().flatMap { index, line in (index > 0 ? [MarkupRun(isBreak: true)] : []) + runs(line) }
@@ -31,7 +29,6 @@ enum ReferenceMarkup {
             }
         }.joined(separator: "\n\n")
     }
-
 
     /// A block of the text: a heading, a paragraph, a quote or a list.
     enum Block: Equatable {
@@ -50,18 +47,28 @@ enum ReferenceMarkup {
         }
         for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { flush(); continue }
+            if line.isEmpty {
+                flush()
+                continue
+            }
             if let level = headingLevel(line) {
                 flush()
                 blocks.append(.heading(level: level + 1, String(line.dropFirst(level + 1))))
             } else if line.hasPrefix(">") {
                 flush()
                 let content = String(line.dropFirst()).trimmingCharacters(in: .whitespaces)
-                if case .quote(let lines) = blocks.last { blocks[blocks.count - 1] = .quote(lines + [content]) } else { blocks.append(.quote([content])) }
+                if case .quote(let lines) = blocks.last {
+                    blocks[blocks.count - 1] = .quote(lines + [content])
+                } else {
+                    blocks.append(.quote([content]))
+                }
             } else if let (ordered, item) = listItem(line) {
                 flush()
-                if case .list(ordered, let items) = blocks.last { blocks[blocks.count - 1] = .list(ordered: ordered, items + [item]) }
-                else { blocks.append(.list(ordered: ordered, [item])) }
+                if case .list(ordered, let items) = blocks.last {
+                    blocks[blocks.count - 1] = .list(ordered: ordered, items + [item])
+                } else {
+                    blocks.append(.list(ordered: ordered, [item]))
+                }
             } else {
                 if case .list = blocks.last, paragraph.isEmpty, raw.hasPrefix("  ") {
                     // A continuation of the last list item.
@@ -86,7 +93,9 @@ enum ReferenceMarkup {
     private static func listItem(_ line: String) -> (Bool, String)? {
         if line.hasPrefix("- ") || line.hasPrefix("* ") { return (false, String(line.dropFirst(2))) }
         let digits = line.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, digits.count <= 3, line.dropFirst(digits.count).hasPrefix(". ") { return (true, String(line.dropFirst(digits.count + 2))) }
+        if !digits.isEmpty, digits.count <= 3, line.dropFirst(digits.count).hasPrefix(". ") {
+            return (true, String(line.dropFirst(digits.count + 2)))
+        }
         return nil
     }
 
@@ -100,14 +109,21 @@ enum ReferenceMarkup {
         }
         var rest = Substring(text)
         while let first = rest.first {
-            if depth < 4, rest.hasPrefix("**"), let end = rest.dropFirst(2).range(of: "**"), end.lowerBound > rest.index(rest.startIndex, offsetBy: 2) {
+            if depth < 4, rest.hasPrefix("**"), let end = rest.dropFirst(2).range(of: "**"),
+                end.lowerBound > rest.index(rest.startIndex, offsetBy: 2)
+            {
                 flush()
-                runs += self.runs(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound]), strong: true, emphasis: emphasis, link: link, depth: depth + 1)
+                runs += self.runs(
+                    String(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound]), strong: true, emphasis: emphasis, link: link,
+                    depth: depth + 1)
                 rest = rest[end.upperBound...]
-            } else if depth < 4, first == "*" || first == "_", let end = rest.dropFirst().firstIndex(of: first), end > rest.index(after: rest.startIndex),
-                      !rest[rest.index(after: rest.startIndex)].isWhitespace {
+            } else if depth < 4, first == "*" || first == "_", let end = rest.dropFirst().firstIndex(of: first),
+                end > rest.index(after: rest.startIndex),
+                !rest[rest.index(after: rest.startIndex)].isWhitespace
+            {
                 flush()
-                runs += self.runs(String(rest[rest.index(after: rest.startIndex)..<end]), strong: strong, emphasis: true, link: link, depth: depth + 1)
+                runs += self.runs(
+                    String(rest[rest.index(after: rest.startIndex)..<end]), strong: strong, emphasis: true, link: link, depth: depth + 1)
                 rest = rest[rest.index(after: end)...]
             } else if first == "[", link.isEmpty, let found = self.link(at: rest) {
                 flush()
@@ -124,19 +140,21 @@ enum ReferenceMarkup {
 
     private static func link(at text: Substring) -> (label: String, target: String, end: Substring.Index)? {
         guard let close = text.firstIndex(of: "]"), text[close...].hasPrefix("]("),
-              let end = text[close...].firstIndex(of: ")") else { return nil }
+            let end = text[close...].firstIndex(of: ")")
+        else { return nil }
         let label = String(text[text.index(after: text.startIndex)..<close])
         let target = String(text[text.index(close, offsetBy: 2)..<end]).trimmingCharacters(in: .whitespaces)
         guard !label.isEmpty, Markup.isSafeLink(target) else { return nil }
         return (label, target, text.index(after: end))
     }
 
-
     private static func inlineText(_ text: String) -> String {
         var output = ""
         var rest = Substring(text)
         while let first = rest.first {
-            if first == "[", let close = rest.firstIndex(of: "]"), rest[close...].hasPrefix("]("), let end = rest[close...].firstIndex(of: ")") {
+            if first == "[", let close = rest.firstIndex(of: "]"), rest[close...].hasPrefix("]("),
+                let end = rest[close...].firstIndex(of: ")")
+            {
                 output += rest[rest.index(after: rest.startIndex)..<close]
                 rest = rest[rest.index(after: end)...]
             } else if first == "*" || first == "_" {

@@ -1,7 +1,8 @@
 import Foundation
 import HavenDomain
-@testable import HavenIngest
 import Testing
+
+@testable import HavenIngest
 
 func reference(_ day: String) -> Date {
     let formatter = DateFormatter()
@@ -57,13 +58,22 @@ struct Comparison {
         let all = seedItems + ownItems
         #expect(ownItems.count >= 30)
         let results = all.map(Comparison.init)
-        func share(_ field: KeyPath<Comparison, Bool>) -> Double { Double(results.filter { $0[keyPath: field] }.count) / Double(results.count) }
-        let figures = [("dates", share(\.dates)), ("country", share(\.country)), ("organisations", share(\.organisations)), ("counts", share(\.counts)),
-                       ("top heading", share(\.heading))]
-        print("INGEST ACCURACY over \(all.count) items: " + figures.map { "\($0.0) \(String(format: "%.0f", $0.1 * 100)) %" }.joined(separator: ", "))
+        func share(_ field: KeyPath<Comparison, Bool>) -> Double {
+            Double(results.filter { $0[keyPath: field] }.count) / Double(results.count)
+        }
+        let figures = [
+            ("dates", share(\.dates)), ("country", share(\.country)), ("organisations", share(\.organisations)),
+            ("counts", share(\.counts)),
+            ("top heading", share(\.heading)),
+        ]
+        print(
+            "INGEST ACCURACY over \(all.count) items: "
+                + figures.map { "\($0.0) \(String(format: "%.0f", $0.1 * 100)) %" }.joined(separator: ", "))
         for (index, result) in results.enumerated() where !(result.dates && result.country && result.heading) {
             let found = NewsIngest.extract(all[index].text, reference: reference(all[index].reference))
-            print("MISS \(index): dates \(found.dates.map(\.value)) country \(found.countries) heading \(found.headings.first?.name ?? "-") orgs \(found.organisations.map(\.name)) counts \(found.counts.map { "\($0.value) \($0.unit)" })")
+            print(
+                "MISS \(index): dates \(found.dates.map(\.value)) country \(found.countries) heading \(found.headings.first?.name ?? "-") orgs \(found.organisations.map(\.name)) counts \(found.counts.map { "\($0.value) \($0.unit)" })"
+            )
         }
         #expect(share(\.dates) >= 0.9)
         #expect(share(\.country) >= 0.9)
@@ -73,11 +83,17 @@ struct Comparison {
     @Test("accuracy on items never used to tune the rules (reported; only a floor is checked)")
     func heldOut() {
         let results = heldOutItems.map(Comparison.init)
-        func share(_ field: KeyPath<Comparison, Bool>) -> Double { Double(results.filter { $0[keyPath: field] }.count) / Double(results.count) }
-        print("INGEST HELD-OUT over \(heldOutItems.count) items: dates \(Int(share(\.dates) * 100)) %, country \(Int(share(\.country) * 100)) %, organisations \(Int(share(\.organisations) * 100)) %, counts \(Int(share(\.counts) * 100)) %, top heading \(Int(share(\.heading) * 100)) %")
+        func share(_ field: KeyPath<Comparison, Bool>) -> Double {
+            Double(results.filter { $0[keyPath: field] }.count) / Double(results.count)
+        }
+        print(
+            "INGEST HELD-OUT over \(heldOutItems.count) items: dates \(Int(share(\.dates) * 100)) %, country \(Int(share(\.country) * 100)) %, organisations \(Int(share(\.organisations) * 100)) %, counts \(Int(share(\.counts) * 100)) %, top heading \(Int(share(\.heading) * 100)) %"
+        )
         for (index, result) in results.enumerated() where !(result.dates && result.country && result.heading) {
             let found = NewsIngest.extract(heldOutItems[index].text, reference: reference(heldOutItems[index].reference))
-            print("HELD-OUT MISS \(index): dates \(found.dates.map(\.value)) country \(found.countries) heading \(found.headings.first?.name ?? "-")")
+            print(
+                "HELD-OUT MISS \(index): dates \(found.dates.map(\.value)) country \(found.countries) heading \(found.headings.first?.name ?? "-")"
+            )
         }
         #expect(share(\.dates) >= 0.5 && share(\.country) >= 0.5)
     }

@@ -19,7 +19,8 @@ struct RepeatedPhrase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     static let all: [RepeatedPhrase] = [
-        .init(name: "countries", phrase: "Russia "), .init(name: "places", phrase: "Moscow "), .init(name: "Cyrillic places", phrase: "в Кишинёве "),
+        .init(name: "countries", phrase: "Russia "), .init(name: "places", phrase: "Moscow "),
+        .init(name: "Cyrillic places", phrase: "в Кишинёве "),
         .init(name: "origins", phrase: "They fled from Chechnya. "), .init(name: "known organisations", phrase: "Memorial "),
         .init(name: "capitalised organisation names", phrase: "Aaa Bbb Network, "),
         .init(name: "distinct organisation names", phrase: "Group # Network; ", numbered: true),
@@ -35,7 +36,9 @@ struct RepeatedPhrase: Sendable, CustomTestStringConvertible {
 struct IngestLinearTimeTests {
     @Test("extraction of every field", arguments: RepeatedPhrase.all)
     func extraction(_ shape: RepeatedPhrase) {
-        let measured = Growth.measure(base: 2_000, make: shape.text) { _ = NewsIngest.extract($0, reference: Date(timeIntervalSince1970: 1_600_000_000)) }
+        let measured = Growth.measure(base: 2_000, make: shape.text) {
+            _ = NewsIngest.extract($0, reference: Date(timeIntervalSince1970: 1_600_000_000))
+        }
         #expect(measured.ratio < Growth.linearLimit, "\(shape.name): \(measured)")
     }
 

@@ -20,8 +20,10 @@ public enum Growth {
     public static let linearLimit = 25.0
 
     /// Times `work` on `make(base)` and `make(base * factor)`, the best of `tries` runs each.
-    public static func measure<Input>(base: Int, factor: Int = 10, tries: Int = 3, make: (Int) -> Input,
-                                      work: (Input) -> Void) -> Measurement {
+    public static func measure<Input>(
+        base: Int, factor: Int = 10, tries: Int = 3, make: (Int) -> Input,
+        work: (Input) -> Void
+    ) -> Measurement {
         let small = make(base)
         let large = make(base * factor)
         work(small)

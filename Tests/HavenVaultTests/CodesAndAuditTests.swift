@@ -26,9 +26,10 @@ struct CodesAndAuditTests {
     func chain(_ count: Int) -> [AuditRecord] {
         var records: [AuditRecord] = []
         for sequence in 1...Int64(count) {
-            var record = AuditRecord(sequence: sequence, occurredAt: 1_700_000_000 + sequence, actor: "u\(sequence % 3)",
-                                     action: "login.success", targetTable: "users", targetID: "id\(sequence)",
-                                     previousHash: records.last?.hash ?? AuditChain.genesis)
+            var record = AuditRecord(
+                sequence: sequence, occurredAt: 1_700_000_000 + sequence, actor: "u\(sequence % 3)",
+                action: "login.success", targetTable: "users", targetID: "id\(sequence)",
+                previousHash: records.last?.hash ?? AuditChain.genesis)
             record.hash = AuditChain.hash(of: record)
             records.append(record)
         }

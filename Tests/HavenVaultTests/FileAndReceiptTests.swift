@@ -8,8 +8,12 @@ struct FileAndReceiptTests {
     let key = SymmetricKey(size: .bits256)
     let binding = FieldBinding(table: "report_attachments", recordID: "A1", field: "file")
 
-    @Test("files of every size round-trip, chunk by chunk", arguments: [0, 1, FileCipher.chunkSize - 1, FileCipher.chunkSize,
-                                                                         FileCipher.chunkSize + 1, 3 * FileCipher.chunkSize + 17])
+    @Test(
+        "files of every size round-trip, chunk by chunk",
+        arguments: [
+            0, 1, FileCipher.chunkSize - 1, FileCipher.chunkSize,
+            FileCipher.chunkSize + 1, 3 * FileCipher.chunkSize + 17,
+        ])
     func roundTrip(size: Int) throws {
         let plaintext = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7) })
         let sealed = try FileCipher.seal(plaintext, with: key, binding: binding)
@@ -35,7 +39,9 @@ struct FileAndReceiptTests {
         let header = sealed.prefix(4)
         let chunks = (0..<3).map { sealed.dropFirst(4 + $0 * chunkLength).prefix(chunkLength) }
         #expect(throws: VaultError.wrongKey) { try FileCipher.open(header + chunks[0] + chunks[1], with: key, binding: binding) }
-        #expect(throws: VaultError.wrongKey) { try FileCipher.open(header + chunks[1] + chunks[0] + chunks[2], with: key, binding: binding) }
+        #expect(throws: VaultError.wrongKey) {
+            try FileCipher.open(header + chunks[1] + chunks[0] + chunks[2], with: key, binding: binding)
+        }
         #expect(throws: VaultError.wrongKey) { try FileCipher.open(header + chunks[0] + chunks[2], with: key, binding: binding) }
         #expect(throws: VaultError.wrongKey) { try FileCipher.open(sealed.dropLast(1), with: key, binding: binding) }
         #expect(throws: VaultError.self) { try FileCipher.open(Data("not sealed".utf8), with: key, binding: binding) }

@@ -12,8 +12,9 @@ struct SealedFileWriterTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("haven-writer-\(UUID().uuidString)")
     }
 
-    @Test("any size, appended in pieces of any size, opens to the same bytes with the same hash, whole or chunk by chunk",
-          arguments: [0, 1, FileCipher.chunkSize - 1, FileCipher.chunkSize, FileCipher.chunkSize + 1, 3 * FileCipher.chunkSize + 17])
+    @Test(
+        "any size, appended in pieces of any size, opens to the same bytes with the same hash, whole or chunk by chunk",
+        arguments: [0, 1, FileCipher.chunkSize - 1, FileCipher.chunkSize, FileCipher.chunkSize + 1, 3 * FileCipher.chunkSize + 17])
     func roundTrip(size: Int) throws {
         let plaintext = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 13) })
         for piece in [1, 1_000, FileCipher.chunkSize, 200_000] {
@@ -47,11 +48,15 @@ struct SealedFileWriterTests {
         _ = try writer.finish()
         let sealed = try Data(contentsOf: url)
         #expect(throws: VaultError.wrongKey) { try FileCipher.open(sealed, with: SymmetricKey(size: .bits256), binding: binding) }
-        #expect(throws: VaultError.wrongKey) { try FileCipher.open(sealed, with: key, binding: FieldBinding(table: "evidence", recordID: "E2", field: "file")) }
+        #expect(throws: VaultError.wrongKey) {
+            try FileCipher.open(sealed, with: key, binding: FieldBinding(table: "evidence", recordID: "E2", field: "file"))
+        }
         var flipped = sealed
         flipped[flipped.count - 20] ^= 0x01
         #expect(throws: VaultError.wrongKey) { try FileCipher.open(flipped, with: key, binding: binding) }
-        #expect(throws: VaultError.wrongKey) { try FileCipher.open(sealed.prefix(4 + 4 + 12 + FileCipher.chunkSize + 16), with: key, binding: binding) }
+        #expect(throws: VaultError.wrongKey) {
+            try FileCipher.open(sealed.prefix(4 + 4 + 12 + FileCipher.chunkSize + 16), with: key, binding: binding)
+        }
     }
 
     @Test("an existing file is never overwritten")

@@ -7,10 +7,12 @@ struct TOTPTests {
     /// RFC 6238 appendix B's SHA-1 secret.
     let secret = Data("12345678901234567890".utf8)
 
-    @Test("matches the RFC 6238 test vectors", arguments: [
-        (Int64(59), "94287082"), (Int64(1_111_111_109), "07081804"), (Int64(1_111_111_111), "14050471"),
-        (Int64(1_234_567_890), "89005924"), (Int64(2_000_000_000), "69279037"), (Int64(20_000_000_000), "65353130"),
-    ])
+    @Test(
+        "matches the RFC 6238 test vectors",
+        arguments: [
+            (Int64(59), "94287082"), (Int64(1_111_111_109), "07081804"), (Int64(1_111_111_111), "14050471"),
+            (Int64(1_234_567_890), "89005924"), (Int64(2_000_000_000), "69279037"), (Int64(20_000_000_000), "65353130"),
+        ])
     func vectors(time: Int64, expected: String) {
         let step = TOTP.step(at: Date(timeIntervalSince1970: TimeInterval(time)))
         #expect(TOTP.code(secret: secret, step: step, digits: 8) == expected)

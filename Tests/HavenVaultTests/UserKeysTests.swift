@@ -10,7 +10,8 @@ struct UserKeysTests {
 
     @Test("the password opens the private key; a wrong password derives another verifier and cannot open it")
     func unlock() throws {
-        let (stored, privateKey) = try UserKeys.create(userID: "u1", password: "correct horse battery", parameters: cheap, recoveryKey: recovery.publicKey)
+        let (stored, privateKey) = try UserKeys.create(
+            userID: "u1", password: "correct horse battery", parameters: cheap, recoveryKey: recovery.publicKey)
         let secrets = try PasswordKDF.derive(password: "correct horse battery", salt: stored.salt, parameters: cheap)
         #expect(secrets.verifierHash == stored.verifierHash)
         #expect(try UserKeys.unlock(stored, userID: "u1", secrets: secrets).rawRepresentation == privateKey.rawRepresentation)
@@ -22,19 +23,24 @@ struct UserKeysTests {
 
     @Test("the recovery key opens every user's private key; another key does not")
     func recover() throws {
-        let (stored, privateKey) = try UserKeys.create(userID: "u1", password: "correct horse battery", parameters: cheap, recoveryKey: recovery.publicKey)
+        let (stored, privateKey) = try UserKeys.create(
+            userID: "u1", password: "correct horse battery", parameters: cheap, recoveryKey: recovery.publicKey)
         let recovered = try UserKeys.recover(stored.recoverySealedPrivateKey, userID: "u1", recoveryPrivateKey: recovery)
         #expect(recovered.rawRepresentation == privateKey.rawRepresentation)
         #expect(throws: VaultError.wrongKey) {
             try UserKeys.recover(stored.recoverySealedPrivateKey, userID: "u1", recoveryPrivateKey: Curve25519.KeyAgreement.PrivateKey())
         }
-        #expect(throws: VaultError.wrongKey) { try UserKeys.recover(stored.recoverySealedPrivateKey, userID: "u2", recoveryPrivateKey: recovery) }
+        #expect(throws: VaultError.wrongKey) {
+            try UserKeys.recover(stored.recoverySealedPrivateKey, userID: "u2", recoveryPrivateKey: recovery)
+        }
     }
 
     @Test("re-sealing under a new password keeps the same key pair")
     func reseal() throws {
-        let (stored, privateKey) = try UserKeys.create(userID: "u1", password: "first password here", parameters: cheap, recoveryKey: recovery.publicKey)
-        let resealed = try UserKeys.seal(privateKey, userID: "u1", password: "second password here", parameters: cheap, recoveryKey: recovery.publicKey)
+        let (stored, privateKey) = try UserKeys.create(
+            userID: "u1", password: "first password here", parameters: cheap, recoveryKey: recovery.publicKey)
+        let resealed = try UserKeys.seal(
+            privateKey, userID: "u1", password: "second password here", parameters: cheap, recoveryKey: recovery.publicKey)
         #expect(resealed.publicKey == stored.publicKey)
         #expect(resealed.salt != stored.salt)
         let old = try PasswordKDF.derive(password: "first password here", salt: resealed.salt, parameters: cheap)
@@ -54,7 +60,9 @@ struct UserKeysTests {
     @Test("over-long and empty passwords are refused before any key derivation")
     func limits() {
         let long = String(repeating: "ж", count: 300)
-        #expect(throws: VaultError.passwordTooLong) { try PasswordKDF.derive(password: long, salt: Data(count: 16), parameters: .production) }
+        #expect(throws: VaultError.passwordTooLong) {
+            try PasswordKDF.derive(password: long, salt: Data(count: 16), parameters: .production)
+        }
         #expect(throws: VaultError.self) { try PasswordKDF.derive(password: "", salt: Data(count: 16), parameters: cheap) }
     }
 
@@ -69,7 +77,8 @@ struct UserKeysTests {
         let first = try PasswordKDF.derive(password: "correct horse battery", salt: salt, parameters: .production)
         let second = try PasswordKDF.derive(password: "correct horse battery", salt: salt, parameters: .production)
         #expect(first.verifierHash == second.verifierHash)
-        #expect(first.verifierHash != (try PasswordKDF.derive(password: "correct horse battery", salt: salt, parameters: cheap)).verifierHash)
+        #expect(
+            first.verifierHash != (try PasswordKDF.derive(password: "correct horse battery", salt: salt, parameters: cheap)).verifierHash)
     }
 
     @Test("the recovery key's written form round-trips and a typo is caught by the check characters")

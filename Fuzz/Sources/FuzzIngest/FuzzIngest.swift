@@ -12,7 +12,8 @@ public func fuzzIngestMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMut
         for item in NewsIngest.items(in: text + "\n\n" + plain).prefix(8) {
             let extraction = NewsIngest.extract(item, reference: Date(timeIntervalSince1970: 1_700_000_000))
             let length = Array(item).count
-            let spans = extraction.dates.map(\.span) + extraction.places.map(\.span) + extraction.organisations.map(\.span)
+            let spans =
+                extraction.dates.map(\.span) + extraction.places.map(\.span) + extraction.organisations.map(\.span)
                 + extraction.counts.map(\.span)
             for span in spans { precondition(0 <= span.start && span.start <= span.end && span.end <= length, "span outside the text") }
         }

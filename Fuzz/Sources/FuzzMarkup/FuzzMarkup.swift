@@ -11,7 +11,8 @@ public func fuzzMarkupMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMut
         _ = Markup.plainText(text)
         let html = Markup.html(text)
         let unescaped = html.replacingOccurrences(of: "<", with: "").count
-        precondition(!html.contains("<script") && !html.lowercased().contains("href=\"javascript:"), "unsafe HTML: \(text.debugDescription)")
+        precondition(
+            !html.contains("<script") && !html.lowercased().contains("href=\"javascript:"), "unsafe HTML: \(text.debugDescription)")
         precondition(unescaped >= 0)
         return 0
     }

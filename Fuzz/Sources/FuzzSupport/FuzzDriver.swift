@@ -19,6 +19,8 @@ public enum FuzzDriver {
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")
-private func llvmFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
-                                 _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                                 _ test: FuzzDriver.TestOneInput) -> Int32
+private func llvmFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ test: FuzzDriver.TestOneInput
+) -> Int32

@@ -9,8 +9,13 @@ import Vapor
 /// `haven bench …`: benchmarks that build their own data and print figures (run them on a release build).
 struct BenchCommand: AsyncCommandGroup {
     var help: String { "Runs a benchmark and prints a table and one JSON line." }
-    var commands: [String: any AnyAsyncCommand] { ["intake": IntakeBenchCommand(), "inbox": InboxBenchCommand(), "search": SearchBenchCommand(), "public": PublicBenchCommand(), "ingest": IngestBenchCommand(),
-                                                 "upload": UploadBenchCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        [
+            "intake": IntakeBenchCommand(), "inbox": InboxBenchCommand(), "search": SearchBenchCommand(), "public": PublicBenchCommand(),
+            "ingest": IngestBenchCommand(),
+            "upload": UploadBenchCommand(), "limiter": LimiterBenchCommand(),
+        ]
+    }
 }
 
 /// `haven bench intake`: anonymous report submission end to end over HTTP on loopback, sealing included.
@@ -43,32 +48,37 @@ struct IntakeBenchCommand: AsyncCommand {
             let rssAfter = BenchFigures.residentMegabytes()
             try await client.shutdown()
             let stored = try await Report.query(on: app.db).count()
-            context.console.print("""
-            haven bench intake — \(stored) reports stored (\(warm.count) warm-up), each sealed to \(max(1, signature.recipients ?? 3)) staff + the recovery key
-            clients  submissions  p50 ms  p95 ms  p99 ms  per second
-            \(row(1, single))
-            \(row(16, concurrent))
-            resident memory (server and client in one process): \(format(rssBefore)) MB before, \(format(rssAfter)) MB after
-            """)
-            let json: [String: Any] = ["bench": "intake", "n": concurrent.count, "p50_ms": BenchFigures.rounded(concurrent.percentile(50)),
-                                       "p95_ms": BenchFigures.rounded(concurrent.percentile(95)), "p99_ms": BenchFigures.rounded(concurrent.percentile(99)),
-                                       "per_s": BenchFigures.rounded(concurrent.perSecond), "rss_mb": BenchFigures.rounded(rssAfter)]
+            context.console.print(
+                """
+                haven bench intake — \(stored) reports stored (\(warm.count) warm-up), each sealed to \(max(1, signature.recipients ?? 3)) staff + the recovery key
+                clients  submissions  p50 ms  p95 ms  p99 ms  per second
+                \(row(1, single))
+                \(row(16, concurrent))
+                resident memory (server and client in one process): \(format(rssBefore)) MB before, \(format(rssAfter)) MB after
+                """)
+            let json: [String: Any] = [
+                "bench": "intake", "n": concurrent.count, "p50_ms": BenchFigures.rounded(concurrent.percentile(50)),
+                "p95_ms": BenchFigures.rounded(concurrent.percentile(95)), "p99_ms": BenchFigures.rounded(concurrent.percentile(99)),
+                "per_s": BenchFigures.rounded(concurrent.perSecond), "rss_mb": BenchFigures.rounded(rssAfter),
+            ]
             context.console.print(try BenchFigures.jsonLine(json))
         }
     }
 
     /// An organisation with an administrator and further intake recipients (cheap: keys only, no sign-in needed).
     private func seed(_ app: Application, recipients: Int) async throws {
-        let pending = try await app.haven.setup.prepare(organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!,
-                                                     password: "bench password not used")
+        let pending = try await app.haven.setup.prepare(
+            organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!,
+            password: "bench password not used")
         _ = try await app.haven.setup.commit(pending, actor: "bench", on: app.db)
         let recovery = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: pending.recoveryPublicKey)
         for index in 1..<recipients {
             let id = UUID()
             let key = Curve25519.KeyAgreement.PrivateKey()
-            let user = User(id: id, emailLookup: "bench-\(index)", emailSealed: Data(), role: .coordinator, status: .invited,
-                            publicKey: key.publicKey.rawRepresentation,
-                            recoverySealedPrivateKey: try UserKeys.sealForRecovery(key, userID: id.uuidString, recoveryKey: recovery))
+            let user = User(
+                id: id, emailLookup: "bench-\(index)", emailSealed: Data(), role: .coordinator, status: .invited,
+                publicKey: key.publicKey.rawRepresentation,
+                recoverySealedPrivateKey: try UserKeys.sealForRecovery(key, userID: id.uuidString, recoveryKey: recovery))
             try await user.create(on: app.db)
         }
     }
@@ -95,8 +105,9 @@ struct IntakeBenchCommand: AsyncCommand {
         let page = try await client.execute(form, timeout: .seconds(30))
         let html = String(buffer: try await page.body.collect(upTo: 1 << 20))
         guard let cookie = page.headers.first(name: .setCookie)?.split(separator: ";").first.map(String.init),
-              let tokenRange = html.range(of: #"name="csrf" value=""#),
-              let end = html[tokenRange.upperBound...].firstIndex(of: "\"") else { throw Abort(.internalServerError, reason: "no form token") }
+            let tokenRange = html.range(of: #"name="csrf" value=""#),
+            let end = html[tokenRange.upperBound...].firstIndex(of: "\"")
+        else { throw Abort(.internalServerError, reason: "no form token") }
         let token = String(html[tokenRange.upperBound..<end])
         let boundary = "HavenBench\(seed)"
         var latencies: [Double] = []
@@ -104,7 +115,9 @@ struct IntakeBenchCommand: AsyncCommand {
         for number in 0..<count {
             let narrative = Self.narratives[(seed + number) % Self.narratives.count] + " (\(seed)-\(number))"
             var body = ""
-            for (name, value) in [("csrf", token), ("narrative", narrative), ("country", "Moldova"), ("city", "Bălți"), ("when", "May 2024")] {
+            for (name, value) in [
+                ("csrf", token), ("narrative", narrative), ("country", "Moldova"), ("city", "Bălți"), ("when", "May 2024"),
+            ] {
                 body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
             }
             body += "--\(boundary)--\r\n"
@@ -124,9 +137,13 @@ struct IntakeBenchCommand: AsyncCommand {
     }
 
     private func row(_ clients: Int, _ run: BenchRun) -> String {
-        [String(clients).padding(toLength: 9, withPad: " ", startingAt: 0), String(run.count).padding(toLength: 13, withPad: " ", startingAt: 0),
-         format(run.percentile(50)).padding(toLength: 8, withPad: " ", startingAt: 0), format(run.percentile(95)).padding(toLength: 8, withPad: " ", startingAt: 0),
-         format(run.percentile(99)).padding(toLength: 8, withPad: " ", startingAt: 0), format(run.perSecond)].joined()
+        [
+            String(clients).padding(toLength: 9, withPad: " ", startingAt: 0),
+            String(run.count).padding(toLength: 13, withPad: " ", startingAt: 0),
+            format(run.percentile(50)).padding(toLength: 8, withPad: " ", startingAt: 0),
+            format(run.percentile(95)).padding(toLength: 8, withPad: " ", startingAt: 0),
+            format(run.percentile(99)).padding(toLength: 8, withPad: " ", startingAt: 0), format(run.perSecond),
+        ].joined()
     }
 
     private func format(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -43,7 +43,8 @@ struct BenchCorpus {
             for list in lists where index < list.count { words.append(list[index]) }
         }
         var seen = Set(words.map(SearchText.fold))
-        let latin = Array("abcdefghilmnoprstuvzăâîșț"), cyrillic = Array("абвгдежзиклмнопрстуфхцчшщыэюя")
+        let latin = Array("abcdefghilmnoprstuvzăâîșț")
+        let cyrillic = Array("абвгдежзиклмнопрстуфхцчшщыэюя")
         var random = generator
         while words.count < vocabulary {
             let letters = words.count % 2 == 0 ? latin : cyrillic
@@ -64,7 +65,8 @@ struct BenchCorpus {
     /// One word drawn by Zipf's law.
     mutating func word() -> String {
         let target = Double(generator.next() % 1_000_000_007) / 1_000_000_007 * cumulative[cumulative.count - 1]
-        var low = 0, high = cumulative.count - 1
+        var low = 0
+        var high = cumulative.count - 1
         while low < high {
             let middle = (low + high) / 2
             if cumulative[middle] < target { low = middle + 1 } else { high = middle }

@@ -16,7 +16,8 @@ struct BenchSession: Sendable {
         let page = try await client.execute(form, timeout: .seconds(30))
         let html = String(buffer: try await page.body.collect(upTo: 1 << 20))
         guard let cookie = page.headers.first(name: .setCookie)?.split(separator: ";").first.map(String.init),
-              let token = Self.token(in: html) else { throw CommandFailure("the sign-in page has no session or token") }
+            let token = Self.token(in: html)
+        else { throw CommandFailure("the sign-in page has no session or token") }
         var login = HTTPClientRequest(url: base + "/login")
         login.method = .POST
         login.headers.add(name: .contentType, value: "application/x-www-form-urlencoded")
@@ -24,7 +25,9 @@ struct BenchSession: Sendable {
         login.body = .bytes(ByteBuffer(string: Self.encode(["csrf": token, "email": email, "password": password])))
         let signedIn = try await client.execute(login, timeout: .seconds(60))
         _ = try await signedIn.body.collect(upTo: 1 << 20)
-        guard signedIn.status == .seeOther, let renewed = signedIn.headers.first(name: .setCookie)?.split(separator: ";").first.map(String.init) else {
+        guard signedIn.status == .seeOther,
+            let renewed = signedIn.headers.first(name: .setCookie)?.split(separator: ";").first.map(String.init)
+        else {
             throw CommandFailure("sign-in answered \(signedIn.status)")
         }
         return BenchSession(client: client, base: base, cookie: renewed)
@@ -45,7 +48,9 @@ struct BenchSession: Sendable {
     }
 
     /// Posts a URL-encoded form (the token added); returns the status and the redirect's target.
-    func post(_ path: String, _ fields: [(String, String)], tokenFrom page: String) async throws -> (status: HTTPResponseStatus, location: String?) {
+    func post(_ path: String, _ fields: [(String, String)], tokenFrom page: String) async throws -> (
+        status: HTTPResponseStatus, location: String?
+    ) {
         var request = HTTPClientRequest(url: base + path)
         request.method = .POST
         request.headers.add(name: .contentType, value: "application/x-www-form-urlencoded")
@@ -59,17 +64,23 @@ struct BenchSession: Sendable {
 
     /// Records a small internal incident through the form; returns its code.
     func recordIncident() async throws -> String {
-        let (status, location) = try await post("/app/incidents", [
-            ("title", "Benchmark incident"), ("description", "Recorded by a benchmark."), ("startDate", "2024-05"), ("country", "MD"),
-            ("types[]", "V1.3"), ("confidentiality", "internal"), ("violationStatus", "unknown"), ("reliability", "unknown"),
-            ("verification", "unverified"),
-        ], tokenFrom: "/app/incidents/new")
-        guard status == .seeOther, let location, location.hasPrefix("/app/incidents/") else { throw CommandFailure("recording an incident answered \(status)") }
+        let (status, location) = try await post(
+            "/app/incidents",
+            [
+                ("title", "Benchmark incident"), ("description", "Recorded by a benchmark."), ("startDate", "2024-05"), ("country", "MD"),
+                ("types[]", "V1.3"), ("confidentiality", "internal"), ("violationStatus", "unknown"), ("reliability", "unknown"),
+                ("verification", "unverified"),
+            ], tokenFrom: "/app/incidents/new")
+        guard status == .seeOther, let location, location.hasPrefix("/app/incidents/") else {
+            throw CommandFailure("recording an incident answered \(status)")
+        }
         return String(location.dropFirst("/app/incidents/".count))
     }
 
     static func token(in html: String) -> String? {
-        guard let start = html.range(of: #"name="csrf" value=""#), let end = html[start.upperBound...].firstIndex(of: "\"") else { return nil }
+        guard let start = html.range(of: #"name="csrf" value=""#), let end = html[start.upperBound...].firstIndex(of: "\"") else {
+            return nil
+        }
         return String(html[start.upperBound..<end])
     }
 
@@ -77,7 +88,8 @@ struct BenchSession: Sendable {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._*")
         return fields.map { key, value in
-            (key.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+            (key.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "="
+                + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
         }.joined(separator: "&")
     }
 }

@@ -24,11 +24,12 @@ struct DemoCommand: AsyncCommand {
                 try await app.server.start(address: .hostname(hostname, port: signature.port ?? 8080))
                 address = "http://\(hostname):\(app.http.server.shared.localAddress?.port ?? signature.port ?? 8080)"
             }
-            context.console.print("""
-            Haven demo at \(address) — a throwaway instance in \(directory.path), deleted when it stops.
-            Sample incidents: \(DemoData.incidents().count) (public ones at /incidents). Logins (password for all: \(DemoData.password)):
-            \(logins.map { "  \($0.role.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.email)" }.joined(separator: "\n"))
-            """)
+            context.console.print(
+                """
+                Haven demo at \(address) — a throwaway instance in \(directory.path), deleted when it stops.
+                Sample incidents: \(DemoData.incidents().count) (public ones at /incidents). Logins (password for all: \(DemoData.password)):
+                \(logins.map { "  \($0.role.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.email)" }.joined(separator: "\n"))
+                """)
             if !signature.exitAfterFilling {
                 context.console.print("Press Ctrl-C to stop.")
                 await Self.waitForStopSignal()
@@ -47,7 +48,7 @@ struct DemoCommand: AsyncCommand {
             for source in sources {
                 source.setEventHandler {
                     guard once.take() else { return }
-                    sources.forEach { $0.cancel() }
+                    for source in sources { source.cancel() }
                     continuation.resume()
                 }
                 source.resume()

@@ -50,7 +50,9 @@ struct IngestCommand: AnyAsyncCommand {
     func run(_ signature: Options, console: any Console) async throws {
         var reference = Date()
         if let typed = signature.referenceDate {
-            guard let date = TypedMoment.parse(typed), typed.count == 10 else { throw CommandFailure("--reference-date: give a day as YYYY-MM-DD") }
+            guard let date = TypedMoment.parse(typed), typed.count == 10 else {
+                throw CommandFailure("--reference-date: give a day as YYYY-MM-DD")
+            }
             reference = date
         }
         var items: [String] = []
@@ -58,7 +60,9 @@ struct IngestCommand: AnyAsyncCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot read the file") }
             var text = String(decoding: data, as: UTF8.self)
             if path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm") { text = PlainText.fromHTML(text) }
-            items += signature.perFile ? [NewsIngest.items(in: text).joined(separator: "\n\n")].filter { !$0.isEmpty } : NewsIngest.items(in: text)
+            items +=
+                signature.perFile
+                ? [NewsIngest.items(in: text).joined(separator: "\n\n")].filter { !$0.isEmpty } : NewsIngest.items(in: text)
         }
         let extractions = items.map { NewsIngest.extract($0, reference: reference) }
         if signature.json {
@@ -68,15 +72,16 @@ struct IngestCommand: AnyAsyncCommand {
             return
         }
         for (number, item) in extractions.enumerated() {
-            console.print("""
-            #\(number + 1) [\(item.language), \(item.kind.rawValue)] \(String(item.text.prefix(90)))\(item.text.count > 90 ? "…" : "")
-              dates:         \(item.dates.map { "\($0.value) (\($0.precision.rawValue))" }.joined(separator: ", "))
-              countries:     \(item.countries.joined(separator: ", "))   places: \(item.places.map { "\($0.name) (\($0.country))" }.joined(separator: ", "))
-              organisations: \(item.organisations.map(\.name).joined(separator: "; "))
-              counts:        \(item.counts.map { "\($0.value) \($0.unit)" }.joined(separator: ", "))
-              headings:      \(item.headings.prefix(3).map { "\($0.name) \(String(format: "%.1f", $0.score))" }.joined(separator: ", "))
-              types:         \(item.types.prefix(3).map { "\($0.code) \($0.label) \(String(format: "%.1f", $0.score))" }.joined(separator: "; "))
-            """)
+            console.print(
+                """
+                #\(number + 1) [\(item.language), \(item.kind.rawValue)] \(String(item.text.prefix(90)))\(item.text.count > 90 ? "…" : "")
+                  dates:         \(item.dates.map { "\($0.value) (\($0.precision.rawValue))" }.joined(separator: ", "))
+                  countries:     \(item.countries.joined(separator: ", "))   places: \(item.places.map { "\($0.name) (\($0.country))" }.joined(separator: ", "))
+                  organisations: \(item.organisations.map(\.name).joined(separator: "; "))
+                  counts:        \(item.counts.map { "\($0.value) \($0.unit)" }.joined(separator: ", "))
+                  headings:      \(item.headings.prefix(3).map { "\($0.name) \(String(format: "%.1f", $0.score))" }.joined(separator: ", "))
+                  types:         \(item.types.prefix(3).map { "\($0.code) \($0.label) \(String(format: "%.1f", $0.score))" }.joined(separator: "; "))
+                """)
         }
     }
 }
@@ -104,13 +109,17 @@ struct IngestBenchCommand: AsyncCommand {
             latencies.append((ContinuousClock.now - begin).seconds * 1000)
         }
         let run = BenchRun(latencies: latencies, seconds: (ContinuousClock.now - started).seconds)
-        context.console.print("""
-        haven bench ingest — \(items.count) items (2–4 sentences each, en/ru/ro), one core
-        items per second  p50 ms  p95 ms  p99 ms
-        \(String(format: "%-18.0f%-8.3f%-8.3f%.3f", run.perSecond, run.percentile(50), run.percentile(95), run.percentile(99)))
-        """)
-        context.console.print(try BenchFigures.jsonLine(["bench": "ingest", "n": items.count, "per_s": BenchFigures.rounded(run.perSecond),
-                                                        "p50_ms": BenchFigures.rounded(run.percentile(50)), "p95_ms": BenchFigures.rounded(run.percentile(95)),
-                                                        "p99_ms": BenchFigures.rounded(run.percentile(99)), "rss_mb": BenchFigures.rounded(BenchFigures.residentMegabytes())]))
+        context.console.print(
+            """
+            haven bench ingest — \(items.count) items (2–4 sentences each, en/ru/ro), one core
+            items per second  p50 ms  p95 ms  p99 ms
+            \(String(format: "%-18.0f%-8.3f%-8.3f%.3f", run.perSecond, run.percentile(50), run.percentile(95), run.percentile(99)))
+            """)
+        context.console.print(
+            try BenchFigures.jsonLine([
+                "bench": "ingest", "n": items.count, "per_s": BenchFigures.rounded(run.perSecond),
+                "p50_ms": BenchFigures.rounded(run.percentile(50)), "p95_ms": BenchFigures.rounded(run.percentile(95)),
+                "p99_ms": BenchFigures.rounded(run.percentile(99)), "rss_mb": BenchFigures.rounded(BenchFigures.residentMegabytes()),
+            ]))
     }
 }

@@ -36,25 +36,38 @@ struct PublicBenchCommand: AsyncCommand {
             let script = directory.appendingPathComponent("bench.lua")
             let slugs = (0..<500).map { _ in "/p/bench-\(Int.random(in: 1...count))" }
             try Self.script(randomPaths: slugs).write(to: script, atomically: true, encoding: .utf8)
-            let targets: [(String, String, Bool)] = [("/health", "/health", false), ("home", "/", false), ("list (news)", "/news", false),
-                                                     ("publication page", "/p/bench-\(count)", false), ("random publications", "/", true)]
+            let targets: [(String, String, Bool)] = [
+                ("/health", "/health", false), ("home", "/", false), ("list (news)", "/news", false),
+                ("publication page", "/p/bench-\(count)", false), ("random publications", "/", true),
+            ]
             var results: [(String, WrkResult)] = []
             for (name, path, random) in targets {
-                results.append((name, try Self.load(wrk: wrk, url: base + path, script: script, random: random, seconds: seconds, connections: connections)))
+                results.append(
+                    (
+                        name,
+                        try Self.load(
+                            wrk: wrk, url: base + path, script: script, random: random, seconds: seconds, connections: connections)
+                    ))
             }
             try await Task.sleep(for: .seconds(1))  // let the last in-flight requests finish before the instance shuts down
             let ceiling = results.first?.1.perSecond ?? 1
-            var table = "haven bench public — \(count) publications, \(connections) connections, \(seconds) s each (wrk and Haven share the machine)\n"
+            var table =
+                "haven bench public — \(count) publications, \(connections) connections, \(seconds) s each (wrk and Haven share the machine)\n"
             table += "page                  requests/s  of /health  p50 ms  p95 ms  p99 ms"
             for (name, result) in results {
-                table += "\n" + name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%-12.0f%-12.2f%-8.2f%-8.2f%.2f", result.perSecond,
-                                                                                              result.perSecond / ceiling, result.p50, result.p95, result.p99)
+                table +=
+                    "\n" + name.padding(toLength: 22, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%-12.0f%-12.2f%-8.2f%-8.2f%.2f", result.perSecond,
+                        result.perSecond / ceiling, result.p50, result.p95, result.p99)
             }
             context.console.print(table)
             let page = results.first { $0.0 == "publication page" }?.1
-            var json: [String: Any] = ["bench": "public", "n": count, "per_s": BenchFigures.rounded(page?.perSecond ?? 0),
-                                       "p50_ms": BenchFigures.rounded(page?.p50 ?? 0), "p95_ms": BenchFigures.rounded(page?.p95 ?? 0),
-                                       "p99_ms": BenchFigures.rounded(page?.p99 ?? 0), "rss_mb": BenchFigures.rounded(BenchFigures.residentMegabytes())]
+            var json: [String: Any] = [
+                "bench": "public", "n": count, "per_s": BenchFigures.rounded(page?.perSecond ?? 0),
+                "p50_ms": BenchFigures.rounded(page?.p50 ?? 0), "p95_ms": BenchFigures.rounded(page?.p95 ?? 0),
+                "p99_ms": BenchFigures.rounded(page?.p99 ?? 0), "rss_mb": BenchFigures.rounded(BenchFigures.residentMegabytes()),
+            ]
             for (name, result) in results {
                 let key = String(name.lowercased().map { $0.isLetter ? $0 : "_" }).split(separator: "_").joined(separator: "_")
                 json[key + "_per_s"] = BenchFigures.rounded(result.perSecond)
@@ -129,24 +142,35 @@ struct PublicBenchCommand: AsyncCommand {
                 let content = PublicationContent(
                     title: Translations(["en": corpus.text(6 + corpus.number(6)), translation: corpus.text(6 + corpus.number(6))]),
                     summary: Translations(["en": corpus.text(25), translation: corpus.text(25)]),
-                    body: Translations(["en": paragraphs.joined(separator: "\n\n"), translation: paragraphs.prefix(2).joined(separator: "\n\n")]),
+                    body: Translations([
+                        "en": paragraphs.joined(separator: "\n\n"), translation: paragraphs.prefix(2).joined(separator: "\n\n"),
+                    ]),
                     venue: "", participants: nil)
                 let kind = kinds[corpus.number(kinds.count)]
                 let country = BenchFiller.countries[corpus.number(6)]
                 let category = headings[corpus.number(headings.count)]
                 let published = now.addingTimeInterval(-Double(end - seq) * 3_600)
-                rows.append([SQLBind(UUID()), SQLBind(seq), SQLBind("bench-\(seq)"), SQLBind(kind.rawValue), SQLBind("published"), SQLBind("en"),
-                             SQLBind(try JSONEncoder().encode(content)), SQLBind(Day.today(published)), SQLBind(published), SQLBind(",\(country),"),
-                             SQLBind(",\(category),"), SQLBind(",en,\(translation),"), SQLBind(now), SQLBind(now)])
-                let document = SearchText.fold(([content.title, content.summary, content.body].flatMap { Array($0.values.values) }).joined(separator: " "))
-                documents.append([SQLBind(seq), SQLBind(document), SQLBind("k_\(kind.rawValue) s_published c_\(country.lowercased()) g_\(category) l_en l_\(translation)")])
+                rows.append([
+                    SQLBind(UUID()), SQLBind(seq), SQLBind("bench-\(seq)"), SQLBind(kind.rawValue), SQLBind("published"), SQLBind("en"),
+                    SQLBind(try JSONEncoder().encode(content)), SQLBind(Day.today(published)), SQLBind(published), SQLBind(",\(country),"),
+                    SQLBind(",\(category),"), SQLBind(",en,\(translation),"), SQLBind(now), SQLBind(now),
+                ])
+                let document = SearchText.fold(
+                    ([content.title, content.summary, content.body].flatMap { Array($0.values.values) }).joined(separator: " "))
+                documents.append([
+                    SQLBind(seq), SQLBind(document),
+                    SQLBind("k_\(kind.rawValue) s_published c_\(country.lowercased()) g_\(category) l_en l_\(translation)"),
+                ])
             }
             let (publicationRows, documentRows) = (rows, documents)
             try await app.db.transaction { db in
                 let sql = db as! any SQLDatabase
                 try await sql.insert(into: "publications")
-                    .columns("id", "seq", "slug", "kind", "status", "original_language", "content", "date", "published_at", "countries", "categories",
-                             "languages", "created_at", "updated_at")
+                    .columns(
+                        "id", "seq", "slug", "kind", "status", "original_language", "content", "date", "published_at", "countries",
+                        "categories",
+                        "languages", "created_at", "updated_at"
+                    )
                     .rows(publicationRows).run()
                 try await sql.insert(into: "publication_search").columns("rowid", "document", "facets").rows(documentRows).run()
             }

@@ -57,19 +57,28 @@ struct SearchBenchCommand: AsyncCommand {
             let pages = try await listPages(app: app, filters: kinds.first { $0.0 == "filtered list" }?.1 ?? [])
             results.append(("list page (HTTP)", pages, -1))
             let all = BenchRun(latencies: results.dropLast().flatMap(\.1.latencies))
-            let size = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("haven.sqlite").path)[.size] as? Int) ?? 0
+            let size =
+                (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("haven.sqlite").path)[.size] as? Int)
+                ?? 0
             var table = """
-            haven bench search — \(count) incidents (SQLite, \(size >> 20) MB\(fillSeconds > 0 ? String(format: ", filled in %.0f s", fillSeconds) : ", reused"))
-            query kind                 n     p50 ms  p95 ms  p99 ms  mean matches
-            """
+                haven bench search — \(count) incidents (SQLite, \(size >> 20) MB\(fillSeconds > 0 ? String(format: ", filled in %.0f s", fillSeconds) : ", reused"))
+                query kind                 n     p50 ms  p95 ms  p99 ms  mean matches
+                """
             for (name, run, matches) in results where run.count > 0 {
-                table += "\n" + name.padding(toLength: 27, withPad: " ", startingAt: 0) + String(run.count).padding(toLength: 6, withPad: " ", startingAt: 0)
-                    + [run.percentile(50), run.percentile(95), run.percentile(99)].map { String(format: "%.2f", $0).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined()
+                table +=
+                    "\n" + name.padding(toLength: 27, withPad: " ", startingAt: 0)
+                    + String(run.count).padding(toLength: 6, withPad: " ", startingAt: 0)
+                    + [run.percentile(50), run.percentile(95), run.percentile(99)].map {
+                        String(format: "%.2f", $0).padding(toLength: 8, withPad: " ", startingAt: 0)
+                    }.joined()
                     + (matches < 0 ? "—" : String(format: "%.0f", matches))
             }
             context.console.print(table)
-            var json: [String: Any] = ["bench": "search", "n": count, "p50_ms": BenchFigures.rounded(all.percentile(50)), "p95_ms": BenchFigures.rounded(all.percentile(95)),
-                                       "p99_ms": BenchFigures.rounded(all.percentile(99)), "rss_mb": BenchFigures.rounded(BenchFigures.residentMegabytes())]
+            var json: [String: Any] = [
+                "bench": "search", "n": count, "p50_ms": BenchFigures.rounded(all.percentile(50)),
+                "p95_ms": BenchFigures.rounded(all.percentile(95)),
+                "p99_ms": BenchFigures.rounded(all.percentile(99)), "rss_mb": BenchFigures.rounded(BenchFigures.residentMegabytes()),
+            ]
             for (name, run, _) in results {
                 let key = String(name.lowercased().map { $0.isLetter ? $0 : "_" }).split(separator: "_").joined(separator: "_")
                 json[key + "_p95_ms"] = BenchFigures.rounded(run.percentile(95))
@@ -91,7 +100,8 @@ struct SearchBenchCommand: AsyncCommand {
     private func listPages(app: Application, filters: [IncidentFilter]) async throws -> BenchRun {
         let password = "bench password, never used elsewhere"
         if try await Organisation.current(on: app.db) == nil {
-            let pending = try await app.haven.setup.prepare(organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!, password: password)
+            let pending = try await app.haven.setup.prepare(
+                organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!, password: password)
             _ = try await app.haven.setup.commit(pending, actor: "bench", on: app.db)
         }
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
@@ -115,20 +125,26 @@ struct SearchBenchCommand: AsyncCommand {
         let login = try await client.execute(HTTPClientRequest(url: base + "/login"), timeout: .seconds(30))
         let form = String(buffer: try await login.body.collect(upTo: 1 << 20))
         guard let cookie = login.headers.first(name: .setCookie)?.split(separator: ";").first.map(String.init),
-              let token = form.firstMatch(of: #/name="csrf" value="([^"]+)"/#)?.1 else { throw Abort(.internalServerError, reason: "no sign-in form") }
+            let token = form.firstMatch(of: #/name="csrf" value="([^"]+)"/#)?.1
+        else { throw Abort(.internalServerError, reason: "no sign-in form") }
         var signIn = HTTPClientRequest(url: base + "/login")
         signIn.method = .POST
         signIn.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         signIn.headers.add(name: "Cookie", value: cookie)
-        signIn.body = .bytes(ByteBuffer(string: "csrf=\(token)&email=admin%40bench.invalid&password=" + password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
+        signIn.body = .bytes(
+            ByteBuffer(
+                string: "csrf=\(token)&email=admin%40bench.invalid&password=" + password.addingPercentEncoding(
+                    withAllowedCharacters: .alphanumerics)!))
         let signedIn = try await client.execute(signIn, timeout: .seconds(60))
         guard let session = signedIn.headers.first(name: .setCookie)?.split(separator: ";").first.map(String.init) else {
             throw Abort(.internalServerError, reason: "sign-in answered \(signedIn.status)")
         }
         var latencies: [Double] = []
         for (index, filter) in filters.enumerated() {
-            var items = [("country", filter.country), ("type", filter.type), ("heading", filter.heading), ("from", filter.from), ("to", filter.to),
-                         ("perpetrator", filter.perpetratorType), ("page", String(filter.page))]
+            var items = [
+                ("country", filter.country), ("type", filter.type), ("heading", filter.heading), ("from", filter.from), ("to", filter.to),
+                ("perpetrator", filter.perpetratorType), ("page", String(filter.page)),
+            ]
             items += [("verification", filter.verification?.rawValue ?? ""), ("confidentiality", filter.confidentiality?.rawValue ?? "")]
             let query = items.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
             var request = HTTPClientRequest(url: base + "/app/incidents?" + query)
@@ -160,12 +176,21 @@ struct SearchBenchCommand: AsyncCommand {
             var filter = IncidentFilter()
             switch index % 5 {
             case 0: filter.country = BenchFiller.countries[corpus.number(6)]
-            case 1: filter.country = BenchFiller.countries[corpus.number(6)]; filter.type = families[corpus.number(families.count)]
-            case 2: filter.heading = headings[corpus.number(headings.count)]; filter.from = String(2012 + corpus.number(14)); filter.to = filter.from
-            case 3: filter.perpetratorType = perpetrators[corpus.number(perpetrators.count)]; filter.verification = .verified
+            case 1:
+                filter.country = BenchFiller.countries[corpus.number(6)]
+                filter.type = families[corpus.number(families.count)]
+            case 2:
+                filter.heading = headings[corpus.number(headings.count)]
+                filter.from = String(2012 + corpus.number(14))
+                filter.to = filter.from
+            case 3:
+                filter.perpetratorType = perpetrators[corpus.number(perpetrators.count)]
+                filter.verification = .verified
             default:
-                filter.country = BenchFiller.countries[corpus.number(3)]; filter.from = "\(2014 + corpus.number(10))-0\(1 + corpus.number(9))"
-                filter.to = "2025"; filter.confidentiality = .public
+                filter.country = BenchFiller.countries[corpus.number(3)]
+                filter.from = "\(2014 + corpus.number(10))-0\(1 + corpus.number(9))"
+                filter.to = "2025"
+                filter.confidentiality = .public
             }
             filter.page = 1 + corpus.number(3)
             return filter
@@ -175,6 +200,9 @@ struct SearchBenchCommand: AsyncCommand {
             filter.country = BenchFiller.countries[corpus.number(4)]
             return filter
         }
-        return [("common words", common), ("rare words", rare), ("prefixes", prefixes), ("filtered list", filtered), ("search and filter", combined)]
+        return [
+            ("common words", common), ("rare words", rare), ("prefixes", prefixes), ("filtered list", filtered),
+            ("search and filter", combined),
+        ]
     }
 }

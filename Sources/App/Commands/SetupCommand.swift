@@ -27,14 +27,15 @@ struct SetupCommand: AsyncCommand {
         let name = (signature.organisation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let pending = try await app.haven.setup.prepare(organisationName: name.isEmpty ? "Haven" : name, email: email, password: password)
         _ = try await app.haven.setup.commit(pending, actor: "cli", on: app.db)
-        context.console.print("""
-        Haven is set up. Sign in at /login as \(email).
+        context.console.print(
+            """
+            Haven is set up. Sign in at /login as \(email).
 
-        RECOVERY KEY — write it down now and keep it offline. It is shown only this once and Haven does not keep it.
-        With it an administrator can restore a staff member who lost their password, and read everything in an emergency.
+            RECOVERY KEY — write it down now and keep it offline. It is shown only this once and Haven does not keep it.
+            With it an administrator can restore a staff member who lost their password, and read everything in an emergency.
 
-            \(pending.recoveryKeyText)
+                \(pending.recoveryKeyText)
 
-        """)
+            """)
     }
 }

@@ -20,13 +20,17 @@ struct UploadBenchCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let megabytes = max(1, signature.megabytes ?? 100)
-        try await ThrowawayInstance.run(in: signature.dataDirectory, named: "bench-upload", adjust: {
-            $0.evidenceMaximumBytes = (megabytes + 1) << 20
-            $0.kdfParameters = KDFParameters(logN: 12, r: 8, p: 1)
-            $0.connectionIdleTimeout = .seconds(1)
-        }) { app, _ in
-            let pending = try await app.haven.setup.prepare(organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!,
-                                                         password: Self.password)
+        try await ThrowawayInstance.run(
+            in: signature.dataDirectory, named: "bench-upload",
+            adjust: {
+                $0.evidenceMaximumBytes = (megabytes + 1) << 20
+                $0.kdfParameters = KDFParameters(logN: 12, r: 8, p: 1)
+                $0.connectionIdleTimeout = .seconds(1)
+            }
+        ) { app, _ in
+            let pending = try await app.haven.setup.prepare(
+                organisationName: "Bench", email: EmailAddress("admin@bench.invalid")!,
+                password: Self.password)
             _ = try await app.haven.setup.commit(pending, actor: "bench", on: app.db)
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = app.http.server.shared.localAddress?.port ?? 0
@@ -45,8 +49,9 @@ struct UploadBenchCommand: AsyncCommand {
 
     private func measure(app: Application, client: HTTPClient, port: Int, megabytes: Int, context: CommandContext) async throws {
         do {
-            let session = try await BenchSession.signIn(client: client, base: "http://127.0.0.1:\(port)", email: "admin@bench.invalid",
-                                                        password: Self.password)
+            let session = try await BenchSession.signIn(
+                client: client, base: "http://127.0.0.1:\(port)", email: "admin@bench.invalid",
+                password: Self.password)
             let code = try await session.recordIncident()
             _ = try await upload(session, code: code, megabytes: 1)
             let idle = BenchFigures.residentMegabytes()
@@ -64,20 +69,22 @@ struct UploadBenchCommand: AsyncCommand {
             let refusal = Self.unauthenticatedPost(port: port, code: code)
             // The refused connection is closed by the idle timeout (the server reads nothing more from it), before shutdown.
             try await Task.sleep(for: .seconds(2))
-            context.console.print("""
-            haven bench upload — one \(megabytes) MB evidence file streamed in over HTTP (client and server in one process)
-            throughput                      \(String(format: "%.1f", Double(megabytes) / seconds)) MB/s (\(String(format: "%.2f", seconds)) s)
-            resident memory                 \(String(format: "%.1f", idle)) MB idle, \(String(format: "%.1f", peak)) MB peak during the upload \
-            (+\(String(format: "%.1f", peak - idle)) MB)
-            unauthenticated 90 MB post      answered \(refusal.status) after \(String(format: "%.0f", refusal.milliseconds)) ms; \
-            the client could push \(String(format: "%.1f", Double(refusal.pushed) / 1_048_576)) MB in all before the server stopped \
-            reading (socket buffers included); no handler read any of it
-            """)
-            context.console.print(try BenchFigures.jsonLine([
-                "bench": "upload", "n": megabytes, "per_s": BenchFigures.rounded(Double(megabytes) / seconds),
-                "rss_mb": BenchFigures.rounded(peak), "rss_rise_mb": BenchFigures.rounded(peak - idle),
-                "refused_after_mb": BenchFigures.rounded(Double(refusal.pushed) / 1_048_576),
-            ]))
+            context.console.print(
+                """
+                haven bench upload — one \(megabytes) MB evidence file streamed in over HTTP (client and server in one process)
+                throughput                      \(String(format: "%.1f", Double(megabytes) / seconds)) MB/s (\(String(format: "%.2f", seconds)) s)
+                resident memory                 \(String(format: "%.1f", idle)) MB idle, \(String(format: "%.1f", peak)) MB peak during the upload \
+                (+\(String(format: "%.1f", peak - idle)) MB)
+                unauthenticated 90 MB post      answered \(refusal.status) after \(String(format: "%.0f", refusal.milliseconds)) ms; \
+                the client could push \(String(format: "%.1f", Double(refusal.pushed) / 1_048_576)) MB in all before the server stopped \
+                reading (socket buffers included); no handler read any of it
+                """)
+            context.console.print(
+                try BenchFigures.jsonLine([
+                    "bench": "upload", "n": megabytes, "per_s": BenchFigures.rounded(Double(megabytes) / seconds),
+                    "rss_mb": BenchFigures.rounded(peak), "rss_rise_mb": BenchFigures.rounded(peak - idle),
+                    "refused_after_mb": BenchFigures.rounded(Double(refusal.pushed) / 1_048_576),
+                ]))
         }
     }
 
@@ -87,7 +94,8 @@ struct UploadBenchCommand: AsyncCommand {
     private func upload(_ session: BenchSession, code: String, megabytes: Int) async throws -> HTTPResponseStatus {
         let token = try await session.token(at: "/app/incidents/\(code)")
         let boundary = "HavenBenchUpload"
-        let head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token)\r\n"
+        let head =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token)\r\n"
             + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
         let tail = "\r\n--\(boundary)--\r\n"
         let chunks = MegabyteChunks(head: ByteBuffer(string: head), count: megabytes, tail: ByteBuffer(string: tail))
@@ -105,8 +113,9 @@ struct UploadBenchCommand: AsyncCommand {
     static func unauthenticatedPost(port: Int, code: String) -> (status: Int, pushed: Int, milliseconds: Double) {
         guard let connection = try? RawHTTP(port: port) else { return (0, 0, 0) }
         let started = ContinuousClock.now
-        connection.send("POST /app/incidents/\(code)/evidence HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Content-Type: multipart/form-data; boundary=B\r\nContent-Length: \(90 << 20)\r\n\r\n")
+        connection.send(
+            "POST /app/incidents/\(code)/evidence HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: multipart/form-data; boundary=B\r\nContent-Length: \(90 << 20)\r\n\r\n")
         var pushed = connection.send([UInt8](repeating: 0x41, count: 64 << 10))
         let status = RawHTTP.status(connection.response(within: 5))
         let milliseconds = (ContinuousClock.now - started).seconds * 1000

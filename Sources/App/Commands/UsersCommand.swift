@@ -30,14 +30,16 @@ struct RecoverCommand: AsyncCommand {
             throw CommandFailure("recovery key: \(error)")
         }
         do {
-            let code = try await context.application.haven.accounts.recover(email: email, recoveryPrivateKey: recoveryKey, on: context.application.db)
-            context.console.print("""
-            Give this one-time code to \(email) through a safe channel. At /welcome they enter it and choose a new password.
-            It works once and expires in 7 days.
+            let code = try await context.application.haven.accounts.recover(
+                email: email, recoveryPrivateKey: recoveryKey, on: context.application.db)
+            context.console.print(
+                """
+                Give this one-time code to \(email) through a safe channel. At /welcome they enter it and choose a new password.
+                It works once and expires in 7 days.
 
-                \(code)
+                    \(code)
 
-            """)
+                """)
         } catch let error as AccountError {
             throw CommandFailure(error.description)
         }

@@ -1,7 +1,8 @@
 import Foundation
 import HavenDomain
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An IPv4 or IPv6 address, or a range of them in CIDR notation (`10.0.0.0/8`, `fd00::/8`), as `HAVEN_TRUSTED_PROXY`

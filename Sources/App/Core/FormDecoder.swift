@@ -90,7 +90,8 @@ struct FormDecoder: ContentDecoder, URLQueryDecoder {
             } else if byte == UInt8(ascii: "%") {
                 let first = bytes.index(after: index)
                 guard first < bytes.endIndex, bytes.index(after: first) < bytes.endIndex,
-                      let high = hexValue(bytes[first]), let low = hexValue(bytes[bytes.index(after: first)]) else { return nil }
+                    let high = hexValue(bytes[first]), let low = hexValue(bytes[bytes.index(after: first)])
+                else { return nil }
                 output.append(high << 4 | low)
                 index = bytes.index(after: bytes.index(after: first))
                 continue
@@ -117,7 +118,9 @@ struct FormDecoder: ContentDecoder, URLQueryDecoder {
         var parts = [String(key[..<open])]
         var rest = key[open...]
         while !rest.isEmpty {
-            guard rest.first == "[", let close = rest.firstIndex(of: "]") else { throw Abort(.badRequest, reason: "A form field's name is malformed.") }
+            guard rest.first == "[", let close = rest.firstIndex(of: "]") else {
+                throw Abort(.badRequest, reason: "A form field's name is malformed.")
+            }
             parts.append(String(rest[rest.index(after: rest.startIndex)..<close]))
             rest = rest[rest.index(after: close)...]
             guard parts.count <= maximumDepth else { throw Abort(.badRequest, reason: "A form field's name nests too deep.") }
@@ -180,8 +183,10 @@ private struct NodeDecoder: Decoder {
 }
 
 /// Reads a node's last value as a scalar.
-private func scalar<T: Decodable>(_ type: T.Type, from node: FormNode, codingPath: [any CodingKey],
-                                  userInfo: [CodingUserInfoKey: Any]) throws -> T {
+private func scalar<T: Decodable>(
+    _ type: T.Type, from node: FormNode, codingPath: [any CodingKey],
+    userInfo: [CodingUserInfoKey: Any]
+) throws -> T {
     func mismatch() -> DecodingError {
         DecodingError.typeMismatch(T.self, .init(codingPath: codingPath, debugDescription: "The form value is not a \(T.self)."))
     }
@@ -212,8 +217,10 @@ private struct KeyedNode<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        KeyedDecodingContainer(KeyedNode<NestedKey>(node: node.children[key.stringValue] ?? FormNode(), codingPath: codingPath + [key],
-                                                    userInfo: userInfo))
+        KeyedDecodingContainer(
+            KeyedNode<NestedKey>(
+                node: node.children[key.stringValue] ?? FormNode(), codingPath: codingPath + [key],
+                userInfo: userInfo))
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {

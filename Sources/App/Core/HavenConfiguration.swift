@@ -62,12 +62,14 @@ public struct HavenConfiguration: Sendable {
     /// The cookie gets `Secure` when the public URL is https.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
 
-    public init(dataDirectory: URL, storage: Storage, publicURL: URL? = nil, logLevel: Logger.Level = .info,
-                sessionIdleTimeout: TimeInterval = 30 * 60, sessionAbsoluteTimeout: TimeInterval = 12 * 3600,
-                kdfParameters: KDFParameters = .production, concurrentKDFRuns: Int = 2, maximumBodyBytes: Int = 1 << 20,
-                maximumAttachmentBytes: Int = 10 << 20, maximumAttachments: Int = 5, evidenceMaximumBytes: Int = 100 << 20,
-                quickExitURL: String = "https://www.wikipedia.org/", closedReportRetentionDays: Int? = 90,
-                closedCaseRetentionDays: Int? = nil, limitsIntake: Bool = true) {
+    public init(
+        dataDirectory: URL, storage: Storage, publicURL: URL? = nil, logLevel: Logger.Level = .info,
+        sessionIdleTimeout: TimeInterval = 30 * 60, sessionAbsoluteTimeout: TimeInterval = 12 * 3600,
+        kdfParameters: KDFParameters = .production, concurrentKDFRuns: Int = 2, maximumBodyBytes: Int = 1 << 20,
+        maximumAttachmentBytes: Int = 10 << 20, maximumAttachments: Int = 5, evidenceMaximumBytes: Int = 100 << 20,
+        quickExitURL: String = "https://www.wikipedia.org/", closedReportRetentionDays: Int? = 90,
+        closedCaseRetentionDays: Int? = nil, limitsIntake: Bool = true
+    ) {
         self.dataDirectory = dataDirectory
         self.storage = storage
         self.publicURL = publicURL
@@ -92,9 +94,11 @@ public struct HavenConfiguration: Sendable {
         var storage = Storage.sqlite(path: dataDirectory.appendingPathComponent("haven.sqlite").path)
         if let url = environment["HAVEN_DATABASE_URL"], !url.isEmpty {
             guard let parsed = URL(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? ""),
-                  parsed.host != nil, !parsed.path.dropFirst().isEmpty else {
-                throw ConfigurationError(variable: "HAVEN_DATABASE_URL",
-                                         problem: "expected postgres://user:password@host:port/database")
+                parsed.host != nil, !parsed.path.dropFirst().isEmpty
+            else {
+                throw ConfigurationError(
+                    variable: "HAVEN_DATABASE_URL",
+                    problem: "expected postgres://user:password@host:port/database")
             }
             storage = .postgres(url: url, searchPath: nil)
         }
@@ -108,8 +112,9 @@ public struct HavenConfiguration: Sendable {
         var logLevel = Logger.Level.info
         if let text = environment["HAVEN_LOG_LEVEL"], !text.isEmpty {
             guard let level = Logger.Level(rawValue: text.lowercased()) else {
-                throw ConfigurationError(variable: "HAVEN_LOG_LEVEL",
-                                         problem: "expected one of trace, debug, info, notice, warning, error, critical")
+                throw ConfigurationError(
+                    variable: "HAVEN_LOG_LEVEL",
+                    problem: "expected one of trace, debug, info, notice, warning, error, critical")
             }
             logLevel = level
         }
@@ -124,8 +129,9 @@ public struct HavenConfiguration: Sendable {
         if let text = environment["HAVEN_TRUSTED_PROXY"], !text.isEmpty {
             for item in text.split(whereSeparator: { $0 == "," || $0 == " " }) {
                 guard let range = AddressRange(String(item)) else {
-                    throw ConfigurationError(variable: "HAVEN_TRUSTED_PROXY",
-                                             problem: "expected IP addresses or ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8")
+                    throw ConfigurationError(
+                        variable: "HAVEN_TRUSTED_PROXY",
+                        problem: "expected IP addresses or ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8")
                 }
                 trustedProxies.append(range)
             }
@@ -138,7 +144,8 @@ public struct HavenConfiguration: Sendable {
         let absolute = try minutes(environment, "HAVEN_SESSION_MAX_HOURS", default: 12) * 60
         var configuration = HavenConfiguration(
             dataDirectory: dataDirectory, storage: storage, publicURL: publicURL, logLevel: logLevel, sessionIdleTimeout: idle,
-            sessionAbsoluteTimeout: absolute, maximumAttachmentBytes: attachmentMegabytes << 20, evidenceMaximumBytes: evidenceMegabytes << 20,
+            sessionAbsoluteTimeout: absolute, maximumAttachmentBytes: attachmentMegabytes << 20,
+            evidenceMaximumBytes: evidenceMegabytes << 20,
             quickExitURL: quickExit, closedReportRetentionDays: retention == 0 ? nil : retention,
             closedCaseRetentionDays: caseRetention == 0 ? nil : caseRetention)
         configuration.trustedProxies = trustedProxies

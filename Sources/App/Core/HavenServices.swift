@@ -42,8 +42,11 @@ final class HavenServices: Sendable {
     let ingest: IngestDrafts
     let retention: Retention
 
-    init(configuration: HavenConfiguration, lookupKey: LookupKey, receiptKey: SymmetricKey, localization: Localization, threadPool: NIOThreadPool,
-         logger: Logger) {
+    init(
+        configuration: HavenConfiguration, lookupKey: LookupKey, receiptKey: SymmetricKey, localization: Localization,
+        threadPool: NIOThreadPool,
+        logger: Logger
+    ) {
         self.configuration = configuration
         scrubber = RemovedTextScrubber(logger: logger)
         vocabularies = VocabularyStore(audit: audit)
@@ -54,19 +57,22 @@ final class HavenServices: Sendable {
         files = SealedFiles(dataDirectory: configuration.dataDirectory)
         uploads = AsyncGate(limit: configuration.concurrentUploads, maximumWaiting: 0)
         intakeUploads = AsyncGate(limit: configuration.concurrentIntakeUploads, maximumWaiting: 0)
-        keys = KeyDerivation(gate: AsyncGate(limit: configuration.concurrentKDFRuns), threadPool: threadPool, parameters: configuration.kdfParameters)
+        keys = KeyDerivation(
+            gate: AsyncGate(limit: configuration.concurrentKDFRuns), threadPool: threadPool, parameters: configuration.kdfParameters)
         access = RecordAccess(audit: audit)
         colleagues = Colleagues(access: access)
-        accounts = Accounts(audit: audit, access: access, colleagues: colleagues, lookupKey: lookupKey, keys: keys, sessions: sessions,
-                            instance: instance)
+        accounts = Accounts(
+            audit: audit, access: access, colleagues: colleagues, lookupKey: lookupKey, keys: keys, sessions: sessions,
+            instance: instance)
         setup = OrganisationSetup(audit: audit, access: access, lookupKey: lookupKey, keys: keys, instance: instance)
         intake = Intake(audit: audit, access: access, files: files, receiptKey: receiptKey, scrubber: scrubber)
         cases = Casework(audit: audit, access: access, intake: intake, scrubber: scrubber)
         persons = Persons(audit: audit, lookupKey: lookupKey)
         evidence = EvidenceStore(audit: audit, files: files)
         proceedings = LegalProceedings(audit: audit)
-        incidents = Incidents(audit: audit, access: access, persons: persons, evidence: evidence, proceedings: proceedings, lookupKey: lookupKey,
-                              vocabularies: vocabularies, recordedCountries: recordedCountries, publicPages: publicPages, scrubber: scrubber)
+        incidents = Incidents(
+            audit: audit, access: access, persons: persons, evidence: evidence, proceedings: proceedings, lookupKey: lookupKey,
+            vocabularies: vocabularies, recordedCountries: recordedCountries, publicPages: publicPages, scrubber: scrubber)
         publishing = Publishing(audit: audit, publicPages: publicPages)
         ingest = IngestDrafts(incidents: incidents)
         retention = Retention(configuration: configuration, intake: intake, cases: cases, logger: logger)

@@ -53,7 +53,8 @@ struct MultipartStream {
     /// Starts reading a streamed request; 400 when it is not multipart with a boundary.
     init(_ request: Request, deadline: Duration? = nil) throws {
         guard let type = request.headers.contentType, type.type == "multipart", type.subType == "form-data",
-              let boundary = type.parameters["boundary"], !boundary.isEmpty, boundary.utf8.count <= 200 else {
+            let boundary = type.parameters["boundary"], !boundary.isEmpty, boundary.utf8.count <= 200
+        else {
             throw Abort(.badRequest, reason: "Expected a form with files.")
         }
         UnreadBodyMiddleware.markTaken(request)
@@ -126,7 +127,9 @@ struct MultipartStream {
     mutating func readText(maximum: Int) async throws -> String {
         var bytes: [UInt8] = []
         try await readBody(maximum: maximum) { bytes.append(contentsOf: $0) }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw Abort(.badRequest, reason: "The form's text is not valid UTF-8.") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Abort(.badRequest, reason: "The form's text is not valid UTF-8.")
+        }
         return text
     }
 

@@ -38,8 +38,12 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             message = ""
         }
         if status.code >= 500, status != .serviceUnavailable {
-            request.logger.error("request failed", metadata: ["status": "\(status.code)", "error": "\(type(of: error))",
-                                                              "detail": "\(Self.loggableDetail(of: error))"])
+            request.logger.error(
+                "request failed",
+                metadata: [
+                    "status": "\(status.code)", "error": "\(type(of: error))",
+                    "detail": "\(Self.loggableDetail(of: error))",
+                ])
             message = request.t("error_generic")
         } else {
             request.logger.info("request refused", metadata: ["status": "\(status.code)"])
@@ -47,11 +51,14 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if status == .notFound { message = request.t("error_not_found") }
             if message.isEmpty || message == status.reasonPhrase { message = request.t("error_bad_request") }
         }
-        let context = ErrorPage(chrome: .forError(request, title: "error_title"), status: status.code,
-                                message: message, requestID: request.id)
+        let context = ErrorPage(
+            chrome: .forError(request, title: "error_title"), status: status.code,
+            message: message, requestID: request.id)
         do {
             let response = try await request.view.render(ErrorPage.template, context).encodeResponse(status: status, for: request)
-            for (name, value) in headers where name.lowercased() != "content-type" { response.headers.replaceOrAdd(name: name, value: value) }
+            for (name, value) in headers where name.lowercased() != "content-type" {
+                response.headers.replaceOrAdd(name: name, value: value)
+            }
             return response
         } catch {
             request.logger.error("error page failed to render", metadata: ["error": "\(type(of: error))"])

@@ -9,7 +9,10 @@ struct RequireCapability: AsyncMiddleware {
     let recordKind: RecordKind?
     let recordParameter: String?
 
-    init(_ capability: Capability, deniedAction: String? = nil, record recordKind: RecordKind? = nil, parameter recordParameter: String? = nil) {
+    init(
+        _ capability: Capability, deniedAction: String? = nil, record recordKind: RecordKind? = nil,
+        parameter recordParameter: String? = nil
+    ) {
         self.capability = capability
         self.deniedAction = deniedAction
         self.recordKind = recordKind
@@ -20,8 +23,9 @@ struct RequireCapability: AsyncMiddleware {
         let staff = try request.staff()
         guard staff.role.can(capability) else {
             if let deniedAction, let parameter = recordParameter, let id = request.parameters.get(parameter) {
-                try await request.haven.audit.append(on: request.db, actor: staff.actor, action: deniedAction, table: recordKind?.table ?? "",
-                                                     id: String(id.prefix(64)))
+                try await request.haven.audit.append(
+                    on: request.db, actor: staff.actor, action: deniedAction, table: recordKind?.table ?? "",
+                    id: String(id.prefix(64)))
             }
             throw Abort(.forbidden, reason: request.t(capability.refusalKey))
         }

@@ -2,7 +2,8 @@ import Vapor
 
 /// Adds DESIGN.md's security headers to every response, error pages included.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
-    static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
         + "base-uri 'none'; frame-ancestors 'none'; script-src 'none'"
 
     /// Paths whose responses may be cached (the stylesheet and images; nothing personal).

@@ -4,7 +4,8 @@ import Vapor
 struct SessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let cookie = request.cookies[request.sessionCookieName]?.string,
-           let session = await request.haven.sessions.find(cookie: cookie) {
+            let session = await request.haven.sessions.find(cookie: cookie)
+        {
             request.staffSession = session
         }
         let response = try await next.respond(to: request)
@@ -14,7 +15,8 @@ struct SessionMiddleware: AsyncMiddleware {
                 string: cookie, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .strict)
         } else if request.sessionEnded {
             response.cookies[request.sessionCookieName] = HTTPCookies.Value(
-                string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .strict)
+                string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: secure, isHTTPOnly: true,
+                sameSite: .strict)
         }
         return response
     }

@@ -30,7 +30,8 @@ final class AuditEntry: Model, @unchecked Sendable {
 
     /// The entry as the chain hashes it.
     var record: AuditRecord {
-        AuditRecord(sequence: id ?? 0, occurredAt: occurredAt, actor: actor, action: action,
-                    targetTable: targetTable, targetID: targetID, previousHash: previousHash, hash: hash)
+        AuditRecord(
+            sequence: id ?? 0, occurredAt: occurredAt, actor: actor, action: action,
+            targetTable: targetTable, targetID: targetID, previousHash: previousHash, hash: hash)
     }
 }

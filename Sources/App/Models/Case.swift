@@ -27,8 +27,10 @@ final class Case: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID, code: String, risk: RiskLevel, needs: [Need], consents: (services: Bool, sharing: Bool, statistics: Bool),
-         requesterSealed: Data, sourceReportID: UUID?, at date: Date) {
+    init(
+        id: UUID, code: String, risk: RiskLevel, needs: [Need], consents: (services: Bool, sharing: Bool, statistics: Bool),
+        requesterSealed: Data, sourceReportID: UUID?, at date: Date
+    ) {
         self.id = id
         self.code = code
         self.status = .new

@@ -8,7 +8,9 @@ final class CaseEvent: Model, @unchecked Sendable {
 
     /// What happened.
     enum Kind: String, Codable, Sendable, CaseIterable {
-        case opened, triaged, status, note, assigned, unassigned, task, taskDone = "task_done", service, incident
+        case opened, triaged, status, note, assigned, unassigned, task
+        case taskDone = "task_done"
+        case service, incident
     }
 
     @ID(key: .id) var id: UUID?

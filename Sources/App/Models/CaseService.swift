@@ -19,8 +19,10 @@ final class CaseService: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID, caseID: UUID, need: Need, providerSealed: Data, status: ServiceStatus, startsOn: String?, endsOn: String?,
-         cost: Money?, budgetLine: BudgetLine?) {
+    init(
+        id: UUID, caseID: UUID, need: Need, providerSealed: Data, status: ServiceStatus, startsOn: String?, endsOn: String?,
+        cost: Money?, budgetLine: BudgetLine?
+    ) {
         self.id = id
         self.$caseFile.id = caseID
         self.need = need

@@ -39,12 +39,14 @@ extension KeyGrant {
     /// A record's data key sealed to one holder, by table and id.
     static func sealing(_ key: SymmetricKey, table: String, recordID: String, holder: UUID?, publicKey: Data) throws -> KeyGrant {
         let recipient = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: publicKey)
-        return KeyGrant(recordTable: table, recordID: recordID, holderUserID: holder,
-                        sealedKey: try KeyEnvelope.seal(key, to: recipient, context: context(table: table, recordID: recordID, holder: holder)))
+        return KeyGrant(
+            recordTable: table, recordID: recordID, holderUserID: holder,
+            sealedKey: try KeyEnvelope.seal(key, to: recipient, context: context(table: table, recordID: recordID, holder: holder)))
     }
 
     /// Opens this copy with its holder's private key.
     func openKey(with privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> SymmetricKey {
-        try KeyEnvelope.openKey(sealedKey, with: privateKey, context: Self.context(table: recordTable, recordID: recordID, holder: $holder.id))
+        try KeyEnvelope.openKey(
+            sealedKey, with: privateKey, context: Self.context(table: recordTable, recordID: recordID, holder: $holder.id))
     }
 }

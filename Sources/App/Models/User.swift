@@ -33,8 +33,10 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID = UUID(), emailLookup: String, emailSealed: Data, role: StaffRole, status: AccountStatus,
-         publicKey: Data, recoverySealedPrivateKey: Data) {
+    init(
+        id: UUID = UUID(), emailLookup: String, emailSealed: Data, role: StaffRole, status: AccountStatus,
+        publicKey: Data, recoverySealedPrivateKey: Data
+    ) {
         self.id = id
         self.emailLookup = emailLookup
         self.emailSealed = emailSealed
@@ -53,9 +55,11 @@ final class User: Model, @unchecked Sendable {
     /// The key material as the vault reads it; nil while the user has no password (invited).
     var storedKeys: StoredUserKeys? {
         guard let sealed = passwordSealedPrivateKey, let salt = kdfSalt, let parameters = kdfParameters,
-              let verifier = verifierHash else { return nil }
-        return StoredUserKeys(publicKey: publicKey, passwordSealedPrivateKey: sealed, recoverySealedPrivateKey: recoverySealedPrivateKey,
-                              salt: salt, kdfParameters: parameters, verifierHash: verifier)
+            let verifier = verifierHash
+        else { return nil }
+        return StoredUserKeys(
+            publicKey: publicKey, passwordSealedPrivateKey: sealed, recoverySealedPrivateKey: recoverySealedPrivateKey,
+            salt: salt, kdfParameters: parameters, verifierHash: verifier)
     }
 
     /// Stores freshly sealed key material (new password, recovery).

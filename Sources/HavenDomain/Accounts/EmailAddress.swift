@@ -12,10 +12,12 @@ public struct EmailAddress: Sendable, Equatable, CustomStringConvertible {
     public init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard trimmed.utf8.count <= Self.maximumLength,
-              !trimmed.contains(where: { $0.isWhitespace || $0.isNewline }) else { return nil }
+            !trimmed.contains(where: { $0.isWhitespace || $0.isNewline })
+        else { return nil }
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return nil }
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
+        else { return nil }
         value = trimmed
     }
 

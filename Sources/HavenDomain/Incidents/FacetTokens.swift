@@ -9,8 +9,10 @@
 /// any month it may fall in is inside the range.
 public enum FacetTokens {
     /// The tokens of one incident. `from` and `to` are its first and last possible days (`yyyy-MM-dd`).
-    public static func tokens(country: String, confidentiality: Confidentiality, verification: VerificationStatus, facets: Set<String>,
-                              from: String, to: String) -> [String] {
+    public static func tokens(
+        country: String, confidentiality: Confidentiality, verification: VerificationStatus, facets: Set<String>,
+        from: String, to: String
+    ) -> [String] {
         var tokens = ["c_" + clean(country), "k_" + confidentiality.rawValue, "v_" + verification.rawValue]
         tokens += facets.sorted().compactMap(token(facet:))
         guard let first = Month(day: from), let last = Month(day: to), first <= last else { return tokens }
@@ -32,8 +34,10 @@ public enum FacetTokens {
 
     /// The part of an FTS5 query for a filter, or nil when nothing is filtered: every condition must hold;
     /// a date range is a choice among the months and whole years it covers.
-    public static func expression(country: String?, confidentiality: Confidentiality?, verification: VerificationStatus?, facets: [String],
-                                  from: PartialDate?, to: PartialDate?) -> String? {
+    public static func expression(
+        country: String?, confidentiality: Confidentiality?, verification: VerificationStatus?, facets: [String],
+        from: PartialDate?, to: PartialDate?
+    ) -> String? {
         var terms: [String] = []
         if let country { terms.append(quoted("c_" + clean(country))) }
         if let confidentiality { terms.append(quoted("k_" + confidentiality.rawValue)) }

@@ -44,10 +44,12 @@ public struct IncidentDraft: Sendable, Equatable, Codable {
     /// The vocabularies whose codes a draft may use (defaults plus what administrators added, minus retired terms).
     public struct Terms: Sendable {
         public let incidentTypes, perpetratorTypes, placeTypes, involvementDegrees, actStatuses, violationStatuses,
-                   reliabilities, sourceConnections: Vocabulary
+            reliabilities, sourceConnections: Vocabulary
 
-        public init(incidentTypes: Vocabulary, perpetratorTypes: Vocabulary, placeTypes: Vocabulary, involvementDegrees: Vocabulary,
-                    actStatuses: Vocabulary, violationStatuses: Vocabulary, reliabilities: Vocabulary, sourceConnections: Vocabulary) {
+        public init(
+            incidentTypes: Vocabulary, perpetratorTypes: Vocabulary, placeTypes: Vocabulary, involvementDegrees: Vocabulary,
+            actStatuses: Vocabulary, violationStatuses: Vocabulary, reliabilities: Vocabulary, sourceConnections: Vocabulary
+        ) {
             self.incidentTypes = incidentTypes
             self.perpetratorTypes = perpetratorTypes
             self.placeTypes = placeTypes
@@ -84,7 +86,11 @@ public struct IncidentDraft: Sendable, Equatable, Codable {
         }
         if startDate.isEmpty { problems["startDate"] = .missing } else if start == nil { problems["startDate"] = .notADate }
         if !endDate.isEmpty {
-            if let end { if let start, end.latestDay < start.earliestDay { problems["endDate"] = .endBeforeStart } } else { problems["endDate"] = .notADate }
+            if let end {
+                if let start, end.latestDay < start.earliestDay { problems["endDate"] = .endBeforeStart }
+            } else {
+                problems["endDate"] = .notADate
+            }
         }
         if Country(code: country) == nil { problems["country"] = country.isEmpty ? .missing : .unknownCountry }
         if types.isEmpty { problems["types"] = .missing }

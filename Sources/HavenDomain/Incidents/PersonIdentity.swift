@@ -10,9 +10,11 @@ public struct PersonIdentity: Codable, Sendable, Equatable {
     public var vulnerabilities: [Vulnerability] = []
     public var notes: String = ""
 
-    public init(name: String, otherNames: String = "", contacts: String = "", dateOfBirth: String = "",
-                sexualOrientation: SexualOrientation = .unknown, genderIdentity: GenderIdentity = .unknown,
-                intersexStatus: IntersexStatus = .unknown, vulnerabilities: [Vulnerability] = [], notes: String = "") {
+    public init(
+        name: String, otherNames: String = "", contacts: String = "", dateOfBirth: String = "",
+        sexualOrientation: SexualOrientation = .unknown, genderIdentity: GenderIdentity = .unknown,
+        intersexStatus: IntersexStatus = .unknown, vulnerabilities: [Vulnerability] = [], notes: String = ""
+    ) {
         self.name = name
         self.otherNames = otherNames
         self.contacts = contacts
@@ -29,8 +31,10 @@ public struct PersonIdentity: Codable, Sendable, Equatable {
     public var problems: [String: IncidentDraft.Problem] {
         var problems: [String: IncidentDraft.Problem] = [:]
         if name.isEmpty { problems["name"] = .missing }
-        for (field, value, limit) in [("name", name, 200), ("otherNames", otherNames, 500), ("contacts", contacts, 1_000),
-                                      ("notes", notes, IncidentDraft.maximumText)] where value.count > limit {
+        for (field, value, limit) in [
+            ("name", name, 200), ("otherNames", otherNames, 500), ("contacts", contacts, 1_000),
+            ("notes", notes, IncidentDraft.maximumText),
+        ] where value.count > limit {
             problems[field] = .tooLong
         }
         if !dateOfBirth.isEmpty, PartialDate(parsing: dateOfBirth) == nil { problems["dateOfBirth"] = .notADate }

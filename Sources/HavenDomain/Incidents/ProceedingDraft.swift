@@ -43,14 +43,20 @@ public struct ProceedingDraft: Sendable, Equatable, Codable {
     public var problems: [String: Problem] {
         var problems: [String: Problem] = [:]
         if court.trimmingCharacters(in: .whitespaces).isEmpty { problems["court"] = .missing }
-        for (name, value) in [("court", court), ("caseNumber", caseNumber), ("law", law), ("article", article), ("representative", representative)]
+        for (name, value) in [
+            ("court", court), ("caseNumber", caseNumber), ("law", law), ("article", article), ("representative", representative),
+        ]
         where value.count > 200 {
             problems[name] = .tooLong
         }
         if decision.count > 20_000 { problems["decision"] = .tooLong }
         if !appealDeadline.isEmpty, Day.normalized(appealDeadline) == nil { problems["appealDeadline"] = .notADay }
         if penalty == .fine, fine == nil {
-            if Money(parsing: fineAmount, currency: "XXX") == nil { problems["fineAmount"] = .notAnAmount } else { problems["fineCurrency"] = .notACurrency }
+            if Money(parsing: fineAmount, currency: "XXX") == nil {
+                problems["fineAmount"] = .notAnAmount
+            } else {
+                problems["fineCurrency"] = .notACurrency
+            }
         }
         if penalty == .detention, Int(detentionDays.trimmingCharacters(in: .whitespaces)).map({ $0 > 0 && $0 < 100_000 }) != true {
             problems["detentionDays"] = .notADays

@@ -23,7 +23,9 @@ public struct SourceDraft: Sendable, Equatable, Codable {
         if title.count > IncidentDraft.maximumTitle { problems["title"] = .tooLong }
         if !url.isEmpty {
             let parsed = URL(string: url)
-            if url.count > 2_000 { problems["url"] = .tooLong } else if !["http", "https"].contains(parsed?.scheme?.lowercased() ?? "") || parsed?.host == nil {
+            if url.count > 2_000 {
+                problems["url"] = .tooLong
+            } else if !["http", "https"].contains(parsed?.scheme?.lowercased() ?? "") || parsed?.host == nil {
                 problems["url"] = .notALink
             }
         }

@@ -13,8 +13,10 @@ public struct ReportSubmission: Sendable, Equatable, Codable {
     public static let maximumNarrative = 20_000
     public static let maximumShortField = 200
 
-    public init(kind: ReportKind, narrative: String, country: String = "", city: String = "", when: String = "",
-                contact: String = "", needs: [Need] = []) {
+    public init(
+        kind: ReportKind, narrative: String, country: String = "", city: String = "", when: String = "",
+        contact: String = "", needs: [Need] = []
+    ) {
         self.kind = kind
         self.narrative = narrative
         self.country = country

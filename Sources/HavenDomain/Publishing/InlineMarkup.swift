@@ -16,7 +16,10 @@ struct InlineMarkup {
         self.characters = characters
         let count = characters.count
         var bracket = [Int32](repeating: Int32(count), count: count + 1)
-        var parenthesis = bracket, star = bracket, underscore = bracket, doubleStar = bracket
+        var parenthesis = bracket
+        var star = bracket
+        var underscore = bracket
+        var doubleStar = bracket
         for index in stride(from: count - 1, through: 0, by: -1) {
             let character = characters[index]
             bracket[index] = character == "]" ? Int32(index) : bracket[index + 1]
@@ -69,14 +72,17 @@ struct InlineMarkup {
     private func read(_ start: Int, _ end: Int, style: Style, into runs: inout [MarkupRun]) {
         var plain = ""
         func flush() {
-            if !plain.isEmpty { runs.append(MarkupRun(text: plain, isStrong: style.isStrong, isEmphasis: style.isEmphasis, link: style.link)) }
+            if !plain.isEmpty {
+                runs.append(MarkupRun(text: plain, isStrong: style.isStrong, isEmphasis: style.isEmphasis, link: style.link))
+            }
             plain = ""
         }
         var index = start
         while index < end {
             let character = characters[index]
             if style.depth < 4, character == "*", index + 1 < end, characters[index + 1] == "*",
-               let close = next(nextDoubleStar, from: index + 2, end: end, width: 2), close > index + 2 {
+                let close = next(nextDoubleStar, from: index + 2, end: end, width: 2), close > index + 2
+            {
                 flush()
                 var inner = style
                 inner.isStrong = true
@@ -84,7 +90,8 @@ struct InlineMarkup {
                 read(index + 2, close, style: inner, into: &runs)
                 index = close + 2
             } else if style.depth < 4, character == "*" || character == "_", index + 1 < end, !characters[index + 1].isWhitespace,
-                      let close = next(character == "*" ? nextStar : nextUnderscore, from: index + 1, end: end), close > index + 1 {
+                let close = next(character == "*" ? nextStar : nextUnderscore, from: index + 1, end: end), close > index + 1
+            {
                 flush()
                 var inner = style
                 inner.isEmphasis = true
@@ -116,7 +123,8 @@ struct InlineMarkup {
     /// `[label](target)` starting at `index`: where `]` and `)` are; nil when the shape is not there.
     private func linkParts(at index: Int, end: Int) -> (close: Int, end: Int)? {
         guard let close = next(nextBracket, from: index, end: end), close + 1 < end, characters[close + 1] == "(",
-              let last = next(nextParenthesis, from: close, end: end) else { return nil }
+            let last = next(nextParenthesis, from: close, end: end)
+        else { return nil }
         return (close, last)
     }
 

@@ -168,7 +168,9 @@ public enum Markup {
     private static func listItem(_ line: String) -> (Bool, String)? {
         if line.hasPrefix("- ") || line.hasPrefix("* ") { return (false, String(line.dropFirst(2))) }
         let digits = line.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, digits.count <= 3, line.dropFirst(digits.count).hasPrefix(". ") { return (true, String(line.dropFirst(digits.count + 2))) }
+        if !digits.isEmpty, digits.count <= 3, line.dropFirst(digits.count).hasPrefix(". ") {
+            return (true, String(line.dropFirst(digits.count + 2)))
+        }
         return nil
     }
 

@@ -39,7 +39,9 @@ public struct PublicationDraft: Sendable, Equatable, Codable {
     public func problems(languages: [String]) -> [String: Problem] {
         var problems: [String: Problem] = [:]
         if title.values[originalLanguage] == nil { problems["title.\(originalLanguage)"] = .originalMissing }
-        for (name, field, limit) in [("title", title, Self.maximumTitle), ("summary", summary, Self.maximumSummary), ("body", body, Self.maximumBody)] {
+        for (name, field, limit) in [
+            ("title", title, Self.maximumTitle), ("summary", summary, Self.maximumSummary), ("body", body, Self.maximumBody),
+        ] {
             for (language, text) in field.values where text.count > limit { problems["\(name).\(language)"] = .tooLong }
         }
         if !languages.contains(originalLanguage) { problems["originalLanguage"] = .missing }
@@ -48,7 +50,9 @@ public struct PublicationDraft: Sendable, Equatable, Codable {
         if categories.contains(where: { AnnualReviewHeading(rawValue: $0) == nil }) { problems["categories"] = .unknownCategory }
         if signatories.contains(where: { $0.count > 300 }) || signatories.count > 1_000 { problems["signatories"] = .tooLong }
         if venue.count > 300 { problems["venue"] = .tooLong }
-        if !participants.trimmingCharacters(in: .whitespaces).isEmpty, Int(participants.trimmingCharacters(in: .whitespaces)).map({ $0 >= 0 }) != true {
+        if !participants.trimmingCharacters(in: .whitespaces).isEmpty,
+            Int(participants.trimmingCharacters(in: .whitespaces)).map({ $0 >= 0 }) != true
+        {
             problems["participants"] = .notACount
         }
         return problems

@@ -9,7 +9,11 @@ public enum Slug {
         for original in folded {
             let latin: String = cyrillic[original] ?? String(original)
             for character in latin {
-                if character.isASCII, character.isLetter || character.isNumber { slug.append(character) } else if !slug.hasSuffix("-") { slug.append("-") }
+                if character.isASCII, character.isLetter || character.isNumber {
+                    slug.append(character)
+                } else if !slug.hasSuffix("-") {
+                    slug.append("-")
+                }
             }
         }
         let trimmed = String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(80))

@@ -45,27 +45,36 @@ public enum AnnualReviewHeading: String, CaseIterable, Sendable, Codable {
         case .dataCollection: return ("Data collection", "Сбор данных", "Colectarea datelor")
         case .education: return ("Education", "Образование", "Educație")
         case .employment: return ("Employment", "Трудоустройство", "Ocuparea forței de muncă")
-        case .equalityAndNonDiscrimination: return ("Equality and non-discrimination", "Равенство и недискриминация", "Egalitate și nediscriminare")
+        case .equalityAndNonDiscrimination:
+            return ("Equality and non-discrimination", "Равенство и недискриминация", "Egalitate și nediscriminare")
         case .family: return ("Family", "Семья", "Familie")
         case .foreignPolicy: return ("Foreign policy", "Внешняя политика", "Politică externă")
         case .freedomFromTorture:
-            return ("Freedom from torture, cruel, inhuman or degrading treatment",
-                    "Свобода от пыток, жестокого, бесчеловечного или унижающего достоинство обращения",
-                    "Protecția împotriva torturii și a tratamentelor crude, inumane sau degradante")
+            return (
+                "Freedom from torture, cruel, inhuman or degrading treatment",
+                "Свобода от пыток, жестокого, бесчеловечного или унижающего достоинство обращения",
+                "Protecția împotriva torturii și a tratamentelor crude, inumane sau degradante"
+            )
         case .freedomOfAssembly: return ("Freedom of assembly", "Свобода собраний", "Libertatea de întrunire")
         case .freedomOfAssociation: return ("Freedom of association", "Свобода объединений", "Libertatea de asociere")
         case .freedomOfExpression: return ("Freedom of expression", "Свобода выражения мнений", "Libertatea de exprimare")
         case .health: return ("Health", "Здоровье", "Sănătate")
         case .housing: return ("Housing", "Жильё", "Locuință")
         case .humanRightsDefenders: return ("Human rights defenders", "Правозащитники", "Apărătorii drepturilor omului")
-        case .legalGenderRecognition: return ("Legal gender recognition", "Юридическое признание гендера", "Recunoașterea juridică a genului")
+        case .legalGenderRecognition:
+            return ("Legal gender recognition", "Юридическое признание гендера", "Recunoașterea juridică a genului")
         case .participationInPublicLife:
-            return ("Participation in public, cultural and political life", "Участие в общественной, культурной и политической жизни",
-                    "Participarea la viața publică, culturală și politică")
-        case .policeAndLawEnforcement: return ("Police and law enforcement", "Полиция и правоохранительные органы", "Poliția și aplicarea legii")
+            return (
+                "Participation in public, cultural and political life", "Участие в общественной, культурной и политической жизни",
+                "Participarea la viața publică, culturală și politică"
+            )
+        case .policeAndLawEnforcement:
+            return ("Police and law enforcement", "Полиция и правоохранительные органы", "Poliția și aplicarea legii")
         case .publicOpinion: return ("Public opinion", "Общественное мнение", "Opinia publică")
-        case .sexualAndReproductiveRights: return ("Sexual and reproductive rights", "Сексуальные и репродуктивные права", "Drepturi sexuale și reproductive")
-        case .socialSecurity: return ("Social security and social protection", "Социальное обеспечение и защита", "Securitate și protecție socială")
+        case .sexualAndReproductiveRights:
+            return ("Sexual and reproductive rights", "Сексуальные и репродуктивные права", "Drepturi sexuale și reproductive")
+        case .socialSecurity:
+            return ("Social security and social protection", "Социальное обеспечение и защита", "Securitate și protecție socială")
         }
     }
 }

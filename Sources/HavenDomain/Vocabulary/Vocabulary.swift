@@ -44,8 +44,9 @@ extension Vocabulary {
                 terms[index] = terms[index].edited(labels: edit.labels, isRetired: edit.isRetired)
             } else {
                 let english = edit.labels[.en] ?? edit.code
-                var added = VocabularyTerm(edit.code, parent: edit.parent, en: english, ru: edit.labels[.ru] ?? english,
-                                           ro: edit.labels[.ro] ?? english, headings: edit.parent.flatMap { term($0)?.headings } ?? [])
+                var added = VocabularyTerm(
+                    edit.code, parent: edit.parent, en: english, ru: edit.labels[.ru] ?? english,
+                    ro: edit.labels[.ro] ?? english, headings: edit.parent.flatMap { term($0)?.headings } ?? [])
                 added.isRetired = edit.isRetired
                 let position = edit.parent.flatMap { parent in terms.lastIndex { $0.code == parent || $0.parent == parent } }.map { $0 + 1 }
                 terms.insert(added, at: position ?? terms.endIndex)

@@ -16,8 +16,10 @@ public struct VocabularyTerm: Sendable, Equatable, Identifiable {
 
     public var id: String { code }
 
-    public init(_ code: String, parent: String? = nil, en: String, ru: String, ro: String,
-                headings: [AnnualReviewHeading] = [], hateCrime: Bool = false) {
+    public init(
+        _ code: String, parent: String? = nil, en: String, ru: String, ro: String,
+        headings: [AnnualReviewHeading] = [], hateCrime: Bool = false
+    ) {
         self.code = code
         self.parent = parent
         self.labels = [.en: en, .ru: ru, .ro: ro]

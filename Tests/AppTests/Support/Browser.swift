@@ -19,8 +19,9 @@ final class Browser: @unchecked Sendable {
         /// The first capture group of a regular expression over the body.
         func firstMatch(_ pattern: String) -> String? {
             guard let regex = try? NSRegularExpression(pattern: pattern),
-                  let match = regex.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)),
-                  let range = Range(match.range(at: 1), in: body) else { return nil }
+                let match = regex.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)),
+                let range = Range(match.range(at: 1), in: body)
+            else { return nil }
             return String(body[range])
         }
 
@@ -66,8 +67,10 @@ final class Browser: @unchecked Sendable {
     }
 
     /// POST a multipart form (with files) as a browser would, with the page's CSRF token.
-    func submitMultipart(_ path: String, _ fields: [(String, String)], files: [(field: String, name: String, data: Data)] = [],
-                         csrf: String?? = .none) async throws -> Page {
+    func submitMultipart(
+        _ path: String, _ fields: [(String, String)], files: [(field: String, name: String, data: Data)] = [],
+        csrf: String?? = .none
+    ) async throws -> Page {
         let boundary = "----HavenTestBoundary\(UUID().uuidString)"
         var body = Data()
         // Browsers send parts in the order of the form's fields; Haven's forms carry the token first.
@@ -123,7 +126,9 @@ final class Browser: @unchecked Sendable {
     /// Sets or removes a cookie by hand (to replay an old session).
     func setCookie(_ name: String, _ value: String?) { cookies[name] = value }
 
-    func send(_ method: HTTPMethod, _ path: String, body: String? = nil, bytes: Data? = nil, extraHeaders: HTTPHeaders = [:]) async throws -> Page {
+    func send(_ method: HTTPMethod, _ path: String, body: String? = nil, bytes: Data? = nil, extraHeaders: HTTPHeaders = [:]) async throws
+        -> Page
+    {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         request.headers = headers

@@ -1,16 +1,25 @@
-@testable import App
 import Foundation
 import HavenDomain
 import Testing
 import Vapor
 
+@testable import App
+
 /// The editor's fields for a publication; `extra` adds fields (repeatable ones like `signatories[]` too).
-func publicationFields(title: String = "Statement on the constitutional vote", kind: String = "statement", body: String = "We cannot stay aside.",
-                       extra: [(String, String)] = []) -> [(String, String)] {
-    var fields: [(String, String)] = [("kind", kind), ("originalLanguage", "en"), ("date", "2020-06-25"), ("title[en]", title),
-                                      ("summary[en]", "Our position."), ("body[en]", body), ("countries[]", "RU"), ("categories[]", "freedom_of_expression")]
+func publicationFields(
+    title: String = "Statement on the constitutional vote", kind: String = "statement", body: String = "We cannot stay aside.",
+    extra: [(String, String)] = []
+) -> [(String, String)] {
+    var fields: [(String, String)] = [
+        ("kind", kind), ("originalLanguage", "en"), ("date", "2020-06-25"), ("title[en]", title),
+        ("summary[en]", "Our position."), ("body[en]", body), ("countries[]", "RU"), ("categories[]", "freedom_of_expression"),
+    ]
     for (name, value) in extra {
-        if !name.hasSuffix("[]"), let index = fields.firstIndex(where: { $0.0 == name }) { fields[index].1 = value } else { fields.append((name, value)) }
+        if !name.hasSuffix("[]"), let index = fields.firstIndex(where: { $0.0 == name }) {
+            fields[index].1 = value
+        } else {
+            fields.append((name, value))
+        }
     }
     return fields
 }

@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// One record of each kind a route can name, made over HTTP, so walking every route reaches its handler's real work
 /// instead of stopping at a 404 for a random parameter.
@@ -17,9 +18,11 @@ struct RouteFixtures {
 
     /// Values for path parameters, by `prefix/:name` or `:name`.
     var known: [String: String] {
-        ["app/incidents/:code": incident, "app/cases/:code": caseCode, "app/persons/:code": person, ":reportID": reportID,
-         ":userID": userID, ":slug": slug, "p/:slug": slug, "report/:kind": "help", ":lang": "ru", ":language": "ru",
-         "countries/:code": "MD", "categories/:heading": "freedom_of_assembly"]
+        [
+            "app/incidents/:code": incident, "app/cases/:code": caseCode, "app/persons/:code": person, ":reportID": reportID,
+            ":userID": userID, ":slug": slug, "p/:slug": slug, "report/:kind": "help", ":lang": "ru", ":language": "ru",
+            "countries/:code": "MD", "categories/:heading": "freedom_of_assembly",
+        ]
     }
 
     /// Records an incident, a publication, a case and an anonymous report as `admin` and a visitor.
@@ -35,19 +38,21 @@ struct RouteFixtures {
         let report = try #require(try await Report.query(on: haven.db).first()).requireID().uuidString
         let person = try #require(try await Person.query(on: haven.db).first()).code
         let userID = try #require(try await User.query(on: haven.db).first()).requireID().uuidString
-        return RouteFixtures(incident: incident, caseCode: caseCode, person: person, reportID: report, receipt: receipt, userID: userID, slug: slug)
+        return RouteFixtures(
+            incident: incident, caseCode: caseCode, person: person, reportID: report, receipt: receipt, userID: userID, slug: slug)
     }
 
     /// A path for a route, its parameters filled from `known` or with `fallback`.
     static func path(_ route: Route, known: [String: String], fallback: String) -> String {
         var prefix = ""
-        return "/" + route.path.map { component -> String in
-            guard case .parameter(let name) = component else {
-                prefix += component.description + "/"
-                return component.description
-            }
-            let value = known[prefix + ":" + name] ?? known[":" + name] ?? fallback
-            return value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "x"
-        }.joined(separator: "/")
+        return "/"
+            + route.path.map { component -> String in
+                guard case .parameter(let name) = component else {
+                    prefix += component.description + "/"
+                    return component.description
+                }
+                let value = known[prefix + ":" + name] ?? known[":" + name] ?? fallback
+                return value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "x"
+            }.joined(separator: "/")
     }
 }

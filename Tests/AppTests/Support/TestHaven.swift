@@ -1,4 +1,3 @@
-@testable import App
 import Fluent
 import Foundation
 import HavenDomain
@@ -6,6 +5,8 @@ import HavenVault
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// Which database a test runs on: SQLite always, PostgreSQL when `HAVEN_TEST_POSTGRES_URL` is set.
 enum TestDatabase: Sendable, CustomTestStringConvertible {
@@ -44,8 +45,11 @@ struct TestHaven {
 
     /// Completes setup directly (no browser) and returns the administrator's credentials and the recovery key text.
     @discardableResult
-    func setUp(email: String = "admin@example.org", password: String = goodPassword) async throws -> (email: String, password: String, recoveryKey: String) {
-        let pending = try await app.haven.setup.prepare(organisationName: "Test Organisation", email: EmailAddress(email)!, password: password)
+    func setUp(email: String = "admin@example.org", password: String = goodPassword) async throws -> (
+        email: String, password: String, recoveryKey: String
+    ) {
+        let pending = try await app.haven.setup.prepare(
+            organisationName: "Test Organisation", email: EmailAddress(email)!, password: password)
         _ = try await app.haven.setup.commit(pending, actor: "test", on: app.db)
         return (email, password, pending.recoveryKeyText)
     }
@@ -94,9 +98,11 @@ struct TestHaven {
 }
 
 /// Builds a Haven for one test, serves it on 127.0.0.1 on a free port, and tears it all down afterwards.
-func withHaven(_ database: TestDatabase = .sqlite, file: Bool = false,
-               adjust: (inout HavenConfiguration) -> Void = { _ in },
-               _ body: (TestHaven) async throws -> Void) async throws {
+func withHaven(
+    _ database: TestDatabase = .sqlite, file: Bool = false,
+    adjust: (inout HavenConfiguration) -> Void = { _ in },
+    _ body: (TestHaven) async throws -> Void
+) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-test-\(UUID().uuidString)", isDirectory: true)
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
     let storage: HavenConfiguration.Storage

@@ -31,14 +31,17 @@ struct AccountController: RouteCollection {
         account.post("second-factor", use: enrol)
     }
 
-    private func page(_ req: Request, name: FieldState? = nil, currentError: String? = nil, passwordError: String? = nil) async throws -> AccountPage {
+    private func page(_ req: Request, name: FieldState? = nil, currentError: String? = nil, passwordError: String? = nil) async throws
+        -> AccountPage
+    {
         let staff = try req.staff()
         var displayName = name ?? FieldState()
         if name == nil { displayName.value = try await req.haven.colleagues.ownName(for: staff, on: req.db) }
         return AccountPage(
             chrome: await .make(for: req, titleKey: "account_title"), hasSecondFactor: req.staffSession?.hasSecondFactor ?? false,
-            displayName: .text("displayName", label: req.t("field_display_name"), state: displayName, hint: req.t("display_name_hint"),
-                               maxLength: Colleagues.maximumLength),
+            displayName: .text(
+                "displayName", label: req.t("field_display_name"), state: displayName, hint: req.t("display_name_hint"),
+                maxLength: Colleagues.maximumLength),
             current: .password("current", label: req.t("account_current_password"), error: currentError, autocomplete: "current-password"),
             newPassword: NewPasswordFields(t: req.t, error: passwordError))
     }
@@ -64,7 +67,10 @@ struct AccountController: RouteCollection {
         if let problem = PasswordPolicy.problem(with: input.password ?? "", confirmation: input.passwordConfirmation ?? "") {
             return try await req.render(try await page(req, passwordError: req.t(problem.messageKey)), status: .unprocessableEntity)
         }
-        guard try await req.haven.accounts.changePassword(session: session, current: input.current ?? "", new: input.password ?? "", on: req.db) else {
+        guard
+            try await req.haven.accounts.changePassword(
+                session: session, current: input.current ?? "", new: input.password ?? "", on: req.db)
+        else {
             return try await req.render(try await page(req, currentError: req.t("account_current_wrong")), status: .unprocessableEntity)
         }
         return await req.seeOther("/app/account", notice: "account_password_changed")
@@ -87,13 +93,15 @@ struct AccountController: RouteCollection {
             return req.seeOther("/app/account/second-factor")
         }
         do {
-            try await req.haven.accounts.enrolSecondFactor(userID: userID, secret: secret, code: input.code ?? "",
-                                                           enrolmentCode: input.enrolmentCode ?? "", on: req.db)
+            try await req.haven.accounts.enrolSecondFactor(
+                userID: userID, secret: secret, code: input.code ?? "",
+                enrolmentCode: input.enrolmentCode ?? "", on: req.db)
         } catch let refusal as Accounts.EnrolmentRefusal {
             var page = try await secondFactorPage(req, session: session, secret: secret)
             page.code = FieldState(value: input.code ?? "", error: refusal == .wrongCode ? req.t("second_factor_code_wrong") : nil)
-            page.enrolmentCode = FieldState(value: input.enrolmentCode ?? "",
-                                            error: refusal == .needsEnrolmentCode ? req.t("second_factor_needs_enrolment_code") : nil)
+            page.enrolmentCode = FieldState(
+                value: input.enrolmentCode ?? "",
+                error: refusal == .needsEnrolmentCode ? req.t("second_factor_needs_enrolment_code") : nil)
             return try await req.render(page, status: .unprocessableEntity)
         }
         session = await req.session()

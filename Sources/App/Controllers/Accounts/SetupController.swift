@@ -34,7 +34,8 @@ struct SetupController: RouteCollection {
 
     @Sendable func form(req: Request) async throws -> Response {
         try await requireNotSetUp(req)
-        return try await req.render(SetupPage(chrome: await .make(for: req, titleKey: "setup_title"), newPassword: NewPasswordFields(t: req.t, error: nil)))
+        return try await req.render(
+            SetupPage(chrome: await .make(for: req, titleKey: "setup_title"), newPassword: NewPasswordFields(t: req.t, error: nil)))
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
@@ -44,8 +45,11 @@ struct SetupController: RouteCollection {
         }
         let input = try req.content.decode(SetupInput.self)
         let password = input.password ?? ""
-        let passwordProblem = PasswordPolicy.problem(with: password, confirmation: input.passwordConfirmation ?? "").map { req.t($0.messageKey) }
-        var page = SetupPage(chrome: await .make(for: req, titleKey: "setup_title"), newPassword: NewPasswordFields(t: req.t, error: passwordProblem))
+        let passwordProblem = PasswordPolicy.problem(with: password, confirmation: input.passwordConfirmation ?? "").map {
+            req.t($0.messageKey)
+        }
+        var page = SetupPage(
+            chrome: await .make(for: req, titleKey: "setup_title"), newPassword: NewPasswordFields(t: req.t, error: passwordProblem))
         page.code.value = input.code ?? ""
         page.organisation.value = (input.organisation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         page.email.value = input.email ?? ""
@@ -53,16 +57,20 @@ struct SetupController: RouteCollection {
         if let expected = req.haven.setupCode, !ConstantTime.equals(HumanCode(typed: input.code ?? "").normalized, expected.normalized) {
             page.code.error = req.t("setup_code_wrong")
         }
-        if page.organisation.value.isEmpty || page.organisation.value.count > 200 { page.organisation.error = req.t("setup_organisation_missing") }
+        if page.organisation.value.isEmpty || page.organisation.value.count > 200 {
+            page.organisation.error = req.t("setup_organisation_missing")
+        }
         if page.displayName.value.count > Colleagues.maximumLength { page.displayName.error = req.t("report_problem_fieldTooLong") }
         let email = EmailAddress(page.email.value)
         if email == nil { page.email.error = req.t("email_invalid") }
-        guard let email, page.code.error == nil, page.organisation.error == nil, page.displayName.error == nil, passwordProblem == nil else {
+        guard let email, page.code.error == nil, page.organisation.error == nil, page.displayName.error == nil, passwordProblem == nil
+        else {
             return try await req.render(page, status: .unprocessableEntity)
         }
         var session = await req.session()
-        session.pendingSetup = try await req.haven.setup.prepare(organisationName: page.organisation.value, email: email, password: password,
-                                                                 displayName: page.displayName.value)
+        session.pendingSetup = try await req.haven.setup.prepare(
+            organisationName: page.organisation.value, email: email, password: password,
+            displayName: page.displayName.value)
         await req.saveSession(session)
         return req.seeOther("/setup/recovery-key")
     }
@@ -70,7 +78,8 @@ struct SetupController: RouteCollection {
     @Sendable func recoveryKey(req: Request) async throws -> Response {
         try await requireNotSetUp(req)
         guard let pending = req.staffSession?.pendingSetup else { return req.seeOther("/setup") }
-        return try await req.render(SetupRecoveryKeyPage(chrome: await .make(for: req, titleKey: "recovery_title"), recoveryKey: pending.recoveryKeyText))
+        return try await req.render(
+            SetupRecoveryKeyPage(chrome: await .make(for: req, titleKey: "recovery_title"), recoveryKey: pending.recoveryKeyText))
     }
 
     @Sendable func confirm(req: Request) async throws -> Response {

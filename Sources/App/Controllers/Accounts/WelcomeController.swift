@@ -17,7 +17,8 @@ struct WelcomeController: RouteCollection {
     }
 
     private func page(_ req: Request, passwordError: String? = nil) async -> WelcomePage {
-        WelcomePage(chrome: await .make(for: req, titleKey: "welcome_title"), newPassword: NewPasswordFields(t: req.t, error: passwordError))
+        WelcomePage(
+            chrome: await .make(for: req, titleKey: "welcome_title"), newPassword: NewPasswordFields(t: req.t, error: passwordError))
     }
 
     @Sendable func form(req: Request) async throws -> Response {

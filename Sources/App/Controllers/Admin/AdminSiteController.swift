@@ -35,7 +35,8 @@ struct AdminSiteController: RouteCollection {
 
     @Sendable func saveAbout(req: Request) async throws -> Response {
         let admin = try req.require(.managesUsers)
-        let texts = Translations((try req.content.decode(AboutInput.self).text ?? [:]).mapValues { String($0.prefix(PublicationDraft.maximumBody)) })
+        let texts = Translations(
+            (try req.content.decode(AboutInput.self).text ?? [:]).mapValues { String($0.prefix(PublicationDraft.maximumBody)) })
         try await req.haven.publishing.saveAbout(texts, by: admin, on: req.db)
         return await notice(req, "site_saved")
     }
@@ -48,9 +49,13 @@ struct AdminSiteController: RouteCollection {
         let problems = try await req.haven.publishing.problems(ofLanguage: code, name: name, on: req.db)
         guard problems.isEmpty else {
             var page = try await page(req)
-            page.language = FieldState(value: input.code ?? "", error: problems.contains(.invalidCode) ? req.t("site_language_code_invalid")
-                                           : problems.contains(.exists) ? req.t("site_language_exists") : nil)
-            page.languageName = FieldState(value: input.name ?? "", error: problems.contains(.invalidName) ? req.t("publication_problem_missing") : nil)
+            page.language = FieldState(
+                value: input.code ?? "",
+                error: problems.contains(.invalidCode)
+                    ? req.t("site_language_code_invalid")
+                    : problems.contains(.exists) ? req.t("site_language_exists") : nil)
+            page.languageName = FieldState(
+                value: input.name ?? "", error: problems.contains(.invalidName) ? req.t("publication_problem_missing") : nil)
             return try await req.render(page, status: .unprocessableEntity)
         }
         try await req.haven.publishing.addLanguage(code: code, name: name, by: admin, on: req.db)

@@ -70,18 +70,22 @@ struct AdminUsersController: RouteCollection {
                 hasSecondFactor: user.hasSecondFactor, isSelf: user.id == admin.id, isDisabled: user.status == .disabled,
                 receivesIntake: user.receivesIntake, mayReceiveIntake: user.role.triagesIntake)
         }
-        return try await req.render(AdminUsersPage(chrome: await .make(for: req, titleKey: "users_title"), users: rows, roles: roleChoices(req),
-                                                   requiresSecondFactor: req.haven.requiresSecondFactor))
+        return try await req.render(
+            AdminUsersPage(
+                chrome: await .make(for: req, titleKey: "users_title"), users: rows, roles: roleChoices(req),
+                requiresSecondFactor: req.haven.requiresSecondFactor))
     }
 
     @Sendable func inviteForm(req: Request) async throws -> Response {
-        try await req.render(AdminInvitePage(chrome: await .make(for: req, titleKey: "invite_title"), roles: roleChoices(req, chosen: "caseworker")))
+        try await req.render(
+            AdminInvitePage(chrome: await .make(for: req, titleKey: "invite_title"), roles: roleChoices(req, chosen: "caseworker")))
     }
 
     @Sendable func invite(req: Request) async throws -> Response {
         let admin = try req.require(.managesUsers)
         let input = try req.content.decode(InviteInput.self)
-        var form = AdminInvitePage(chrome: await .make(for: req, titleKey: "invite_title"), roles: roleChoices(req, chosen: input.role ?? ""))
+        var form = AdminInvitePage(
+            chrome: await .make(for: req, titleKey: "invite_title"), roles: roleChoices(req, chosen: input.role ?? ""))
         form.email.value = input.email ?? ""
         form.displayName.value = (input.displayName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         form.role.value = input.role ?? ""
@@ -92,10 +96,13 @@ struct AdminUsersController: RouteCollection {
         if form.displayName.value.count > Colleagues.maximumLength { form.displayName.error = req.t("report_problem_fieldTooLong") }
         if let email, let role, form.displayName.error == nil {
             do {
-                let code = try await req.haven.accounts.invite(email: email, displayName: form.displayName.value, role: role, by: admin, on: req.db)
-                return try await req.render(OneTimeCodePage(chrome: await .make(for: req, titleKey: "invite_done_title"),
-                                                            intro: req.t("invite_done_intro"), recipient: email.value, code: code.description,
-                                                            whereURL: address(req, "welcome")), status: .created)
+                let code = try await req.haven.accounts.invite(
+                    email: email, displayName: form.displayName.value, role: role, by: admin, on: req.db)
+                return try await req.render(
+                    OneTimeCodePage(
+                        chrome: await .make(for: req, titleKey: "invite_done_title"),
+                        intro: req.t("invite_done_intro"), recipient: email.value, code: code.description,
+                        whereURL: address(req, "welcome")), status: .created)
             } catch AccountError.emailTaken {
                 form.email.error = req.t("invite_email_taken")
             }
@@ -118,10 +125,14 @@ struct AdminUsersController: RouteCollection {
         }
         guard case .needsConfirmation(let sole) = outcome else { return await back(req, "users_role_changed") }
         let names = try await req.haven.colleagues.names(for: admin, on: req.db)
-        let losses = sole.sorted { $0.key.rawValue < $1.key.rawValue }.map { kind, count in "\(count) — \(req.t("users_sole_\(kind.rawValue)"))" }
-        return try await req.render(RoleChangePage(chrome: await .make(for: req, titleKey: "users_role_change_title"), userID: id.uuidString,
-                                                   displayName: names.name(of: id), role: role.rawValue, roleName: req.t(role.labelKey),
-                                                   losses: losses), status: .conflict)
+        let losses = sole.sorted { $0.key.rawValue < $1.key.rawValue }.map { kind, count in
+            "\(count) — \(req.t("users_sole_\(kind.rawValue)"))"
+        }
+        return try await req.render(
+            RoleChangePage(
+                chrome: await .make(for: req, titleKey: "users_role_change_title"), userID: id.uuidString,
+                displayName: names.name(of: id), role: role.rawValue, roleName: req.t(role.labelKey),
+                losses: losses), status: .conflict)
     }
 
     @Sendable func disable(req: Request) async throws -> Response {
@@ -150,9 +161,11 @@ struct AdminUsersController: RouteCollection {
         let id = try userID(req)
         let code = try await req.haven.accounts.issueEnrolmentCode(for: id, by: admin, on: req.db)
         let names = try await req.haven.colleagues.names(for: admin, on: req.db)
-        return try await req.render(OneTimeCodePage(chrome: await .make(for: req, titleKey: "users_enrolment_code"),
-                                                    intro: req.t("users_enrolment_code_intro"), recipient: names.name(of: id), code: code.description,
-                                                    whereURL: address(req, "app/account/second-factor")), status: .created)
+        return try await req.render(
+            OneTimeCodePage(
+                chrome: await .make(for: req, titleKey: "users_enrolment_code"),
+                intro: req.t("users_enrolment_code_intro"), recipient: names.name(of: id), code: code.description,
+                whereURL: address(req, "app/account/second-factor")), status: .created)
     }
 
     /// Switches whether new anonymous reports are sealed to a user (reports already received keep their key copies).

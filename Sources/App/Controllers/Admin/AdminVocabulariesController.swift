@@ -25,11 +25,14 @@ struct AdminVocabulariesController: RouteCollection {
 
     private func page(_ req: Request, problem: String? = nil) async -> VocabulariesPage {
         let lists = VocabularyStore.editable.compactMap { req.haven.vocabularies.list(named: $0.name) }.map { list in
-            let families = list.name == Vocabulary.incidentTypes.name ? list.roots.map { Choice(code: $0.code, name: $0.label(req.language)) } : []
+            let families =
+                list.name == Vocabulary.incidentTypes.name ? list.roots.map { Choice(code: $0.code, name: $0.label(req.language)) } : []
             return VocabulariesPage.List(
                 name: list.name, title: req.t("vocabulary_\(list.name.replacingOccurrences(of: "-", with: "_"))"),
                 terms: list.terms.map { term in
-                    .init(code: term.code, parent: term.parent ?? "", en: term.label(.en), ru: term.label(.ru), ro: term.label(.ro), isRetired: term.isRetired)
+                    .init(
+                        code: term.code, parent: term.parent ?? "", en: term.label(.en), ru: term.label(.ru), ro: term.label(.ro),
+                        isRetired: term.isRetired)
                 },
                 families: families, hasFamilies: !families.isEmpty)
         }
@@ -54,7 +57,8 @@ struct AdminVocabulariesController: RouteCollection {
             parent = input.parent.flatMap { list.term($0)?.parent == nil ? list.term($0)?.code : nil }
             code = list.newCode(parent: parent)
         }
-        let edit = VocabularyEdit(code: code, parent: parent, labels: [.en: labels[0], .ru: labels[1], .ro: labels[2]], isRetired: input.retired == "yes")
+        let edit = VocabularyEdit(
+            code: code, parent: parent, labels: [.en: labels[0], .ru: labels[1], .ro: labels[2]], isRetired: input.retired == "yes")
         try await req.haven.vocabularies.save(edit, in: name, by: admin, on: req.db)
         return await req.seeOther("/app/admin/vocabularies#\(name)", notice: "vocabulary_saved")
     }

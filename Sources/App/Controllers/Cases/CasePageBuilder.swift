@@ -18,8 +18,10 @@ struct CasePageBuilder {
         let names = try await req.haven.colleagues.names(for: staff, on: req.db)
         let holders = Set(opened.holders)
         let colleagues = try await req.haven.colleagues.eligible(for: .case, names: names, on: req.db).filter { !holders.contains($0.id) }
-        let consents = [(record.consentsToServices, "case_consent_services"), (record.consentsToSharing, "case_consent_sharing"),
-                        (record.consentsToStatistics, "case_consent_statistics")].filter(\.0).map { req.t($0.1) }
+        let consents = [
+            (record.consentsToServices, "case_consent_services"), (record.consentsToSharing, "case_consent_sharing"),
+            (record.consentsToStatistics, "case_consent_statistics"),
+        ].filter(\.0).map { req.t($0.1) }
         return CasePage(
             chrome: await .make(for: req, titleKey: "case_title"), code: record.code, requester: opened.requester,
             statusName: req.t(record.status.labelKey), closingReasonName: record.closingReason.map { req.t($0.labelKey) } ?? "",
@@ -29,16 +31,24 @@ struct CasePageBuilder {
             holders: opened.holders.map { .init(id: $0.uuidString, name: names.name(of: $0), isSelf: $0 == staff.id) },
             nextStatuses: CaseWorkflow.next(after: record.status).map { Choice(code: $0.rawValue, name: req.t($0.labelKey)) },
             closingReasons: req.choices(ClosingReason.self), fromReport: record.sourceReportID != nil,
-            tasks: opened.tasks.map { .init(id: $0.id.uuidString, title: $0.title, dueOn: $0.dueOn, isDone: $0.isDone, isOverdue: !$0.isDone && $0.dueOn < Day.today()) },
-            services: opened.services.map { service in
-                .init(needName: req.t(service.need.labelKey), provider: service.provider, statusName: req.t(service.status.labelKey),
-                      dates: [service.startsOn, service.endsOn].compactMap { $0 }.joined(separator: " – "),
-                      cost: service.cost?.description ?? "", budgetLineName: service.budgetLine.map { req.t($0.labelKey) } ?? "")
+            tasks: opened.tasks.map {
+                .init(
+                    id: $0.id.uuidString, title: $0.title, dueOn: $0.dueOn, isDone: $0.isDone,
+                    isOverdue: !$0.isDone && $0.dueOn < Day.today())
             },
-            caseNeeds: record.needList.isEmpty ? req.choices(Need.self) : record.needList.map { Choice(code: $0.rawValue, name: req.t($0.labelKey)) },
+            services: opened.services.map { service in
+                .init(
+                    needName: req.t(service.need.labelKey), provider: service.provider, statusName: req.t(service.status.labelKey),
+                    dates: [service.startsOn, service.endsOn].compactMap { $0 }.joined(separator: " – "),
+                    cost: service.cost?.description ?? "", budgetLineName: service.budgetLine.map { req.t($0.labelKey) } ?? "")
+            },
+            caseNeeds: record.needList.isEmpty
+                ? req.choices(Need.self) : record.needList.map { Choice(code: $0.rawValue, name: req.t($0.labelKey)) },
             serviceStatuses: req.choices(ServiceStatus.self), budgetLines: req.choices(BudgetLine.self),
             isClosed: record.status == .closed, consentsToStatistics: record.consentsToStatistics,
-            incidents: opened.incidents.map { .init(code: $0.code, title: $0.isRestricted ? req.t("incident_restricted_title") : $0.title) },
+            incidents: opened.incidents.map {
+                .init(code: $0.code, title: $0.isRestricted ? req.t("incident_restricted_title") : $0.title)
+            },
             colleagues: colleagues.map { Choice(code: $0.id.uuidString, name: $0.name) })
     }
 
@@ -49,7 +59,8 @@ struct CasePageBuilder {
         switch event.kind {
         case .status:
             let parts = event.detail.split(separator: ":").map(String.init)
-            detail = (parts.first.flatMap(CaseStatus.init(rawValue:)).map { req.t($0.labelKey) } ?? "")
+            detail =
+                (parts.first.flatMap(CaseStatus.init(rawValue:)).map { req.t($0.labelKey) } ?? "")
                 + (parts.count > 1 ? " (" + (ClosingReason(rawValue: parts[1]).map { req.t($0.labelKey) } ?? "") + ")" : "")
         case .assigned, .unassigned: detail = names.name(of: UUID(uuidString: event.detail))
         case .incident: detail = event.detail

@@ -27,7 +27,8 @@ extension CasesController {
     @Sendable func unassign(req: Request) async throws -> Response {
         let (record, _, staff) = try await opened(req)
         guard let holder = try req.content.decode(AssignInput.self).holder,
-              try await req.haven.cases.unassign(record, holder: holder, by: staff, on: req.db) else {
+            try await req.haven.cases.unassign(record, holder: holder, by: staff, on: req.db)
+        else {
             throw Abort(.conflict, reason: req.t("case_unassign_refused"))
         }
         return await notice(req, "case_unassigned", code: holder == staff.id ? nil : record.code)

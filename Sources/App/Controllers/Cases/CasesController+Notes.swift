@@ -18,7 +18,8 @@ extension CasesController {
         let text = (try req.content.decode(NoteInput.self).body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= ReportSubmission.maximumNarrative else {
             return try await again(req, record, key: key, staff: staff) {
-                $0.note = FieldState(value: text, error: req.t(text.isEmpty ? "report_problem_narrativeMissing" : "report_problem_narrativeTooLong"))
+                $0.note = FieldState(
+                    value: text, error: req.t(text.isEmpty ? "report_problem_narrativeMissing" : "report_problem_narrativeTooLong"))
             }
         }
         try await req.haven.cases.addNote(text, to: record, key: key, by: staff, on: req.db)
@@ -29,7 +30,9 @@ extension CasesController {
         let (record, key, staff) = try await opened(req)
         let typed = try req.content.decode(IncidentLinkInput.self).incident ?? ""
         guard try await req.haven.cases.link(record, toIncident: typed, by: staff, on: req.db) else {
-            return try await again(req, record, key: key, staff: staff) { $0.incident = FieldState(value: typed, error: req.t("case_incident_unknown")) }
+            return try await again(req, record, key: key, staff: staff) {
+                $0.incident = FieldState(value: typed, error: req.t("case_incident_unknown"))
+            }
         }
         return await notice(req, "case_incident_linked", code: record.code)
     }

@@ -17,7 +17,9 @@ extension CasesController {
         do {
             try await req.haven.cases.changeStatus(of: record, to: status, reason: reason, by: staff, on: req.db)
         } catch let refusal as CaseWorkflow.Refusal {
-            return try await again(req, record, key: key, staff: staff) { $0.status = FieldState(value: status.rawValue, error: req.t(refusal.messageKey)) }
+            return try await again(req, record, key: key, staff: staff) {
+                $0.status = FieldState(value: status.rawValue, error: req.t(refusal.messageKey))
+            }
         }
         return await notice(req, "case_status_changed", code: record.code)
     }
@@ -25,7 +27,9 @@ extension CasesController {
     @Sendable func erase(req: Request) async throws -> Response {
         let (record, key, staff) = try await opened(req)
         guard record.status == .closed else {
-            return try await again(req, record, key: key, staff: staff) { $0.status = FieldState(value: "", error: req.t("case_erase_only_closed")) }
+            return try await again(req, record, key: key, staff: staff) {
+                $0.status = FieldState(value: "", error: req.t("case_erase_only_closed"))
+            }
         }
         try await req.haven.cases.erasePersonalData(of: record, actor: staff.actor, on: req.db)
         return await notice(req, "case_erased", code: nil)

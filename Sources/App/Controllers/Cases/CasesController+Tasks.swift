@@ -20,7 +20,9 @@ extension CasesController {
         let input = try req.content.decode(TaskInput.self)
         let title = (input.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty, title.count <= ReportSubmission.maximumShortField, let day = input.dueOn.flatMap(Day.normalized) else {
-            return try await again(req, record, key: key, staff: staff) { $0.task = FieldState(value: title, error: req.t("case_task_invalid")) }
+            return try await again(req, record, key: key, staff: staff) {
+                $0.task = FieldState(value: title, error: req.t("case_task_invalid"))
+            }
         }
         try await req.haven.cases.addTask(title, dueOn: day, to: record, key: key, by: staff, on: req.db)
         return await notice(req, "case_task_added", code: record.code)
@@ -29,7 +31,8 @@ extension CasesController {
     @Sendable func completeTask(req: Request) async throws -> Response {
         let (record, _, staff) = try await opened(req)
         guard let taskID = try req.content.decode(TaskInput.self).task,
-              try await req.haven.cases.completeTask(taskID, of: record, by: staff, on: req.db) else { throw Abort(.notFound) }
+            try await req.haven.cases.completeTask(taskID, of: record, by: staff, on: req.db)
+        else { throw Abort(.notFound) }
         return await notice(req, "case_task_done", code: record.code)
     }
 
@@ -42,13 +45,17 @@ extension CasesController {
         let startsOn = (input.startsOn ?? "").isEmpty ? nil : input.startsOn.flatMap(Day.normalized)
         let endsOn = (input.endsOn ?? "").isEmpty ? nil : input.endsOn.flatMap(Day.normalized)
         guard let need = Need(rawValue: input.need ?? ""), let status = ServiceStatus(rawValue: input.status ?? ""),
-              !provider.isEmpty, provider.count <= ReportSubmission.maximumShortField,
-              amount.isEmpty || cost != nil, (input.startsOn ?? "").isEmpty || startsOn != nil, (input.endsOn ?? "").isEmpty || endsOn != nil else {
-            return try await again(req, record, key: key, staff: staff) { $0.service = FieldState(value: provider, error: req.t("case_service_invalid")) }
+            !provider.isEmpty, provider.count <= ReportSubmission.maximumShortField,
+            amount.isEmpty || cost != nil, (input.startsOn ?? "").isEmpty || startsOn != nil, (input.endsOn ?? "").isEmpty || endsOn != nil
+        else {
+            return try await again(req, record, key: key, staff: staff) {
+                $0.service = FieldState(value: provider, error: req.t("case_service_invalid"))
+            }
         }
-        try await req.haven.cases.addService(need: need, provider: provider, status: status, startsOn: startsOn, endsOn: endsOn, cost: cost,
-                                             budgetLine: input.budgetLine.flatMap(BudgetLine.init(rawValue:)), to: record, key: key, by: staff,
-                                             on: req.db)
+        try await req.haven.cases.addService(
+            need: need, provider: provider, status: status, startsOn: startsOn, endsOn: endsOn, cost: cost,
+            budgetLine: input.budgetLine.flatMap(BudgetLine.init(rawValue:)), to: record, key: key, by: staff,
+            on: req.db)
         return await notice(req, "case_service_added", code: record.code)
     }
 }

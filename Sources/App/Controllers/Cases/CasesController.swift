@@ -49,7 +49,8 @@ struct CasesController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        let cases = routes.grouped("app", "cases").grouped(RequireCapability(.runsCases, deniedAction: "case.read.denied", record: .case, parameter: "code"))
+        let cases = routes.grouped("app", "cases").grouped(
+            RequireCapability(.runsCases, deniedAction: "case.read.denied", record: .case, parameter: "code"))
         cases.get(use: list)
         cases.get("new", use: form)
         cases.post(use: create)
@@ -72,18 +73,22 @@ struct CasesController: RouteCollection {
         let staff = try req.require(.runsCases)
         let query = try req.query.decode(ListQuery.self)
         let cases = req.haven.cases
-        var page = CaseListPage(chrome: await .make(for: req, titleKey: "cases_title"), cases: [], counts: [],
-                                isOverdueView: query.view == "overdue", inactiveDays: query.inactiveDays.map { String($0.value) } ?? "",
-                                statuses: req.choices(CaseStatus.self, chosen: [query.status ?? ""]),
-                                risks: req.choices(RiskLevel.self, chosen: [query.risk ?? ""]), canCreate: true)
+        var page = CaseListPage(
+            chrome: await .make(for: req, titleKey: "cases_title"), cases: [], counts: [],
+            isOverdueView: query.view == "overdue", inactiveDays: query.inactiveDays.map { String($0.value) } ?? "",
+            statuses: req.choices(CaseStatus.self, chosen: [query.status ?? ""]),
+            risks: req.choices(RiskLevel.self, chosen: [query.risk ?? ""]), canCreate: true)
         if let typed = query.code, !typed.isEmpty {
-            if let code = CaseCode.normalized(typed), try await cases.exists(code: code, on: req.db) { return req.seeOther("/app/cases/\(code)") }
+            if let code = CaseCode.normalized(typed), try await cases.exists(code: code, on: req.db) {
+                return req.seeOther("/app/cases/\(code)")
+            }
             page.code = FieldState(value: typed, error: req.t("cases_code_unknown"))
         }
         let listing = try await cases.list(query.filter, for: staff, on: req.db)
         page.cases = listing.rows.map { row in
-            .init(code: row.code, pseudonym: row.pseudonym, statusName: req.t(row.status.labelKey), riskName: req.t(row.risk.labelKey),
-                  risk: row.risk.rawValue, lastActivity: Moment.text(row.lastActivityAt))
+            .init(
+                code: row.code, pseudonym: row.pseudonym, statusName: req.t(row.status.labelKey), riskName: req.t(row.risk.labelKey),
+                risk: row.risk.rawValue, lastActivity: Moment.text(row.lastActivityAt))
         }
         page.total = listing.total
         page.page = listing.page
@@ -96,11 +101,16 @@ struct CasesController: RouteCollection {
         return try await req.render(page, status: page.code.error == nil ? .ok : .notFound)
     }
 
-    private func formPage(_ req: Request, _ draft: CaseDraft = CaseDraft(), problems: [String: CaseDraft.Problem] = [:]) async -> CaseFormPage {
-        func field(_ name: String, _ value: String) -> FieldState { FieldState(value: value, error: problems[name].map { req.t($0.messageKey) }) }
-        var page = CaseFormPage(chrome: await .make(for: req, titleKey: "cases_new_title"),
-                                needs: req.choices(Need.self, chosen: Set(draft.needs.map(\.rawValue))),
-                                risks: req.choices(RiskLevel.self, chosen: [draft.risk?.rawValue ?? (problems.isEmpty ? "moderate" : "")]))
+    private func formPage(_ req: Request, _ draft: CaseDraft = CaseDraft(), problems: [String: CaseDraft.Problem] = [:]) async
+        -> CaseFormPage
+    {
+        func field(_ name: String, _ value: String) -> FieldState {
+            FieldState(value: value, error: problems[name].map { req.t($0.messageKey) })
+        }
+        var page = CaseFormPage(
+            chrome: await .make(for: req, titleKey: "cases_new_title"),
+            needs: req.choices(Need.self, chosen: Set(draft.needs.map(\.rawValue))),
+            risks: req.choices(RiskLevel.self, chosen: [draft.risk?.rawValue ?? (problems.isEmpty ? "moderate" : "")]))
         page.pseudonym = field("pseudonym", draft.pseudonym)
         page.name = field("name", draft.name)
         page.contact = field("contact", draft.contact)
@@ -134,15 +144,17 @@ struct CasesController: RouteCollection {
         let staff = try req.require(.runsCases)
         _ = try req.require(.triagesIntake)
         guard let reportID = req.parameters.get("reportID", as: UUID.self) else { throw Abort(.notFound) }
-        let code = try await req.haven.cases.create(fromReport: reportID, by: staff, pseudonymPrefix: req.t("cases_from_report"),
-                                                    reason: req.t("inbox_not_yours"), on: req.db)
+        let code = try await req.haven.cases.create(
+            fromReport: reportID, by: staff, pseudonymPrefix: req.t("cases_from_report"),
+            reason: req.t("inbox_not_yours"), on: req.db)
         return req.seeOther("/app/cases/\(code)")
     }
 
     /// The case in the path and its key for this user; 403 (audited) without a key copy, 404 for an unknown code.
     func opened(_ req: Request) async throws -> (Case, SymmetricKey, SignedInStaff) {
         let staff = try req.require(.runsCases)
-        let (record, key) = try await req.haven.cases.record(code: req.parameters.get("code"), for: staff, reason: req.t("cases_not_yours"), on: req.db)
+        let (record, key) = try await req.haven.cases.record(
+            code: req.parameters.get("code"), for: staff, reason: req.t("cases_not_yours"), on: req.db)
         return (record, key, staff)
     }
 
@@ -157,7 +169,9 @@ struct CasesController: RouteCollection {
     }
 
     /// The case page again with a problem next to one form.
-    func again(_ req: Request, _ record: Case, key: SymmetricKey, staff: SignedInStaff, _ change: (inout CasePage) -> Void) async throws -> Response {
+    func again(_ req: Request, _ record: Case, key: SymmetricKey, staff: SignedInStaff, _ change: (inout CasePage) -> Void) async throws
+        -> Response
+    {
         var page = try await CasePageBuilder(req, staff: staff).page(record, key: key)
         change(&page)
         return try await req.render(page, status: .unprocessableEntity)

@@ -61,7 +61,9 @@ struct IncidentEntry {
     }
 
     /// The form again, with 422 when something is wrong and 200 when a row was only added.
-    static func render(_ outcome: Outcome, builder: IncidentFormBuilder, action: String, isNew: Bool, titleKey: String) async throws -> Response {
+    static func render(_ outcome: Outcome, builder: IncidentFormBuilder, action: String, isNew: Bool, titleKey: String) async throws
+        -> Response
+    {
         guard case .again(let draft, let problems, let offers) = outcome else { throw Abort(.internalServerError) }
         let page = await builder.page(draft, problems: problems, offers: offers, action: action, isNew: isNew, titleKey: titleKey)
         return try await builder.req.render(page, status: problems.isEmpty && offers.isEmpty ? .ok : .unprocessableEntity)

@@ -24,7 +24,9 @@ struct IncidentFormBuilder {
     /// countries incidents are recorded in).
     func countries(chosen: String, only codes: [String]? = nil, blank: Bool = true) -> [Choice] {
         let language = req.language
-        let countries = codes.map { $0.compactMap { Country(code: $0) }.sorted { $0.name(language) < $1.name(language) } } ?? Country.sorted(for: language)
+        let countries =
+            codes.map { $0.compactMap { Country(code: $0) }.sorted { $0.name(language) < $1.name(language) } }
+            ?? Country.sorted(for: language)
         return (blank ? [Choice(code: "", name: "—", isChosen: chosen.isEmpty)] : [])
             + countries.map { Choice(code: $0.code, name: $0.name(language), isChosen: $0.code == chosen) }
     }
@@ -33,16 +35,19 @@ struct IncidentFormBuilder {
     func families(chosen: Set<String>) -> [TypeFamily] {
         let list = terms.incidentTypes
         return list.roots.filter { !$0.isRetired || chosen.contains($0.code) }.map { family in
-            TypeFamily(code: family.code, name: family.label(req.language), isChosen: chosen.contains(family.code),
-                       types: list.children(of: family.code).filter { !$0.isRetired || chosen.contains($0.code) }.map {
-                           Choice(code: $0.code, name: $0.label(req.language), isChosen: chosen.contains($0.code))
-                       })
+            TypeFamily(
+                code: family.code, name: family.label(req.language), isChosen: chosen.contains(family.code),
+                types: list.children(of: family.code).filter { !$0.isRetired || chosen.contains($0.code) }.map {
+                    Choice(code: $0.code, name: $0.label(req.language), isChosen: chosen.contains($0.code))
+                })
         }
     }
 
     /// The page for a draft; `problems` by field name, `offers` by `acts.N.victim` / `acts.N.perpetrator`.
-    func page(_ draft: IncidentDraft, problems: [String: IncidentDraft.Problem] = [:], offers: [String: [IncidentFormPage.PersonOffer]] = [:],
-              action: String, isNew: Bool, titleKey: String) async -> IncidentFormPage {
+    func page(
+        _ draft: IncidentDraft, problems: [String: IncidentDraft.Problem] = [:], offers: [String: [IncidentFormPage.PersonOffer]] = [:],
+        action: String, isNew: Bool, titleKey: String
+    ) async -> IncidentFormPage {
         func field(_ name: String, _ value: String) -> FieldState {
             FieldState(value: value, error: problems[name].map { req.t($0.messageKey) })
         }
@@ -82,7 +87,9 @@ struct IncidentFormBuilder {
             row.perpetratorTypes = choices(terms.perpetratorTypes, chosen: act.perpetratorType, blank: true)
             row.degrees = choices(terms.involvementDegrees, chosen: act.degree)
             let rowProblems = problems.filter { $0.key.hasPrefix("acts.\(index).") }
-            if !rowProblems.isEmpty || !row.victimOffers.isEmpty || !row.perpetratorOffers.isEmpty { row.rowError = req.t("incident_act_problem") }
+            if !rowProblems.isEmpty || !row.victimOffers.isEmpty || !row.perpetratorOffers.isEmpty {
+                row.rowError = req.t("incident_act_problem")
+            }
             return row
         }
         page.sources = draft.sources.enumerated().map { index, source in

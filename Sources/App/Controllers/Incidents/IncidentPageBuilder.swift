@@ -35,8 +35,10 @@ struct IncidentPageBuilder {
         return rows.map { row in
             IncidentListPage.Row(
                 code: row.code, title: row.confidentiality == .restricted ? req.t("incident_restricted_title") : row.title,
-                isRestricted: row.confidentiality == .restricted, countryName: Country(code: row.country)?.name(req.language) ?? row.country,
-                dates: Self.dates(row.startDate, row.endDate), typeNames: (types[row.seq] ?? []).map { list.term($0)?.label(req.language) ?? $0 },
+                isRestricted: row.confidentiality == .restricted,
+                countryName: Country(code: row.country)?.name(req.language) ?? row.country,
+                dates: Self.dates(row.startDate, row.endDate),
+                typeNames: (types[row.seq] ?? []).map { list.term($0)?.label(req.language) ?? $0 },
                 confidentialityName: req.t(row.confidentiality.labelKey), verificationName: req.t(row.verification.labelKey))
         }
     }
@@ -51,10 +53,14 @@ struct IncidentPageBuilder {
     func stub(_ record: Incident) async throws -> IncidentPage {
         let types = try await req.haven.incidents.types(of: [record.seq], on: req.db)[record.seq] ?? []
         return IncidentPage(
-            chrome: await .make(for: req, titleKey: "incident_restricted_title"), code: record.code, isStub: true, title: "", description: "",
-            dates: Self.dates(record.startDate, record.endDate), countryName: Country(code: record.country)?.name(req.language) ?? record.country,
-            place: "", placeDetail: "", typeNames: typeNames(types), counts: [], violationStatusName: "", reliabilityName: "", verificationName: "",
-            confidentialityName: req.t(Confidentiality.restricted.labelKey), isRestricted: true, acts: [], sources: [], evidence: [], holders: [],
+            chrome: await .make(for: req, titleKey: "incident_restricted_title"), code: record.code, isStub: true, title: "",
+            description: "",
+            dates: Self.dates(record.startDate, record.endDate),
+            countryName: Country(code: record.country)?.name(req.language) ?? record.country,
+            place: "", placeDetail: "", typeNames: typeNames(types), counts: [], violationStatusName: "", reliabilityName: "",
+            verificationName: "",
+            confidentialityName: req.t(Confidentiality.restricted.labelKey), isRestricted: true, acts: [], sources: [], evidence: [],
+            holders: [],
             canEdit: false, revisionCount: 0)
     }
 
@@ -70,14 +76,18 @@ struct IncidentPageBuilder {
                 victimCode: act.victim?.code ?? "", victimName: act.victim?.name ?? "",
                 typeName: label(terms.incidentTypes, act.details.type), date: act.details.date,
                 placeTypeName: label(terms.placeTypes, act.details.placeType), statusName: label(terms.actStatuses, act.details.status),
-                consequences: act.details.consequences, perpetratorCode: act.perpetrator?.code ?? "", perpetratorName: act.perpetrator?.name ?? "",
-                perpetratorTypeName: label(terms.perpetratorTypes, act.details.perpetratorType), degreeName: label(terms.involvementDegrees, act.details.degree))
+                consequences: act.details.consequences, perpetratorCode: act.perpetrator?.code ?? "",
+                perpetratorName: act.perpetrator?.name ?? "",
+                perpetratorTypeName: label(terms.perpetratorTypes, act.details.perpetratorType),
+                degreeName: label(terms.involvementDegrees, act.details.degree))
         }
         var colleagues: [Choice] = []
         if record.isRestricted && staff.role.can(.writesDocumentation) {
             let holders = Set(files.holders)
-            colleagues = try await req.haven.colleagues.eligible(for: .incident, names: names, on: req.db).filter { !holders.contains($0.id) }
-                .map { Choice(code: $0.id.uuidString, name: $0.name) }
+            colleagues = try await req.haven.colleagues.eligible(for: .incident, names: names, on: req.db).filter {
+                !holders.contains($0.id)
+            }
+            .map { Choice(code: $0.id.uuidString, name: $0.name) }
         }
         var page = IncidentPage(
             chrome: await .make(for: req, titleKey: "incident_title"), code: record.code, isStub: false, title: opened.narrative.title,
@@ -85,7 +95,8 @@ struct IncidentPageBuilder {
             countryName: Country(code: record.country)?.name(req.language) ?? record.country,
             place: [opened.narrative.city, opened.narrative.region].filter { !$0.isEmpty }.joined(separator: ", "),
             placeDetail: opened.narrative.placeDetail, typeNames: typeNames(opened.types), counts: counts(record),
-            violationStatusName: label(terms.violationStatuses, record.violationStatus), reliabilityName: label(terms.reliabilities, record.reliability),
+            violationStatusName: label(terms.violationStatuses, record.violationStatus),
+            reliabilityName: label(terms.reliabilities, record.reliability),
             verificationName: req.t(record.verification.labelKey), confidentialityName: req.t(record.confidentiality.labelKey),
             isRestricted: record.isRestricted, acts: acts, sources: opened.sources.map { sourceView($0.id, $0.draft) },
             evidence: files.evidence.map { evidenceView($0, sources: opened.sources, names: names) },
@@ -103,7 +114,9 @@ struct IncidentPageBuilder {
         case .detention: penalty = req.t(draft.penalty.labelKey) + ": " + draft.detentionDays + " " + req.t("proceeding_days")
         default: penalty = req.t(draft.penalty.labelKey)
         }
-        let representation = draft.legalAidRefused ? req.t("proceeding_legal_aid_refused")
+        let representation =
+            draft.legalAidRefused
+            ? req.t("proceeding_legal_aid_refused")
             : draft.representative.isEmpty ? req.t("proceeding_unrepresented") : draft.representative
         return IncidentPage.ProceedingView(
             id: id.uuidString, court: draft.court, caseNumber: draft.caseNumber,
@@ -114,10 +127,13 @@ struct IncidentPageBuilder {
 
     /// The new-proceeding form for a draft, with its problems next to the fields.
     func proceedingForm(_ draft: ProceedingDraft, problems: [String: ProceedingDraft.Problem] = [:]) -> IncidentPage.ProceedingForm {
-        func field(_ name: String, _ value: String) -> FieldState { FieldState(value: value, error: problems[name].map { req.t($0.messageKey) }) }
+        func field(_ name: String, _ value: String) -> FieldState {
+            FieldState(value: value, error: problems[name].map { req.t($0.messageKey) })
+        }
         return IncidentPage.ProceedingForm(
             court: field("court", draft.court), caseNumber: field("caseNumber", draft.caseNumber), law: field("law", draft.law),
-            article: field("article", draft.article), decision: field("decision", draft.decision), fineAmount: field("fineAmount", draft.fineAmount),
+            article: field("article", draft.article), decision: field("decision", draft.decision),
+            fineAmount: field("fineAmount", draft.fineAmount),
             fineCurrency: field("fineCurrency", draft.fineCurrency), detentionDays: field("detentionDays", draft.detentionDays),
             appealDeadline: field("appealDeadline", draft.appealDeadline), representative: field("representative", draft.representative),
             legalAidRefused: draft.legalAidRefused, stages: req.choices(ProceedingStage.self, chosen: [draft.stage.rawValue]),
@@ -125,15 +141,22 @@ struct IncidentPageBuilder {
     }
 
     func sourceView(_ id: UUID, _ source: SourceDraft) -> IncidentPage.SourceView {
-        IncidentPage.SourceView(id: id.uuidString, kindName: req.t(source.kind.labelKey), title: source.title, url: source.url,
-                                publishedOn: source.publishedOn, reliabilityName: label(terms.reliabilities, source.reliability),
-                                connectionName: label(terms.sourceConnections, source.connection))
+        IncidentPage.SourceView(
+            id: id.uuidString, kindName: req.t(source.kind.labelKey), title: source.title, url: source.url,
+            publishedOn: source.publishedOn, reliabilityName: label(terms.reliabilities, source.reliability),
+            connectionName: label(terms.sourceConnections, source.connection))
     }
 
-    private func evidenceView(_ file: OpenedEvidence, sources: [(id: UUID, draft: SourceDraft)], names: ColleagueNames) -> IncidentPage.EvidenceView {
+    private func evidenceView(_ file: OpenedEvidence, sources: [(id: UUID, draft: SourceDraft)], names: ColleagueNames)
+        -> IncidentPage.EvidenceView
+    {
         IncidentPage.EvidenceView(
-            id: file.id.uuidString, fileName: file.about.fileName, size: ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file),
-            sha256: file.about.sha256, isViewable: file.isViewable, sourceTitle: sources.first { $0.id == file.sourceID }?.draft.title ?? "",
-            custody: file.custody.map { line in "\(Moment.text(line.at)) — \(req.t("custody_\(line.action.rawValue)")) — \(names.name(of: line.actorID))" })
+            id: file.id.uuidString, fileName: file.about.fileName,
+            size: ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file),
+            sha256: file.about.sha256, isViewable: file.isViewable,
+            sourceTitle: sources.first { $0.id == file.sourceID }?.draft.title ?? "",
+            custody: file.custody.map { line in
+                "\(Moment.text(line.at)) — \(req.t("custody_\(line.action.rawValue)")) — \(names.name(of: line.actorID))"
+            })
     }
 }

@@ -13,7 +13,8 @@ extension IncidentsController {
     @Sendable func upload(req: Request) async throws -> Response {
         let (record, keys, staff) = try await Self.opened(req, writing: true)
         if let announced = req.headers.first(name: .contentLength).flatMap({ WholeNumber.parse($0, in: 0...(1 << 50)) }),
-           announced > evidenceMaximumBytes + (64 << 10) {
+            announced > evidenceMaximumBytes + (64 << 10)
+        {
             throw Abort(.payloadTooLarge, reason: req.t("evidence_too_large"))
         }
         // A body that is not a multipart form cannot carry the form's token either.
@@ -44,8 +45,9 @@ extension IncidentsController {
             if let file = received.file { req.haven.evidence.discard(file.stored) }
             return await notice(req, "evidence_missing", code: record.code)
         }
-        _ = try await req.haven.evidence.add(file.stored, fileKey: file.fileKey, to: record, sourceID: UUID(uuidString: received.source), containerKey: keys.container,
-                                             by: staff, on: req.db)
+        _ = try await req.haven.evidence.add(
+            file.stored, fileKey: file.fileKey, to: record, sourceID: UUID(uuidString: received.source), containerKey: keys.container,
+            by: staff, on: req.db)
         return await notice(req, "evidence_added", code: record.code)
     }
 
@@ -88,7 +90,8 @@ extension IncidentsController {
         let (record, keys, staff) = try await Self.opened(req)
         guard let evidenceID = req.parameters.get("evidenceID", as: UUID.self) else { throw Abort(.notFound) }
         do {
-            let file = try await req.haven.evidence.download(evidenceID, of: record, containerKey: keys.container, by: staff, inline: inline, on: req.db)
+            let file = try await req.haven.evidence.download(
+                evidenceID, of: record, containerKey: keys.container, by: staff, inline: inline, on: req.db)
             return Response.streaming(file, logger: req.logger)
         } catch EvidenceStore.Failure.altered {
             throw Abort(.conflict, reason: req.t("evidence_altered"))

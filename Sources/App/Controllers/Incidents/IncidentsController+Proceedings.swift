@@ -1,7 +1,6 @@
 import HavenDomain
 import Vapor
 
-
 /// Legal proceedings of an incident and their hearings, and the calendar of upcoming hearings.
 extension IncidentsController {
     /// What the proceeding form posts.
@@ -57,15 +56,18 @@ extension IncidentsController {
             page.hearing = FieldState(value: input.day ?? "", error: req.t("proceeding_problem_notADay"))
             return try await req.render(page, status: .unprocessableEntity)
         }
-        try await req.haven.proceedings.addHearing(Hearing(day: day, outcome: outcome), to: proceedingID, of: record, key: keys.incident, by: staff,
-                                                   on: req.db)
+        try await req.haven.proceedings.addHearing(
+            Hearing(day: day, outcome: outcome), to: proceedingID, of: record, key: keys.incident, by: staff,
+            on: req.db)
         return await notice(req, "proceeding_hearing_added", code: record.code)
     }
 
     @Sendable func hearings(req: Request) async throws -> Response {
         _ = try req.require(.readsDocumentation)
         let rows = try await req.haven.incidents.upcomingHearings(from: Day.today(), on: req.db).map { hearing in
-            HearingsPage.Row(day: hearing.day, code: hearing.incidentCode, title: hearing.isRestricted ? req.t("incident_restricted_title") : hearing.title)
+            HearingsPage.Row(
+                day: hearing.day, code: hearing.incidentCode,
+                title: hearing.isRestricted ? req.t("incident_restricted_title") : hearing.title)
         }
         return try await req.render(HearingsPage(chrome: await .make(for: req, titleKey: "hearings_title"), rows: rows))
     }

@@ -11,12 +11,15 @@ extension IncidentsController {
             IncidentRevisionsPage.Revision(
                 changedAt: Moment.text(revision.changedAt), actor: names.name(of: revision.actorID),
                 changes: revision.changedFields.map { field in
-                    .init(field: req.t("incident_field_\(field)"),
-                          before: revision.previous.map { before(field, in: $0, builder: builder) } ?? req.t("incident_revision_sealed"))
+                    .init(
+                        field: req.t("incident_field_\(field)"),
+                        before: revision.previous.map { before(field, in: $0, builder: builder) } ?? req.t("incident_revision_sealed"))
                 })
         }
-        return try await req.render(IncidentRevisionsPage(chrome: await .make(for: req, titleKey: "incident_revisions_title"), code: record.code,
-                                                          revisions: revisions))
+        return try await req.render(
+            IncidentRevisionsPage(
+                chrome: await .make(for: req, titleKey: "incident_revisions_title"), code: record.code,
+                revisions: revisions))
     }
 
     /// A field's earlier value as text.
@@ -40,8 +43,10 @@ extension IncidentsController {
         case "verification": return builder.req.t(draft.verification.labelKey)
         case "confidentiality": return builder.req.t(draft.confidentiality.labelKey)
         case "acts":
-            return draft.filledActs.map { "\($0.victim): \(builder.label(terms.incidentTypes, $0.type)) \($0.date)".trimmingCharacters(in: .whitespaces) }
-                .joined(separator: "; ")
+            return draft.filledActs.map {
+                "\($0.victim): \(builder.label(terms.incidentTypes, $0.type)) \($0.date)".trimmingCharacters(in: .whitespaces)
+            }
+            .joined(separator: "; ")
         case "sources": return draft.filledSources.map(\.title).joined(separator: "; ")
         default: return ""
         }

@@ -35,7 +35,8 @@ struct IncidentsController: RouteCollection {
     let evidenceMaximumBytes: Int
 
     func boot(routes: any RoutesBuilder) throws {
-        let readers = routes.grouped(RequireCapability(.readsDocumentation, deniedAction: "incident.read.denied", record: .incident, parameter: "code"))
+        let readers = routes.grouped(
+            RequireCapability(.readsDocumentation, deniedAction: "incident.read.denied", record: .incident, parameter: "code"))
         let incidents = readers.grouped("app", "incidents")
         incidents.get(use: list)
         incidents.get("new", use: newForm)
@@ -60,9 +61,11 @@ struct IncidentsController: RouteCollection {
         let filter = query.filter
         let (result, types) = try await req.haven.incidents.list(filter, on: req.db)
         let form = IncidentFormBuilder(req)
-        let headings = [Choice(code: "", name: "—", isChosen: filter.heading.isEmpty)] + AnnualReviewHeading.allCases.map {
-            Choice(code: $0.rawValue, name: $0.label(req.language), isChosen: $0.rawValue == filter.heading)
-        }
+        let headings =
+            [Choice(code: "", name: "—", isChosen: filter.heading.isEmpty)]
+            + AnnualReviewHeading.allCases.map {
+                Choice(code: $0.rawValue, name: $0.label(req.language), isChosen: $0.rawValue == filter.heading)
+            }
         let page = IncidentListPage(
             chrome: await .make(for: req, titleKey: "incidents_title"), text: filter.text,
             countries: form.countries(chosen: filter.country.uppercased(), only: req.haven.recordedCountries.all),
@@ -70,7 +73,8 @@ struct IncidentsController: RouteCollection {
             confidentialities: req.choices(Confidentiality.self, chosen: [query.confidentiality ?? ""], blank: true),
             verifications: req.choices(VerificationStatus.self, chosen: [query.verification ?? ""], blank: true),
             perpetratorTypes: form.choices(form.terms.perpetratorTypes, chosen: filter.perpetratorType, blank: true),
-            rows: IncidentPageBuilder(req).rows(result.rows, types: types), total: result.total, isRanked: result.isRanked, isSearch: !filter.text.isEmpty,
+            rows: IncidentPageBuilder(req).rows(result.rows, types: types), total: result.total, isRanked: result.isRanked,
+            isSearch: !filter.text.isEmpty,
             page: filter.boundedPage, previousPage: filter.boundedPage > 1 ? PageLinks.link(req, page: filter.boundedPage - 1) : nil,
             nextPage: filter.hasPage(after: result.total) ? PageLinks.link(req, page: filter.boundedPage + 1) : nil,
             canCreate: req.can(.writesDocumentation))
@@ -84,20 +88,24 @@ struct IncidentsController: RouteCollection {
         draft.sources = [SourceDraft()]
         if let reportID = try req.query.decode(NewQuery.self).report {
             let opened = try await req.haven.intake.peek(reportID, for: staff, reason: req.t("inbox_not_yours"), on: req.db)
-            draft = IncidentDraft(fromReport: opened.submission, receivedAt: Moment.text(opened.receivedAt),
-                                  sourceTitle: req.t("incident_from_report"))
+            draft = IncidentDraft(
+                fromReport: opened.submission, receivedAt: Moment.text(opened.receivedAt),
+                sourceTitle: req.t("incident_from_report"))
         }
-        return try await req.render(await IncidentFormBuilder(req).page(draft, action: "/app/incidents", isNew: true, titleKey: "incident_new_title"))
+        return try await req.render(
+            await IncidentFormBuilder(req).page(draft, action: "/app/incidents", isNew: true, titleKey: "incident_new_title"))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let staff = try req.require(.writesDocumentation)
         let input = try req.content.decode(IncidentInput.self)
-        let documentationKey = try await req.haven.incidents.documentationKey(for: staff, reason: req.t("incidents_not_your_role"), on: req.db)
+        let documentationKey = try await req.haven.incidents.documentationKey(
+            for: staff, reason: req.t("incidents_not_your_role"), on: req.db)
         let outcome = try await IncidentEntry(req: req, documentationKey: documentationKey).check(input)
         guard case .ready(let change) = outcome else {
-            return try await IncidentEntry.render(outcome, builder: IncidentFormBuilder(req), action: "/app/incidents", isNew: true,
-                                                  titleKey: "incident_new_title")
+            return try await IncidentEntry.render(
+                outcome, builder: IncidentFormBuilder(req), action: "/app/incidents", isNew: true,
+                titleKey: "incident_new_title")
         }
         let code = try await req.haven.incidents.create(change, documentationKey: documentationKey, by: staff, on: req.db)
         return req.seeOther("/app/incidents/\(code)")
@@ -130,8 +138,10 @@ struct IncidentsController: RouteCollection {
         var shown = try await req.haven.incidents.open(record, keys: keys, on: req.db).draft
         shown.acts.append(ActDraft())
         shown.sources.append(SourceDraft())
-        return try await req.render(await IncidentFormBuilder(req).page(shown, action: "/app/incidents/\(record.code)", isNew: false,
-                                                                        titleKey: "incident_edit_title"))
+        return try await req.render(
+            await IncidentFormBuilder(req).page(
+                shown, action: "/app/incidents/\(record.code)", isNew: false,
+                titleKey: "incident_edit_title"))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -139,8 +149,9 @@ struct IncidentsController: RouteCollection {
         let input = try req.content.decode(IncidentInput.self)
         let outcome = try await IncidentEntry(req: req, documentationKey: keys.documentation).check(input)
         guard case .ready(let change) = outcome else {
-            return try await IncidentEntry.render(outcome, builder: IncidentFormBuilder(req), action: "/app/incidents/\(record.code)",
-                                                  isNew: false, titleKey: "incident_edit_title")
+            return try await IncidentEntry.render(
+                outcome, builder: IncidentFormBuilder(req), action: "/app/incidents/\(record.code)",
+                isNew: false, titleKey: "incident_edit_title")
         }
         try await req.haven.incidents.update(record, change, keys: keys, by: staff, on: req.db)
         return req.seeOther("/app/incidents/\(record.code)")

@@ -34,8 +34,10 @@ struct PersonsController: RouteCollection {
         return try await req.render(await page(req, code: opened.code, identity: opened.identity, appearances: opened.appearances))
     }
 
-    private func page(_ req: Request, code: String, identity: PersonIdentity, appearances: [(code: String, title: String)],
-                      problems: [String: String] = [:]) async -> PersonPage {
+    private func page(
+        _ req: Request, code: String, identity: PersonIdentity, appearances: [(code: String, title: String)],
+        problems: [String: String] = [:]
+    ) async -> PersonPage {
         var page = PersonPage(chrome: await .make(for: req, titleKey: "person_title"), code: code, canEdit: req.can(.writesDocumentation))
         page.name = FieldState(value: identity.name, error: problems["name"])
         page.otherNames = FieldState(value: identity.otherNames, error: problems["otherNames"])
@@ -58,8 +60,9 @@ struct PersonsController: RouteCollection {
         let problems = identity.problems.mapValues { req.t($0.messageKey) }
         guard problems.isEmpty else {
             let appearances = try await persons.appearances(of: try person.requireID(), on: req.db)
-            return try await req.render(await page(req, code: person.code, identity: identity, appearances: appearances, problems: problems),
-                                        status: .unprocessableEntity)
+            return try await req.render(
+                await page(req, code: person.code, identity: identity, appearances: appearances, problems: problems),
+                status: .unprocessableEntity)
         }
         let key = try await req.haven.incidents.documentationKey(for: staff, reason: req.t("incidents_not_your_role"), on: req.db)
         try await persons.update(person, identity: identity, key: key, by: staff, on: req.db)

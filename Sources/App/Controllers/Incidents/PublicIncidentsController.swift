@@ -26,12 +26,15 @@ struct PublicIncidentsController: RouteCollection {
         let (result, types) = try await req.haven.incidents.list(filter, on: req.db)
         let page = filter.boundedPage
         let link = { (page: Int) in
-            "/incidents?" + (filter.text.isEmpty ? "" : "q=\(filter.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&") + "page=\(page)"
+            "/incidents?"
+                + (filter.text.isEmpty ? "" : "q=\(filter.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&")
+                + "page=\(page)"
         }
-        return try await req.render(PublicIncidentListPage(
-            chrome: Self.chrome(req, titleKey: "public_incidents_title"), text: filter.text,
-            rows: IncidentPageBuilder(req).rows(result.rows, types: types), total: result.total,
-            previousPage: page > 1 ? link(page - 1) : nil, nextPage: filter.hasPage(after: result.total) ? link(page + 1) : nil))
+        return try await req.render(
+            PublicIncidentListPage(
+                chrome: Self.chrome(req, titleKey: "public_incidents_title"), text: filter.text,
+                rows: IncidentPageBuilder(req).rows(result.rows, types: types), total: result.total,
+                previousPage: page > 1 ? link(page - 1) : nil, nextPage: filter.hasPage(after: result.total) ? link(page + 1) : nil))
     }
 
     /// The public site's chrome: no session is started and no cookie set for a reader of the public site.
@@ -41,8 +44,11 @@ struct PublicIncidentsController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        guard let incident = try await req.haven.incidents.publicView(code: req.parameters.get("code"), sourceKinds: Self.publicSourceKinds,
-                                                                      on: req.db) else { throw Abort(.notFound) }
+        guard
+            let incident = try await req.haven.incidents.publicView(
+                code: req.parameters.get("code"), sourceKinds: Self.publicSourceKinds,
+                on: req.db)
+        else { throw Abort(.notFound) }
         return try await req.render(Self.projection(of: incident, req: req))
     }
 
@@ -60,8 +66,10 @@ struct PublicIncidentsController: RouteCollection {
             typeNames: builder.typeNames(incident.types), counts: builder.counts(record),
             violationStatusName: builder.label(terms.violationStatuses, record.violationStatus),
             acts: incident.acts.map { act in
-                .init(typeName: builder.label(terms.incidentTypes, act.type), date: act.date, statusName: builder.label(terms.actStatuses, act.status),
-                      perpetratorTypeName: builder.label(terms.perpetratorTypes, act.perpetratorType))
+                .init(
+                    typeName: builder.label(terms.incidentTypes, act.type), date: act.date,
+                    statusName: builder.label(terms.actStatuses, act.status),
+                    perpetratorTypeName: builder.label(terms.perpetratorTypes, act.perpetratorType))
             },
             sources: incident.sources.map { builder.sourceView($0.id, $0.draft) })
     }

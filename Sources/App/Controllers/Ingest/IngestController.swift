@@ -31,7 +31,8 @@ struct IngestController: RouteCollection {
 
     @Sendable func form(req: Request) async throws -> Response {
         _ = try req.require(.writesDocumentation)
-        return try await req.render(IngestFormPage(chrome: await .make(for: req, titleKey: "ingest_title"), referenceDate: FieldState(value: Day.today())))
+        return try await req.render(
+            IngestFormPage(chrome: await .make(for: req, titleKey: "ingest_title"), referenceDate: FieldState(value: Day.today())))
     }
 
     static func reference(_ typed: String?) -> (date: Date, day: String)? {
@@ -54,31 +55,38 @@ struct IngestController: RouteCollection {
         guard let reference = Self.reference(input.referenceDate), !items.isEmpty else {
             var page = IngestFormPage(chrome: await .make(for: req, titleKey: "ingest_title"))
             page.text = FieldState(value: input.text ?? "", error: items.isEmpty ? req.t("ingest_nothing") : nil)
-            page.referenceDate = FieldState(value: input.referenceDate ?? "", error: Self.reference(input.referenceDate) == nil ? req.t("proceeding_problem_notADay") : nil)
+            page.referenceDate = FieldState(
+                value: input.referenceDate ?? "",
+                error: Self.reference(input.referenceDate) == nil ? req.t("proceeding_problem_notADay") : nil)
             return try await req.render(page, status: .unprocessableEntity)
         }
         var views: [IngestReviewPage.Item] = []
         for (index, text) in items.enumerated() {
             let item = NewsIngest.extract(text, reference: reference.date)
             let types = Vocabulary.incidentTypes
-            views.append(IngestReviewPage.Item(
-                number: index + 1, text: text, segments: Self.segments(of: item), language: item.language,
-                kindName: req.t("ingest_kind_\(item.kind.rawValue)"),
-                dates: item.dates.map { "\($0.value) (\(req.t("precision_\($0.precision.rawValue)")))" },
-                countries: item.countries.compactMap { Country(code: $0)?.name(req.language) },
-                places: item.places.map(\.name).reduce(into: []) { names, name in if !names.contains(name) { names.append(name) } },
-                organisations: item.organisations.map(\.name), counts: item.counts.map { "\($0.value) \($0.unit)" },
-                headings: item.headings.prefix(3).compactMap { AnnualReviewHeading(rawValue: $0.name)?.label(req.language) },
-                types: item.types.prefix(3).map { types.term($0.code)?.label(req.language) ?? $0.code },
-                duplicates: try await req.haven.ingest.duplicates(of: text, on: req.db).map { .init(code: $0.code, title: $0.title, isExact: $0.isExact) }))
+            views.append(
+                IngestReviewPage.Item(
+                    number: index + 1, text: text, segments: Self.segments(of: item), language: item.language,
+                    kindName: req.t("ingest_kind_\(item.kind.rawValue)"),
+                    dates: item.dates.map { "\($0.value) (\(req.t("precision_\($0.precision.rawValue)")))" },
+                    countries: item.countries.compactMap { Country(code: $0)?.name(req.language) },
+                    places: item.places.map(\.name).reduce(into: []) { names, name in if !names.contains(name) { names.append(name) } },
+                    organisations: item.organisations.map(\.name), counts: item.counts.map { "\($0.value) \($0.unit)" },
+                    headings: item.headings.prefix(3).compactMap { AnnualReviewHeading(rawValue: $0.name)?.label(req.language) },
+                    types: item.types.prefix(3).map { types.term($0.code)?.label(req.language) ?? $0.code },
+                    duplicates: try await req.haven.ingest.duplicates(of: text, on: req.db).map {
+                        .init(code: $0.code, title: $0.title, isExact: $0.isExact)
+                    }))
         }
-        let page = IngestReviewPage(chrome: await .make(for: req, titleKey: "ingest_review_title"), referenceDate: reference.day, items: views)
+        let page = IngestReviewPage(
+            chrome: await .make(for: req, titleKey: "ingest_review_title"), referenceDate: reference.day, items: views)
         return try await req.render(page)
     }
 
     /// The item's text cut into runs, found values marked.
     static func segments(of item: Extraction) -> [IngestReviewPage.Segment] {
-        var marks: [(Span, String)] = item.dates.map { ($0.span, "date") } + item.places.map { ($0.span, "place") }
+        var marks: [(Span, String)] =
+            item.dates.map { ($0.span, "date") } + item.places.map { ($0.span, "place") }
             + item.organisations.map { ($0.span, "organisation") } + item.counts.map { ($0.span, "count") }
         marks.sort { $0.0.start < $1.0.start }
         let characters = Array(item.text)
@@ -93,10 +101,11 @@ struct IngestController: RouteCollection {
         return segments
     }
 
-
     private func item(_ req: Request) throws -> (Extraction, String) {
         let input = try req.content.decode(ItemInput.self)
-        guard let text = input.text, !text.isEmpty, text.count <= Self.maximumCharacters, let reference = Self.reference(input.referenceDate) else {
+        guard let text = input.text, !text.isEmpty, text.count <= Self.maximumCharacters,
+            let reference = Self.reference(input.referenceDate)
+        else {
             throw Abort(.badRequest)
         }
         return (NewsIngest.extract(text, reference: reference.date), reference.day)
@@ -105,14 +114,18 @@ struct IngestController: RouteCollection {
     @Sendable func incidentDraft(req: Request) async throws -> Response {
         _ = try req.require(.writesDocumentation)
         let (item, reference) = try item(req)
-        return try await req.render(await IncidentFormBuilder(req).page(IngestDrafts.incident(from: item, reference: reference), action: "/app/incidents",
-                                                                        isNew: true, titleKey: "incident_new_title"))
+        return try await req.render(
+            await IncidentFormBuilder(req).page(
+                IngestDrafts.incident(from: item, reference: reference), action: "/app/incidents",
+                isNew: true, titleKey: "incident_new_title"))
     }
 
     @Sendable func publicationDraft(req: Request) async throws -> Response {
         _ = try req.require(.writesPublications)
         let (item, reference) = try item(req)
-        return try await req.render(try await PublicationFormBuilder(req).page(IngestDrafts.publication(from: item, reference: reference),
-                                                                            action: "/app/publications", record: nil))
+        return try await req.render(
+            try await PublicationFormBuilder(req).page(
+                IngestDrafts.publication(from: item, reference: reference),
+                action: "/app/publications", record: nil))
     }
 }

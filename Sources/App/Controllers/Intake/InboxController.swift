@@ -71,11 +71,13 @@ struct InboxController: RouteCollection {
         let page = InboxPage(
             chrome: await .make(for: req, titleKey: "inbox_title"),
             reports: listing.rows.map { row in
-                .init(id: row.id.uuidString, kindName: req.t(row.kind.labelKey), statusName: req.t(row.status.labelKey),
-                      receivedAt: Moment.text(row.receivedAt), excerpt: row.excerpt, isUnread: row.isUnread)
+                .init(
+                    id: row.id.uuidString, kindName: req.t(row.kind.labelKey), statusName: req.t(row.status.labelKey),
+                    receivedAt: Moment.text(row.receivedAt), excerpt: row.excerpt, isUnread: row.isUnread)
             },
             total: listing.total, page: listing.page, pageCount: listing.pageCount,
-            previousPage: listing.page > 1 ? link(listing.page - 1) : nil, nextPage: listing.page < listing.pageCount ? link(listing.page + 1) : nil,
+            previousPage: listing.page > 1 ? link(listing.page - 1) : nil,
+            nextPage: listing.page < listing.pageCount ? link(listing.page + 1) : nil,
             onlyUnread: filter.onlyUnread,
             kinds: [Choice(code: "", name: "—", isChosen: filter.kind == nil)]
                 + ReportKind.allCases.map { Choice(code: $0.rawValue, name: req.t($0.labelKey), isChosen: $0 == filter.kind) },
@@ -88,8 +90,10 @@ struct InboxController: RouteCollection {
     @Sendable func show(req: Request) async throws -> Response {
         let staff = try req.require(.triagesIntake)
         let opened = try await req.haven.intake.read(try reportID(req), for: staff, reason: req.t("inbox_not_yours"), on: req.db)
-        return try await req.render(InboxReportPage(chrome: await .make(for: req, titleKey: "inbox_report_title"), thread: ReportThread(opened, for: req),
-                                                    isClosed: opened.status == .closed))
+        return try await req.render(
+            InboxReportPage(
+                chrome: await .make(for: req, titleKey: "inbox_report_title"), thread: ReportThread(opened, for: req),
+                isClosed: opened.status == .closed))
     }
 
     @Sendable func reply(req: Request) async throws -> Response {
@@ -98,9 +102,11 @@ struct InboxController: RouteCollection {
         let text = (try req.content.decode(ReplyInput.self).message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= ReportSubmission.maximumNarrative else {
             let opened = try await req.haven.intake.peek(id, for: staff, reason: req.t("inbox_not_yours"), on: req.db)
-            var page = InboxReportPage(chrome: await .make(for: req, titleKey: "inbox_report_title"), thread: ReportThread(opened, for: req),
-                                       isClosed: opened.status == .closed)
-            page.reply = FieldState(value: text, error: req.t(text.isEmpty ? "report_problem_narrativeMissing" : "report_problem_narrativeTooLong"))
+            var page = InboxReportPage(
+                chrome: await .make(for: req, titleKey: "inbox_report_title"), thread: ReportThread(opened, for: req),
+                isClosed: opened.status == .closed)
+            page.reply = FieldState(
+                value: text, error: req.t(text.isEmpty ? "report_problem_narrativeMissing" : "report_problem_narrativeTooLong"))
             return try await req.render(page, status: .unprocessableEntity)
         }
         try await req.haven.intake.reply(to: id, text: text, by: staff, reason: req.t("inbox_not_yours"), on: req.db)
@@ -132,8 +138,9 @@ struct InboxController: RouteCollection {
     @Sendable func download(req: Request) async throws -> Response {
         let staff = try req.require(.triagesIntake)
         guard let attachmentID = req.parameters.get("attachmentID", as: UUID.self) else { throw Abort(.notFound) }
-        let download = try await req.haven.intake.attachment(attachmentID, of: try reportID(req), for: staff, reason: req.t("inbox_not_yours"),
-                                                              on: req.db)
+        let download = try await req.haven.intake.attachment(
+            attachmentID, of: try reportID(req), for: staff, reason: req.t("inbox_not_yours"),
+            on: req.db)
         guard download.isIntact else { throw Abort(.conflict, reason: req.t("evidence_altered")) }
         return Response.streaming(download, logger: req.logger)
     }

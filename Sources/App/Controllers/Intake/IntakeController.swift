@@ -63,12 +63,14 @@ struct IntakeController: RouteCollection {
         // The limits are asked before any file is read, and taken only by a report that is then stored.
         var wait = tokenIsValid ? await req.takeLimit(.report, taking: false) : nil
         let new = Intake.NewReport()
-        let received = try await IntakeFormReader(req).read(&form, acceptsFiles: tokenIsValid && wait == nil, binding: Intake.fileBinding) { _ in
+        let received = try await IntakeFormReader(req).read(&form, acceptsFiles: tokenIsValid && wait == nil, binding: Intake.fileBinding) {
+            _ in
             new.key
         }
-        let submission = ReportSubmission(kind: kind, narrative: received.text("narrative"), country: received.text("country"),
-                                          city: received.text("city"), when: received.text("when"), contact: received.text("contact"),
-                                          needs: kind == .help ? received.all("needs[]").compactMap(Need.init(rawValue:)) : [])
+        let submission = ReportSubmission(
+            kind: kind, narrative: received.text("narrative"), country: received.text("country"),
+            city: received.text("city"), when: received.text("when"), contact: received.text("contact"),
+            needs: kind == .help ? received.all("needs[]").compactMap(Need.init(rawValue:)) : [])
         var page = await formPage(req, kind: kind, checked: Set(submission.needs.map(\.rawValue)))
         page.narrative.value = submission.narrative
         page.country.value = submission.country
@@ -87,7 +89,9 @@ struct IntakeController: RouteCollection {
         if let wait { page.narrative.error = req.t("report_busy").replacingOccurrences(of: "{seconds}", with: String(wait)) }
         guard problems.isEmpty, page.files.error == nil, tokenIsValid, wait == nil else {
             req.haven.files.delete(received.attachments.map(\.storedName))
-            if page.files.error == nil, received.filesLeftOut || !received.attachments.isEmpty { page.files.error = req.t("report_files_again") }
+            if page.files.error == nil, received.filesLeftOut || !received.attachments.isEmpty {
+                page.files.error = req.t("report_files_again")
+            }
             let response = try await req.render(page, status: wait == nil ? .unprocessableEntity : .tooManyRequests)
             if let wait { response.headers.replaceOrAdd(name: .retryAfter, value: String(wait)) }
             return response
@@ -124,8 +128,9 @@ struct IntakeController: RouteCollection {
         guard let report = try await req.haven.intake.open(code: HumanCode(typed: input.code ?? ""), on: req.db) else {
             return try await wrongCode(req, typed: input.code ?? "")
         }
-        let page = ReportFollowUpThreadPage(chrome: await .make(for: req, titleKey: "follow_up_title"),
-                                            thread: ReportThread(report, for: req), code: input.code ?? "")
+        let page = ReportFollowUpThreadPage(
+            chrome: await .make(for: req, titleKey: "follow_up_title"),
+            thread: ReportThread(report, for: req), code: input.code ?? "")
         return try await req.render(page)
     }
 
@@ -147,8 +152,9 @@ struct IntakeController: RouteCollection {
             req.haven.files.delete(received.attachments.map(\.storedName))
             return try await wrongCode(req, typed: typedCode)
         }
-        var page = ReportFollowUpThreadPage(chrome: await .make(for: req, titleKey: "follow_up_title"),
-                                            thread: ReportThread(report, for: req), code: typedCode)
+        var page = ReportFollowUpThreadPage(
+            chrome: await .make(for: req, titleKey: "follow_up_title"),
+            thread: ReportThread(report, for: req), code: typedCode)
         let message = received.text("message")
         let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
         page.message.value = message
@@ -158,14 +164,18 @@ struct IntakeController: RouteCollection {
         page.files.error = received.fileProblem.map(req.t)
         guard page.message.error == nil, page.files.error == nil else {
             req.haven.files.delete(received.attachments.map(\.storedName))
-            if page.files.error == nil, received.filesLeftOut || !received.attachments.isEmpty { page.files.error = req.t("report_files_again") }
+            if page.files.error == nil, received.filesLeftOut || !received.attachments.isEmpty {
+                page.files.error = req.t("report_files_again")
+            }
             return try await req.render(page, status: .unprocessableEntity)
         }
-        try await intake.addMessage(to: report.id, key: report.key, author: .reporter, staffUserID: nil, text: text,
-                                    attachments: received.attachments, on: req.db)
+        try await intake.addMessage(
+            to: report.id, key: report.key, author: .reporter, staffUserID: nil, text: text,
+            attachments: received.attachments, on: req.db)
         let updated = try await intake.reopen(report, on: req.db)
-        page = ReportFollowUpThreadPage(chrome: await .make(for: req, titleKey: "follow_up_title"),
-                                        thread: ReportThread(updated, for: req), code: typedCode)
+        page = ReportFollowUpThreadPage(
+            chrome: await .make(for: req, titleKey: "follow_up_title"),
+            thread: ReportThread(updated, for: req), code: typedCode)
         return try await req.render(page)
     }
 

@@ -35,13 +35,17 @@ struct IntakeFormReader {
 
     /// Reads the rest of the form. `keyForFiles` is asked once, at the first file part, with the fields read so far;
     /// it answers the key to seal files under, or nil to accept none (reading then stops there).
-    func read(_ form: inout MultipartStream, acceptsFiles: Bool, binding: @escaping (UUID) -> FieldBinding,
-              keyForFiles: ([String: [String]]) async throws -> SymmetricKey?) async throws -> Received {
+    func read(
+        _ form: inout MultipartStream, acceptsFiles: Bool, binding: @escaping (UUID) -> FieldBinding,
+        keyForFiles: ([String: [String]]) async throws -> SymmetricKey?
+    ) async throws -> Received {
         var holdsSlot = false
         let outcome: Result<Received, any Error>
         do {
-            outcome = .success(try await readParts(&form, acceptsFiles: acceptsFiles, binding: binding, keyForFiles: keyForFiles,
-                                                   holdsSlot: &holdsSlot))
+            outcome = .success(
+                try await readParts(
+                    &form, acceptsFiles: acceptsFiles, binding: binding, keyForFiles: keyForFiles,
+                    holdsSlot: &holdsSlot))
         } catch {
             outcome = .failure(error)
         }
@@ -49,8 +53,10 @@ struct IntakeFormReader {
         return try outcome.get()
     }
 
-    private func readParts(_ form: inout MultipartStream, acceptsFiles: Bool, binding: @escaping (UUID) -> FieldBinding,
-                           keyForFiles: ([String: [String]]) async throws -> SymmetricKey?, holdsSlot: inout Bool) async throws -> Received {
+    private func readParts(
+        _ form: inout MultipartStream, acceptsFiles: Bool, binding: @escaping (UUID) -> FieldBinding,
+        keyForFiles: ([String: [String]]) async throws -> SymmetricKey?, holdsSlot: inout Bool
+    ) async throws -> Received {
         var received = Received()
         var textBytes = 0
         var key: SymmetricKey?

@@ -10,15 +10,19 @@ struct FeedController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("feed.atom") { req in try await self.feed(req, filter: PublicationFilter(), title: "site_feed_all") }
         for kind in PublicationKind.allCases {
-            routes.get(PathComponent(stringLiteral: kind.pathSegment), "feed.atom") { req in try await self.feed(req, filter: PublicationFilter(kind: kind), title: kind.labelKey) }
+            routes.get(PathComponent(stringLiteral: kind.pathSegment), "feed.atom") { req in
+                try await self.feed(req, filter: PublicationFilter(kind: kind), title: kind.labelKey)
+            }
         }
         routes.get("countries", ":code", "feed.atom") { req in
             guard let country = req.parameters.get("code").flatMap(Country.init(code:)) else { throw Abort(.notFound) }
-            return try await self.feed(req, filter: PublicationFilter(country: country.code), title: "site_feed_all", subtitle: country.name(.en))
+            return try await self.feed(
+                req, filter: PublicationFilter(country: country.code), title: "site_feed_all", subtitle: country.name(.en))
         }
         routes.get("categories", ":heading", "feed.atom") { req in
             guard let heading = req.parameters.get("heading").flatMap(AnnualReviewHeading.init(rawValue:)) else { throw Abort(.notFound) }
-            return try await self.feed(req, filter: PublicationFilter(category: heading.rawValue), title: "site_feed_all", subtitle: heading.label(.en))
+            return try await self.feed(
+                req, filter: PublicationFilter(category: heading.rawValue), title: "site_feed_all", subtitle: heading.label(.en))
         }
         routes.get("languages", ":language", "feed.atom") { req in
             guard let code = req.parameters.get("language"), let language = try await req.haven.publishing.language(code, on: req.db) else {
@@ -37,7 +41,9 @@ struct FeedController: RouteCollection {
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         let hex = bytes.map { String(format: "%02x", $0) }.joined()
-        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        let parts = [
+            hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20),
+        ]
         return "urn:uuid:" + parts.joined(separator: "-")
     }
 
@@ -54,10 +60,13 @@ struct FeedController: RouteCollection {
             let organisation = try await req.haven.setup.organisationName(on: req.db)
             let title = req.haven.localization.string(key, .en) + (subtitle.map { " — " + $0 } ?? "")
             let esc = { (text: String) in Markup.escape(text) }
-            var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"" + (base.map { " xml:base=\"\(esc($0))\"" } ?? "") + ">\n"
+            var xml =
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""
+                + (base.map { " xml:base=\"\(esc($0))\"" } ?? "") + ">\n"
             xml += "<id>urn:haven:feed:\(esc(req.url.path))</id>\n<title>\(esc(organisation)) — \(esc(title))</title>\n"
             xml += "<updated>\(Self.timestamp(rows.map(\.record.updatedAt).max() ?? Date(timeIntervalSince1970: 0)))</updated>\n"
-            xml += "<link rel=\"self\" href=\"\(esc(req.url.path))\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"\(esc(String(req.url.path.dropLast("/feed.atom".count)).isEmpty ? "/" : String(req.url.path.dropLast("/feed.atom".count))))\"/>\n"
+            xml +=
+                "<link rel=\"self\" href=\"\(esc(req.url.path))\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"\(esc(String(req.url.path.dropLast("/feed.atom".count)).isEmpty ? "/" : String(req.url.path.dropLast("/feed.atom".count))))\"/>\n"
             xml += "<author><name>\(esc(organisation))</name></author>\n"
             for listed in rows {
                 let publication = listed.record
@@ -67,11 +76,13 @@ struct FeedController: RouteCollection {
                 xml += "<entry xml:lang=\"\(esc(language))\">\n<id>\(Self.entryID(publication, language: language))</id>\n"
                 xml += "<title>\(esc(content.title.text(in: language, original: publication.originalLanguage).text))</title>\n"
                 xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(esc(path))\"/>\n"
-                xml += "<published>\(Self.timestamp(publication.publishedAt ?? publication.updatedAt))</published>\n<updated>\(Self.timestamp(publication.updatedAt))</updated>\n"
+                xml +=
+                    "<published>\(Self.timestamp(publication.publishedAt ?? publication.updatedAt))</published>\n<updated>\(Self.timestamp(publication.updatedAt))</updated>\n"
                 xml += "<category term=\"\(esc(publication.kind.rawValue))\"/>\n"
                 let summary = content.summary.text(in: language, original: publication.originalLanguage).text
                 if !summary.isEmpty { xml += "<summary>\(esc(summary))</summary>\n" }
-                xml += "<content type=\"html\">\(esc(Markup.html(content.body.text(in: language, original: publication.originalLanguage).text)))</content>\n</entry>\n"
+                xml +=
+                    "<content type=\"html\">\(esc(Markup.html(content.body.text(in: language, original: publication.originalLanguage).text)))</content>\n</entry>\n"
             }
             xml += "</feed>\n"
             return (ByteBuffer(string: xml), HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"]))
@@ -81,7 +92,10 @@ struct FeedController: RouteCollection {
     /// The sitemap: the lists and the latest 45,000 publications in each of their languages (within the 50,000 limit).
     @Sendable func sitemap(req: Request) async throws -> Response {
         try await req.haven.publicPages.respond(to: req, language: "sitemap") {
-            let base = req.haven.configuration.publicURL.map { $0.absoluteString.hasSuffix("/") ? String($0.absoluteString.dropLast()) : $0.absoluteString } ?? ""
+            let base =
+                req.haven.configuration.publicURL.map {
+                    $0.absoluteString.hasSuffix("/") ? String($0.absoluteString.dropLast()) : $0.absoluteString
+                } ?? ""
             var paths = ["/", "/about", "/incidents"] + PublicationKind.allCases.map { "/" + $0.pathSegment }
             let publications = try await req.haven.publishing.sitemapEntries(limit: 45_000, on: req.db)
             for publication in publications {

@@ -15,7 +15,9 @@ struct PublicSiteController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
         for kind in PublicationKind.allCases {
-            routes.get(PathComponent(stringLiteral: kind.pathSegment)) { req in try await self.list(req, filter: PublicationFilter(kind: kind), intro: req.t(kind.labelKey)) }
+            routes.get(PathComponent(stringLiteral: kind.pathSegment)) { req in
+                try await self.list(req, filter: PublicationFilter(kind: kind), intro: req.t(kind.labelKey))
+            }
         }
         routes.get("countries", ":code", use: byCountry)
         routes.get("categories", ":heading", use: byCategory)
@@ -52,7 +54,9 @@ struct PublicSiteController: RouteCollection {
         return try await list(req, filter: PublicationFilter(text: text), intro: "", isSearch: true)
     }
 
-    func list(_ req: Request, filter: PublicationFilter, intro: String, isHome: Bool = false, isSearch: Bool = false) async throws -> Response {
+    func list(_ req: Request, filter: PublicationFilter, intro: String, isHome: Bool = false, isSearch: Bool = false) async throws
+        -> Response
+    {
         let language = req.publicLanguage
         var filter = filter
         filter.page = (try? req.query.decode(ListQuery.self))?.page?.value ?? 1
@@ -60,17 +64,27 @@ struct PublicSiteController: RouteCollection {
         // The page depends on these values only; other query parameters do not make another cached page.
         let variant = "page=\(filter.page)&q=\(filter.text)&lang=\(chosenLanguage?.rawValue ?? "")"
         return try await req.haven.publicPages.respond(to: req, language: language.rawValue, variant: variant) { [filter] in
-            let found: (rows: [ListedPublication], hasMore: Bool) = isSearch && filter.text.isEmpty ? ([], false)
+            let found: (rows: [ListedPublication], hasMore: Bool) =
+                isSearch && filter.text.isEmpty
+                ? ([], false)
                 : try await req.haven.publishing.published(filter, on: req.db)
             let rows = found.rows.map { Self.row($0, req: req, language: language, preferred: filter.language) }
-            let link = { (page: Int) in req.url.path + "?" + [isSearch ? "q=" + (filter.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil,
-                                                               "page=\(page)", chosenLanguage.map { "lang=" + $0.rawValue }].compactMap { $0 }.joined(separator: "&") }
-            let title = isHome ? req.haven.localization.string("site_home_title", language)
+            let link = { (page: Int) in
+                req.url.path + "?"
+                    + [
+                        isSearch ? "q=" + (filter.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil,
+                        "page=\(page)", chosenLanguage.map { "lang=" + $0.rawValue },
+                    ].compactMap { $0 }.joined(separator: "&")
+            }
+            let title =
+                isHome
+                ? req.haven.localization.string("site_home_title", language)
                 : isSearch ? req.haven.localization.string("site_search", language) : intro
             let page = PublicListPage(
                 chrome: .publicSite(for: req, title: title, language: language), intro: intro, rows: rows,
                 newerPage: filter.page > 1 ? link(filter.page - 1) : nil, olderPage: found.hasMore ? link(filter.page + 1) : nil,
-                feedPath: isSearch ? nil : (req.url.path == "/" ? "" : req.url.path) + "/feed.atom", text: filter.text, isSearch: isSearch, isHome: isHome)
+                feedPath: isSearch ? nil : (req.url.path == "/" ? "" : req.url.path) + "/feed.atom", text: filter.text, isSearch: isSearch,
+                isHome: isHome)
             return (try await req.view.render(PublicListPage.template, page).data, .html)
         }
     }
@@ -105,24 +119,34 @@ struct PublicSiteController: RouteCollection {
         }
     }
 
-    static func page(_ opened: OpenedPublication, contentLanguage: String, language: Language, req: Request) async throws -> PublicationPublicPage {
+    static func page(_ opened: OpenedPublication, contentLanguage: String, language: Language, req: Request) async throws
+        -> PublicationPublicPage
+    {
         let record = opened.record
         let content = opened.content
         let original = record.originalLanguage
         let title = content.title.text(in: contentLanguage, original: original)
-        let names = Dictionary(try await req.haven.publishing.languages(on: req.db).map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(
+            try await req.haven.publishing.languages(on: req.db).map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
         let t = { (key: String) in req.haven.localization.string(key, language) }
         let versions = content.title.languages.sorted { (names[$0] ?? $0) < (names[$1] ?? $1) }.map { code in
-            PublicationPublicPage.Version(name: names[code] ?? code, path: "/p/\(record.slug)" + (code == original ? "" : "/\(code)"), code: code,
-                                          isCurrent: code == contentLanguage)
+            PublicationPublicPage.Version(
+                name: names[code] ?? code, path: "/p/\(record.slug)" + (code == original ? "" : "/\(code)"), code: code,
+                isCurrent: code == contentLanguage)
         }
         return PublicationPublicPage(
-            chrome: .publicSite(for: req, title: title.text, language: language), contentLanguage: title.isFallback ? original : contentLanguage,
+            chrome: .publicSite(for: req, title: title.text, language: language),
+            contentLanguage: title.isFallback ? original : contentLanguage,
             title: title.text, summary: content.summary.text(in: contentLanguage, original: original).text,
             markup: Markup.document(content.body.text(in: contentLanguage, original: original).text), isFallback: title.isFallback,
-            originalName: names[original] ?? original, date: record.date, kindName: t(record.kind.labelKey), kindPath: "/" + record.kind.pathSegment,
-            countries: Publication.codes(record.countries).compactMap(Country.init(code:)).map { Choice(code: $0.code, name: $0.name(language)) },
-            categories: Publication.codes(record.categories).compactMap(AnnualReviewHeading.init(rawValue:)).map { Choice(code: $0.rawValue, name: $0.label(language)) },
+            originalName: names[original] ?? original, date: record.date, kindName: t(record.kind.labelKey),
+            kindPath: "/" + record.kind.pathSegment,
+            countries: Publication.codes(record.countries).compactMap(Country.init(code:)).map {
+                Choice(code: $0.code, name: $0.name(language))
+            },
+            categories: Publication.codes(record.categories).compactMap(AnnualReviewHeading.init(rawValue:)).map {
+                Choice(code: $0.rawValue, name: $0.label(language))
+            },
             versions: versions, signatories: opened.signatories, signatoryCount: opened.signatories.count, venue: content.venue,
             participants: content.participants.map(String.init) ?? "",
             incidents: opened.incidents.filter { $0.confidentiality == .public }.map { .init(code: $0.code, title: $0.title) })
@@ -133,8 +157,9 @@ struct PublicSiteController: RouteCollection {
         return try await req.haven.publicPages.respond(to: req, language: language.rawValue) {
             let texts = try await req.haven.publishing.about(on: req.db)
             let text = texts.text(in: language.rawValue, original: "en").text
-            let page = AboutPublicPage(chrome: .publicSite(for: req, title: req.haven.localization.string("site_about", language), language: language),
-                                       markup: Markup.document(text))
+            let page = AboutPublicPage(
+                chrome: .publicSite(for: req, title: req.haven.localization.string("site_about", language), language: language),
+                markup: Markup.document(text))
             return (try await req.view.render(AboutPublicPage.template, page).data, .html)
         }
     }

@@ -10,14 +10,19 @@ extension PublicationsController {
         var previous: PublicationSnapshot?
         var views: [PublicationRevisionsPage.Revision] = []
         for revision in try await req.haven.publishing.history(of: record, on: req.db) {
-            views.append(.init(changedAt: Moment.text(revision.changedAt), actor: names.name(of: revision.actorID),
-                               action: PublicationStatus(rawValue: revision.action).map { req.t($0.labelKey) } ?? req.t("publication_action_\(revision.action)"),
-                               changes: Self.differences(from: previous, to: revision.snapshot, req: req)))
+            views.append(
+                .init(
+                    changedAt: Moment.text(revision.changedAt), actor: names.name(of: revision.actorID),
+                    action: PublicationStatus(rawValue: revision.action).map { req.t($0.labelKey) }
+                        ?? req.t("publication_action_\(revision.action)"),
+                    changes: Self.differences(from: previous, to: revision.snapshot, req: req)))
             // A proposal or a rejection did not change the text: the next revision compares with what was published.
             if !["proposed", "rejected"].contains(revision.action) { previous = revision.snapshot }
         }
-        return try await req.render(PublicationRevisionsPage(chrome: await .make(for: req, titleKey: "publication_revisions_title"), slug: record.slug,
-                                                             revisions: views.reversed()))
+        return try await req.render(
+            PublicationRevisionsPage(
+                chrome: await .make(for: req, titleKey: "publication_revisions_title"), slug: record.slug,
+                revisions: views.reversed()))
     }
 
     @Sendable func proposal(req: Request) async throws -> Response {
@@ -29,10 +34,12 @@ extension PublicationsController {
         let names = try await req.haven.colleagues.names(for: staff, on: req.db)
         let published = PublicationSnapshot(draft: current, status: record.status, publishedAt: record.publishedAt)
         let proposed = PublicationSnapshot(draft: pending.draft, status: record.status, publishedAt: record.publishedAt)
-        return try await req.render(PublicationProposalPage(
-            chrome: await .make(for: req, titleKey: "publication_proposal_title"), slug: record.slug, author: names.name(of: pending.authorID),
-            proposedAt: Moment.text(pending.proposedAt), changes: Self.differences(from: published, to: proposed, req: req),
-            canDecide: staff.role.can(.publishes)))
+        return try await req.render(
+            PublicationProposalPage(
+                chrome: await .make(for: req, titleKey: "publication_proposal_title"), slug: record.slug,
+                author: names.name(of: pending.authorID),
+                proposedAt: Moment.text(pending.proposedAt), changes: Self.differences(from: published, to: proposed, req: req),
+                canDecide: staff.role.can(.publishes)))
     }
 
     @Sendable func approveProposal(req: Request) async throws -> Response {
@@ -50,12 +57,14 @@ extension PublicationsController {
     }
 
     /// The fields that differ between two snapshots, as text before and after (everything, for the first).
-    static func differences(from old: PublicationSnapshot?, to new: PublicationSnapshot, req: Request) -> [PublicationRevisionsPage.Change] {
+    static func differences(from old: PublicationSnapshot?, to new: PublicationSnapshot, req: Request) -> [PublicationRevisionsPage.Change]
+    {
         func fields(_ snapshot: PublicationSnapshot?) -> [(String, String)] {
             guard let snapshot else { return [] }
             let draft = snapshot.draft
             var fields: [(String, String)] = [
-                (req.t("publication_field_status"), req.t(snapshot.status.labelKey)), (req.t("publication_field_kind"), req.t(draft.kind.labelKey)),
+                (req.t("publication_field_status"), req.t(snapshot.status.labelKey)),
+                (req.t("publication_field_kind"), req.t(draft.kind.labelKey)),
                 (req.t("publication_field_date"), draft.date), (req.t("publication_field_original"), draft.originalLanguage),
             ]
             for language in draft.title.languages.union(draft.summary.languages).union(draft.body.languages).sorted() {
@@ -67,7 +76,10 @@ extension PublicationsController {
                 (req.t("publication_field_countries"), draft.countries.joined(separator: ", ")),
                 (req.t("publication_field_categories"), draft.categories.joined(separator: ", ")),
                 (req.t("publication_field_incidents"), draft.incidents.joined(separator: ", ")),
-                (req.t("publication_signatories"), draft.signatories.isEmpty ? "" : "\(draft.signatories.count): " + draft.signatories.joined(separator: "; ")),
+                (
+                    req.t("publication_signatories"),
+                    draft.signatories.isEmpty ? "" : "\(draft.signatories.count): " + draft.signatories.joined(separator: "; ")
+                ),
                 (req.t("publication_venue"), draft.venue), (req.t("publication_participants"), draft.participants),
             ]
             return fields

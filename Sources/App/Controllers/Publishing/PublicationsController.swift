@@ -34,17 +34,22 @@ struct PublicationsController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response {
         _ = try req.require(.writesPublications)
         let status = try? req.query.get(String.self, at: "status")
-        let rows = try await req.haven.publishing.list(status: status.flatMap(PublicationStatus.init(rawValue:)), on: req.db).map { listed in
+        let rows = try await req.haven.publishing.list(status: status.flatMap(PublicationStatus.init(rawValue:)), on: req.db).map {
+            listed in
             let publication = listed.record
             let content = listed.content
-            return PublicationListPage.Row(slug: publication.slug, title: content.title.text(in: req.language.rawValue, original: publication.originalLanguage).text,
-                                           kindName: req.t(publication.kind.labelKey), statusName: req.t(publication.status.labelKey), date: publication.date,
-                                           languages: Publication.codes(publication.languages).joined(separator: ", "))
+            return PublicationListPage.Row(
+                slug: publication.slug, title: content.title.text(in: req.language.rawValue, original: publication.originalLanguage).text,
+                kindName: req.t(publication.kind.labelKey), statusName: req.t(publication.status.labelKey), date: publication.date,
+                languages: Publication.codes(publication.languages).joined(separator: ", "))
         }
-        let statuses = [Choice(code: "", name: "—", isChosen: status == nil)] + PublicationStatus.allCases.map {
-            Choice(code: $0.rawValue, name: req.t($0.labelKey), isChosen: $0.rawValue == status)
-        }
-        return try await req.render(PublicationListPage(chrome: await .make(for: req, titleKey: "publications_title"), rows: rows, statuses: statuses))
+        let statuses =
+            [Choice(code: "", name: "—", isChosen: status == nil)]
+            + PublicationStatus.allCases.map {
+                Choice(code: $0.rawValue, name: req.t($0.labelKey), isChosen: $0.rawValue == status)
+            }
+        return try await req.render(
+            PublicationListPage(chrome: await .make(for: req, titleKey: "publications_title"), rows: rows, statuses: statuses))
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -68,7 +73,9 @@ struct PublicationsController: RouteCollection {
         draft.categories = input.categories ?? []
         draft.incidents = (input.incidents ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
         let chosen = Set(input.signatories ?? [])
-        let added = (input.newSignatories ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let added = (input.newSignatories ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         draft.signatories = known.filter { chosen.contains($0.id?.uuidString ?? "") }.map(\.name) + added
         draft.venue = (input.venue ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         draft.participants = (input.participants ?? "").trimmingCharacters(in: .whitespaces)
@@ -89,8 +96,9 @@ struct PublicationsController: RouteCollection {
         let staff = try req.require(.writesPublications)
         let (draft, problems) = try await checked(req)
         guard problems.isEmpty else {
-            return try await req.render(try await PublicationFormBuilder(req).page(draft, problems: problems, action: "/app/publications", record: nil),
-                                        status: .unprocessableEntity)
+            return try await req.render(
+                try await PublicationFormBuilder(req).page(draft, problems: problems, action: "/app/publications", record: nil),
+                status: .unprocessableEntity)
         }
         let slug = try await req.haven.publishing.create(draft, by: staff, on: req.db)
         return req.seeOther("/app/publications/\(slug)")
@@ -105,7 +113,8 @@ struct PublicationsController: RouteCollection {
         _ = try req.require(.writesPublications)
         let record = try await publication(req)
         let draft = try await req.haven.publishing.open(record, on: req.db).draft
-        return try await req.render(try await PublicationFormBuilder(req).page(draft, action: "/app/publications/\(record.slug)", record: record))
+        return try await req.render(
+            try await PublicationFormBuilder(req).page(draft, action: "/app/publications/\(record.slug)", record: record))
     }
 
     /// Saves an edit; an edit of a published or scheduled publication by someone who may not publish waits for a
@@ -115,8 +124,10 @@ struct PublicationsController: RouteCollection {
         let record = try await publication(req)
         let (draft, problems) = try await checked(req)
         guard problems.isEmpty else {
-            return try await req.render(try await PublicationFormBuilder(req).page(draft, problems: problems, action: "/app/publications/\(record.slug)", record: record),
-                                        status: .unprocessableEntity)
+            return try await req.render(
+                try await PublicationFormBuilder(req).page(
+                    draft, problems: problems, action: "/app/publications/\(record.slug)", record: record),
+                status: .unprocessableEntity)
         }
         switch try await req.haven.publishing.edit(record, draft, by: staff, on: req.db) {
         case .saved: return await notice(req, "publication_saved", slug: record.slug)

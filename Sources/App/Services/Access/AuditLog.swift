@@ -8,14 +8,18 @@ struct AuditLog: Sendable {
     private let gate = AsyncGate(limit: 1)
 
     /// Runs `body` in a database transaction, one audited transaction at a time; `body` appends through the writer.
-    func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database, AuditWriter) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database, AuditWriter) async throws -> T)
+        async throws -> T
+    {
         try await gate.withSlot {
             try await db.transaction { tx in try await body(tx, AuditWriter(db: tx)) }
         }
     }
 
     /// Appends one entry on its own (sign-ins, reads, downloads).
-    func append(on db: any Database, actor: String, action: String, table: String = "", id: String = "", at date: Date = Date()) async throws {
+    func append(on db: any Database, actor: String, action: String, table: String = "", id: String = "", at date: Date = Date())
+        async throws
+    {
         try await transaction(on: db) { _, audit in
             try await audit.append(actor: actor, action: action, table: table, id: id, at: date)
         }
@@ -42,9 +46,10 @@ struct AuditWriter: Sendable {
     /// Appends an entry chained to the last committed one.
     func append(actor: String, action: String, table: String = "", id: String = "", at date: Date = Date()) async throws {
         let last = try await AuditEntry.query(on: db).sort(\.$id, .descending).first()
-        var record = AuditRecord(sequence: (last?.id ?? 0) + 1, occurredAt: Int64(date.timeIntervalSince1970),
-                                 actor: actor, action: action, targetTable: table, targetID: id,
-                                 previousHash: last?.hash ?? AuditChain.genesis)
+        var record = AuditRecord(
+            sequence: (last?.id ?? 0) + 1, occurredAt: Int64(date.timeIntervalSince1970),
+            actor: actor, action: action, targetTable: table, targetID: id,
+            previousHash: last?.hash ?? AuditChain.genesis)
         record.hash = AuditChain.hash(of: record)
         try await AuditEntry(record).create(on: db)
     }

@@ -79,7 +79,8 @@ actor RateLimiter {
     private func bucketKey(_ name: String) -> BucketKey {
         let code = HMAC<SHA256>.authenticationCode(for: Data(name.utf8), using: key)
         return code.withUnsafeBytes { bytes in
-            BucketKey(high: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self), low: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            BucketKey(
+                high: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self), low: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         }
     }
 }

@@ -34,8 +34,10 @@ struct RecordAccess: Sendable {
 
     /// The staff member's copy of a record's key, opened. Without one: an audit entry `deniedAction` and 403 with
     /// `reason` (a localised text).
-    func requireKey(of record: SealedRecord, for staff: SignedInStaff, deniedAction: String, reason: String,
-                    on db: any Database) async throws -> SymmetricKey {
+    func requireKey(
+        of record: SealedRecord, for staff: SignedInStaff, deniedAction: String, reason: String,
+        on db: any Database
+    ) async throws -> SymmetricKey {
         guard let key = try await key(of: record, for: staff, on: db) else {
             try await audit.append(on: db, actor: staff.actor, action: deniedAction, table: record.kind.table, id: record.id)
             throw Abort(.forbidden, reason: reason)
@@ -46,7 +48,8 @@ struct RecordAccess: Sendable {
     /// Every copy a staff member holds of one kind, by record, in one query (for lists).
     func held(_ kind: RecordKind, by staff: SignedInStaff, on db: any Database) async throws -> HeldKeys {
         let grants = try await KeyGrant.query(on: db).filter(\.$recordTable == kind.table).filter(\.$holder.$id == staff.id).all()
-        return HeldKeys(copies: Dictionary(grants.map { ($0.recordID, $0) }, uniquingKeysWith: { first, _ in first }), privateKey: staff.privateKey)
+        return HeldKeys(
+            copies: Dictionary(grants.map { ($0.recordID, $0) }, uniquingKeysWith: { first, _ in first }), privateKey: staff.privateKey)
     }
 
     /// An SQL condition that keeps the rows whose `column` names a record of `kind` the staff member holds a copy of, for
@@ -63,7 +66,8 @@ struct RecordAccess: Sendable {
         guard !ids.isEmpty else { return HeldKeys(copies: [:], privateKey: staff.privateKey) }
         let grants = try await KeyGrant.query(on: db).filter(\.$recordTable == kind.table).filter(\.$holder.$id == staff.id)
             .filter(\.$recordID ~~ ids.map(\.uuidString)).all()
-        return HeldKeys(copies: Dictionary(grants.map { ($0.recordID, $0) }, uniquingKeysWith: { first, _ in first }), privateKey: staff.privateKey)
+        return HeldKeys(
+            copies: Dictionary(grants.map { ($0.recordID, $0) }, uniquingKeysWith: { first, _ in first }), privateKey: staff.privateKey)
     }
 
     /// Whether a user holds a copy.
@@ -81,7 +85,8 @@ struct RecordAccess: Sendable {
     /// Seals a new record's key to its first holders and to the organisation's recovery key.
     func seal(_ key: SymmetricKey, of record: SealedRecord, to holders: [(id: UUID, publicKey: Data)], on tx: any Database) async throws {
         guard let organisation = try await Organisation.current(on: tx) else { throw Abort(.conflict, reason: "Haven is not set up.") }
-        let copies = try holders.map { try KeyGrant.sealing(key, of: record, holder: $0.id, publicKey: $0.publicKey) }
+        let copies =
+            try holders.map { try KeyGrant.sealing(key, of: record, holder: $0.id, publicKey: $0.publicKey) }
             + [try KeyGrant.sealing(key, of: record, holder: nil, publicKey: organisation.recoveryPublicKey)]
         try await copies.create(on: tx)
     }
@@ -89,8 +94,10 @@ struct RecordAccess: Sendable {
     /// Stores copies sealed ahead of time (setup prepares them before anything is stored).
     func store(_ copies: [KeyGrant], on tx: any Database) async throws {
         for copy in copies {
-            try await KeyGrant(recordTable: copy.recordTable, recordID: copy.recordID, holderUserID: copy.$holder.id, sealedKey: copy.sealedKey)
-                .create(on: tx)
+            try await KeyGrant(
+                recordTable: copy.recordTable, recordID: copy.recordID, holderUserID: copy.$holder.id, sealedKey: copy.sealedKey
+            )
+            .create(on: tx)
         }
     }
 
@@ -129,7 +136,8 @@ struct RecordAccess: Sendable {
     func soleHoldings(of userID: UUID, becoming role: StaffRole, on db: any Database) async throws -> [RecordKind: Int] {
         var sole: [RecordKind: Int] = [:]
         for kind in RecordKind.allCases where kind.instanceRecordID == nil && !kind.mayBeHeld(by: role) {
-            let mine = try await KeyGrant.query(on: db).filter(\.$recordTable == kind.table).filter(\.$holder.$id == userID).all().map(\.recordID)
+            let mine = try await KeyGrant.query(on: db).filter(\.$recordTable == kind.table).filter(\.$holder.$id == userID).all().map(
+                \.recordID)
             guard !mine.isEmpty else { continue }
             let others = try await KeyGrant.query(on: db).filter(\.$recordTable == kind.table).filter(\.$recordID ~~ mine)
                 .filter(\.$holder.$id != userID).filter(\.$holder.$id != nil).all()
@@ -144,7 +152,9 @@ struct RecordAccess: Sendable {
     /// instance-wide keys the role holds (from `instanceKeys`, opened by the administrator making the change). Returns
     /// how many copies were removed, by kind.
     @discardableResult
-    func follow(role: StaffRole, of user: User, instanceKeys: [SealedRecord: SymmetricKey], on tx: any Database) async throws -> [RecordKind: Int] {
+    func follow(role: StaffRole, of user: User, instanceKeys: [SealedRecord: SymmetricKey], on tx: any Database) async throws
+        -> [RecordKind: Int]
+    {
         let userID = try user.requireID()
         var removed: [RecordKind: Int] = [:]
         for kind in RecordKind.allCases where !kind.mayBeHeld(by: role) {

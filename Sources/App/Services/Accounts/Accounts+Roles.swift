@@ -17,14 +17,16 @@ extension Accounts {
 
     /// Every user with their e-mail (opened with the administrator's directory key) and display name.
     func listing(for admin: SignedInStaff, on db: any Database) async throws -> [StaffListing] {
-        let directoryKey = try await access.requireKey(of: .directory, for: admin, deniedAction: "directory.read.denied",
-                                                       reason: "You cannot read the staff directory.", on: db)
+        let directoryKey = try await access.requireKey(
+            of: .directory, for: admin, deniedAction: "directory.read.denied",
+            reason: "You cannot read the staff directory.", on: db)
         let names = try await colleagues.names(for: admin, on: db)
         return try await User.query(on: db).sort(\.$createdAt).all().map { user in
             let id = try user.requireID()
-            return StaffListing(id: id, email: (try? Self.openEmail(of: user, key: directoryKey)) ?? "—", displayName: names.name(of: id),
-                                role: user.role, status: user.status, hasSecondFactor: user.secondFactorSealed != nil,
-                                receivesIntake: user.receivesIntake)
+            return StaffListing(
+                id: id, email: (try? Self.openEmail(of: user, key: directoryKey)) ?? "—", displayName: names.name(of: id),
+                role: user.role, status: user.status, hasSecondFactor: user.secondFactorSealed != nil,
+                receivesIntake: user.receivesIntake)
         }
     }
 
@@ -46,7 +48,9 @@ extension Accounts {
     /// the new role may not hold (reports, cases, restricted incidents, the documentation, directory and colleagues keys)
     /// are removed, the instance-wide keys it holds are given, and whether they receive new reports follows too.
     /// When they are the only holder of records the new role may not hold, nothing changes until `confirmed`.
-    func changeRole(of userID: UUID, to role: StaffRole, confirmed: Bool, by admin: SignedInStaff, on db: any Database) async throws -> RoleChange {
+    func changeRole(of userID: UUID, to role: StaffRole, confirmed: Bool, by admin: SignedInStaff, on db: any Database) async throws
+        -> RoleChange
+    {
         let user = try await target(userID, demotingOrDisabling: role != .administrator, by: admin, on: db)
         let sole = try await access.soleHoldings(of: userID, becoming: role, on: db)
         if !sole.isEmpty, !confirmed { return .needsConfirmation(soleHoldings: sole) }
@@ -69,8 +73,9 @@ extension Accounts {
         user.status = (status == .active && user.storedKeys == nil) ? .invited : status
         try await audit.transaction(on: db) { tx, audit in
             try await user.save(on: tx)
-            try await audit.append(actor: admin.actor, action: status == .disabled ? "user.disable" : "user.enable", table: User.schema,
-                                   id: userID.uuidString)
+            try await audit.append(
+                actor: admin.actor, action: status == .disabled ? "user.disable" : "user.enable", table: User.schema,
+                id: userID.uuidString)
         }
         if status == .disabled { await sessions.endAll(userID: userID) }
     }
@@ -83,8 +88,9 @@ extension Accounts {
         user.receivesIntake = receives
         try await audit.transaction(on: db) { tx, audit in
             try await user.save(on: tx)
-            try await audit.append(actor: admin.actor, action: receives ? "user.intake.on" : "user.intake.off", table: User.schema,
-                                   id: userID.uuidString)
+            try await audit.append(
+                actor: admin.actor, action: receives ? "user.intake.on" : "user.intake.off", table: User.schema,
+                id: userID.uuidString)
         }
         return true
     }

@@ -53,7 +53,8 @@ extension Accounts {
         try await audit.transaction(on: db) { tx, audit in
             try await CredentialCode.query(on: tx).filter(\.$user.$id == userID).filter(\.$purpose == .enrolment).delete()
             try await issueCode(code, purpose: .enrolment, privateKey: nil, userID: userID, on: tx)
-            try await audit.append(actor: admin.actor, action: "user.second-factor.enrolment-code", table: User.schema, id: userID.uuidString)
+            try await audit.append(
+                actor: admin.actor, action: "user.second-factor.enrolment-code", table: User.schema, id: userID.uuidString)
         }
         return code
     }
@@ -78,7 +79,8 @@ extension Accounts {
         organisation.requiresSecondFactor = required
         try await audit.transaction(on: db) { tx, audit in
             try await organisation.save(on: tx)
-            try await audit.append(actor: admin.actor, action: required ? "settings.second-factor.require" : "settings.second-factor.optional")
+            try await audit.append(
+                actor: admin.actor, action: required ? "settings.second-factor.require" : "settings.second-factor.optional")
         }
         instance.requiresSecondFactor = required
     }

@@ -31,37 +31,45 @@ struct Accounts: Sendable {
 
     /// Checks e-mail, password and (when enrolled) a TOTP code. Every failure is the same nil after the same scrypt run;
     /// a code is taken by a conditional update, so two sign-ins with one code cannot both pass.
-    func authenticate(email: String, password: String, code: String, now: Date = Date(), on db: any Database) async throws -> SignedInUser? {
+    func authenticate(email: String, password: String, code: String, now: Date = Date(), on db: any Database) async throws -> SignedInUser?
+    {
         let normalized = EmailAddress(email)?.value ?? email.lowercased()
         let user = try await User.find(on: db, emailLookup: lookupKey.emailLookup(normalized))
         guard password.utf8.count <= PasswordKDF.maximumPasswordBytes else { return nil }
         guard !password.isEmpty, let user, user.status == .active, let stored = user.storedKeys,
-              let parameters = KDFParameters(encoded: stored.kdfParameters) else {
-            _ = try await keys.secrets(password: password.isEmpty ? "decoy" : password, salt: lookupKey.decoySalt(normalized),
-                                       parameters: keys.parameters)
+            let parameters = KDFParameters(encoded: stored.kdfParameters)
+        else {
+            _ = try await keys.secrets(
+                password: password.isEmpty ? "decoy" : password, salt: lookupKey.decoySalt(normalized),
+                parameters: keys.parameters)
             return nil
         }
         let secrets = try await keys.secrets(password: password, salt: stored.salt, parameters: parameters)
         let userID = try user.requireID()
         guard ConstantTime.equals(secrets.verifierHash, stored.verifierHash),
-              let privateKey = try? UserKeys.unlock(stored, userID: userID.uuidString, secrets: secrets) else { return nil }
+            let privateKey = try? UserKeys.unlock(stored, userID: userID.uuidString, secrets: secrets)
+        else { return nil }
         if let sealedSecret = user.secondFactorSealed {
             guard let secret = try? KeyEnvelope.open(sealedSecret, with: privateKey, context: Self.secondFactorContext(userID)),
-                  let step = TOTP.verify(code, secret: secret, at: now, after: user.secondFactorLastStep),
-                  try await takeStep(step, of: userID, on: db) else { return nil }
+                let step = TOTP.verify(code, secret: secret, at: now, after: user.secondFactorLastStep),
+                try await takeStep(step, of: userID, on: db)
+            else { return nil }
         }
-        return SignedInUser(id: userID, role: user.role, language: user.language, privateKey: privateKey,
-                            hasSecondFactor: user.secondFactorSealed != nil)
+        return SignedInUser(
+            id: userID, role: user.role, language: user.language, privateKey: privateKey,
+            hasSecondFactor: user.secondFactorSealed != nil)
     }
 
     /// Records a TOTP step as used, only if it is later than the last one: exactly one of two sign-ins racing with the
     /// same code changes the row.
     func takeStep(_ step: Int64, of userID: UUID, on db: any Database) async throws -> Bool {
         let sql = db as! any SQLDatabase
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             UPDATE users SET second_factor_last_step = \(bind: step) WHERE id = \(bind: userID) \
             AND (second_factor_last_step IS NULL OR second_factor_last_step < \(bind: step)) RETURNING id
-            """).all()
+            """
+        ).all()
         return rows.count == 1
     }
 
@@ -69,12 +77,14 @@ struct Accounts: Sendable {
     /// Returns false when the current password is wrong.
     func changePassword(session: StaffSession, current: String, new: String, on db: any Database) async throws -> Bool {
         guard let userID = session.userID, let privateKey = session.privateKey,
-              let user = try await User.find(userID, on: db), let stored = user.storedKeys,
-              let parameters = KDFParameters(encoded: stored.kdfParameters),
-              !current.isEmpty, current.utf8.count <= PasswordKDF.maximumPasswordBytes else { return false }
+            let user = try await User.find(userID, on: db), let stored = user.storedKeys,
+            let parameters = KDFParameters(encoded: stored.kdfParameters),
+            !current.isEmpty, current.utf8.count <= PasswordKDF.maximumPasswordBytes
+        else { return false }
         let secrets = try await keys.secrets(password: current, salt: stored.salt, parameters: parameters)
         guard ConstantTime.equals(secrets.verifierHash, stored.verifierHash),
-              let organisation = try await Organisation.current(on: db) else { return false }
+            let organisation = try await Organisation.current(on: db)
+        else { return false }
         let recoveryKey = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: organisation.recoveryPublicKey)
         user.apply(try await keys.seal(privateKey, userID: userID, password: new, recoveryKey: recoveryKey))
         try await audit.transaction(on: db) { tx, audit in

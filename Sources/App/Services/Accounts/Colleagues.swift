@@ -27,7 +27,8 @@ struct Colleagues: Sendable {
         var names: [UUID: String] = [:]
         for user in try await User.query(on: db).all() {
             guard let id = user.id, let sealed = user.displayNameSealed,
-                  let name = try? FieldCipher.open(sealed, with: key, binding: Self.binding(id)) else { continue }
+                let name = try? FieldCipher.open(sealed, with: key, binding: Self.binding(id))
+            else { continue }
             names[id] = name
         }
         return ColleagueNames(names: names, me: staff.id)

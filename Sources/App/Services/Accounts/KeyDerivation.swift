@@ -17,8 +17,10 @@ struct KeyDerivation: Sendable {
     }
 
     /// Seals a private key under a new password and to the recovery key (one scrypt run).
-    func seal(_ privateKey: Curve25519.KeyAgreement.PrivateKey, userID: UUID, password: String,
-              recoveryKey: Curve25519.KeyAgreement.PublicKey) async throws -> StoredUserKeys {
+    func seal(
+        _ privateKey: Curve25519.KeyAgreement.PrivateKey, userID: UUID, password: String,
+        recoveryKey: Curve25519.KeyAgreement.PublicKey
+    ) async throws -> StoredUserKeys {
         let parameters = self.parameters
         return try await run {
             try UserKeys.seal(privateKey, userID: userID.uuidString, password: password, parameters: parameters, recoveryKey: recoveryKey)

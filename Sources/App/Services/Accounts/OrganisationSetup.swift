@@ -47,8 +47,9 @@ struct OrganisationSetup: Sendable {
 
     /// Stores the organisation, the administrator and the key copies in one transaction; fails if setup already happened.
     func commit(_ pending: PendingSetup, actor: String, on db: any Database) async throws -> User {
-        let user = User(id: pending.administratorID, emailLookup: pending.emailLookup, emailSealed: pending.emailSealed, role: .administrator,
-                        status: .active, publicKey: pending.keys.publicKey, recoverySealedPrivateKey: pending.keys.recoverySealedPrivateKey)
+        let user = User(
+            id: pending.administratorID, emailLookup: pending.emailLookup, emailSealed: pending.emailSealed, role: .administrator,
+            status: .active, publicKey: pending.keys.publicKey, recoverySealedPrivateKey: pending.keys.recoverySealedPrivateKey)
         user.apply(pending.keys)
         user.displayNameSealed = pending.displayNameSealed
         try await audit.transaction(on: db) { tx, audit in

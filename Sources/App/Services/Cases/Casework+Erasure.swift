@@ -36,6 +36,7 @@ extension Casework {
 
     /// Closed cases whose last activity is older than `cutoff` and whose personal data is still there (retention).
     func expired(before cutoff: Date, on db: any Database) async throws -> [Case] {
-        try await Case.query(on: db).filter(\.$status == .closed).filter(\.$lastActivityAt < cutoff).filter(\.$requesterSealed != Data()).all()
+        try await Case.query(on: db).filter(\.$status == .closed).filter(\.$lastActivityAt < cutoff).filter(\.$requesterSealed != Data())
+            .all()
     }
 }

@@ -13,10 +13,14 @@ struct Casework: Sendable {
     let intake: Intake
     let scrubber: RemovedTextScrubber
 
-    static func requesterBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Case.schema, recordID: id.uuidString, field: "requester") }
+    static func requesterBinding(_ id: UUID) -> FieldBinding {
+        FieldBinding(table: Case.schema, recordID: id.uuidString, field: "requester")
+    }
     static func noteBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: CaseNote.schema, recordID: id.uuidString, field: "body") }
     static func taskBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: CaseTask.schema, recordID: id.uuidString, field: "title") }
-    static func serviceBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: CaseService.schema, recordID: id.uuidString, field: "provider") }
+    static func serviceBinding(_ id: UUID) -> FieldBinding {
+        FieldBinding(table: CaseService.schema, recordID: id.uuidString, field: "provider")
+    }
 
     /// Creates a case with a fresh key, sealed to its creator and the recovery key; returns its code.
     func create(_ new: NewCase, by creator: SignedInStaff, now: Date = Date(), on db: any Database) async throws -> String {
@@ -27,21 +31,28 @@ struct Casework: Sendable {
         var code = CaseCode.random()
         while try await Case.find(on: db, code: code) != nil { code = CaseCode.random() }
         let draft = new.draft
-        let record = Case(id: id, code: code, risk: new.risk, needs: draft.needs,
-                          consents: (draft.consentsToServices, draft.consentsToSharing, draft.consentsToStatistics),
-                          requesterSealed: try FieldCipher.seal(requester, with: key, binding: Self.requesterBinding(id)),
-                          sourceReportID: new.sourceReportID, at: now)
+        let record = Case(
+            id: id, code: code, risk: new.risk, needs: draft.needs,
+            consents: (draft.consentsToServices, draft.consentsToSharing, draft.consentsToStatistics),
+            requesterSealed: try FieldCipher.seal(requester, with: key, binding: Self.requesterBinding(id)),
+            sourceReportID: new.sourceReportID, at: now)
         let firstNote = draft.firstNote.trimmingCharacters(in: .whitespacesAndNewlines)
         let noteID = UUID()
-        let note = firstNote.isEmpty ? nil
-            : CaseNote(id: noteID, caseID: id, authorID: creator.id, bodySealed: try FieldCipher.seal(firstNote, with: key, binding: Self.noteBinding(noteID)), at: now)
+        let note =
+            firstNote.isEmpty
+            ? nil
+            : CaseNote(
+                id: noteID, caseID: id, authorID: creator.id,
+                bodySealed: try FieldCipher.seal(firstNote, with: key, binding: Self.noteBinding(noteID)), at: now)
         try await audit.transaction(on: db) { tx, audit in
             try await record.create(on: tx)
             try await access.seal(key, of: .case(id), to: [(creator.id, user.publicKey)], on: tx)
             try await note?.create(on: tx)
-            try await CaseEvent(caseID: id, actorID: creator.id, kind: new.sourceReportID == nil ? .opened : .triaged, at: now).create(on: tx)
-            try await audit.append(actor: creator.actor, action: new.sourceReportID == nil ? "case.create" : "case.create.from-report",
-                                   table: Case.schema, id: id.uuidString, at: now)
+            try await CaseEvent(caseID: id, actorID: creator.id, kind: new.sourceReportID == nil ? .opened : .triaged, at: now).create(
+                on: tx)
+            try await audit.append(
+                actor: creator.actor, action: new.sourceReportID == nil ? "case.create" : "case.create.from-report",
+                table: Case.schema, id: id.uuidString, at: now)
         }
         return code
     }
@@ -53,31 +64,46 @@ struct Casework: Sendable {
 
     /// The case with a code and its key for a staff member; 404 for an unknown code, 403 (audited) without a key copy.
     func record(code typed: String?, for staff: SignedInStaff, reason: String, on db: any Database) async throws -> (Case, SymmetricKey) {
-        guard let code = typed.flatMap(CaseCode.normalized), let record = try await Case.find(on: db, code: code) else { throw Abort(.notFound) }
-        let key = try await access.requireKey(of: .case(try record.requireID()), for: staff, deniedAction: "case.read.denied", reason: reason, on: db)
+        guard let code = typed.flatMap(CaseCode.normalized), let record = try await Case.find(on: db, code: code) else {
+            throw Abort(.notFound)
+        }
+        let key = try await access.requireKey(
+            of: .case(try record.requireID()), for: staff, deniedAction: "case.read.denied", reason: reason, on: db)
         return (record, key)
     }
 
     /// Opens a case's requester, notes, tasks, services, timeline, holders and linked incidents with its key.
     func open(_ record: Case, key: SymmetricKey, on db: any Database) async throws -> OpenedCase {
         let id = try record.requireID()
-        let requester = try JSONDecoder().decode(Requester.self, from: Data(try FieldCipher.open(record.requesterSealed, with: key,
-                                                                                                  binding: Self.requesterBinding(id)).utf8))
+        let requester = try JSONDecoder().decode(
+            Requester.self,
+            from: Data(
+                try FieldCipher.open(
+                    record.requesterSealed, with: key,
+                    binding: Self.requesterBinding(id)
+                ).utf8))
         let notes = try await CaseNote.query(on: db).filter(\.$caseFile.$id == id).sort(\.$writtenAt).all().map { note in
-            OpenedCase.Note(body: try FieldCipher.open(note.bodySealed, with: key, binding: Self.noteBinding(try note.requireID())), writtenAt: note.writtenAt)
+            OpenedCase.Note(
+                body: try FieldCipher.open(note.bodySealed, with: key, binding: Self.noteBinding(try note.requireID())),
+                writtenAt: note.writtenAt)
         }
         let tasks = try await CaseTask.query(on: db).filter(\.$caseFile.$id == id).sort(\.$dueOn).all().map { task in
             let taskID = try task.requireID()
-            return OpenedCase.Task(id: taskID, title: try FieldCipher.open(task.titleSealed, with: key, binding: Self.taskBinding(taskID)),
-                                   dueOn: task.dueOn, isDone: task.isDone)
+            return OpenedCase.Task(
+                id: taskID, title: try FieldCipher.open(task.titleSealed, with: key, binding: Self.taskBinding(taskID)),
+                dueOn: task.dueOn, isDone: task.isDone)
         }
         let services = try await CaseService.query(on: db).filter(\.$caseFile.$id == id).all().map { service in
-            OpenedCase.Service(need: service.need, provider: try FieldCipher.open(service.providerSealed, with: key, binding: Self.serviceBinding(service.requireID())),
-                               status: service.status, startsOn: service.startsOn, endsOn: service.endsOn, cost: service.cost, budgetLine: service.budgetLine)
+            OpenedCase.Service(
+                need: service.need,
+                provider: try FieldCipher.open(service.providerSealed, with: key, binding: Self.serviceBinding(service.requireID())),
+                status: service.status, startsOn: service.startsOn, endsOn: service.endsOn, cost: service.cost,
+                budgetLine: service.budgetLine)
         }
         let events = try await CaseEvent.query(on: db).filter(\.$caseFile.$id == id).sort(\.$happenedAt).all()
-        return OpenedCase(record: record, requester: requester, notes: notes, tasks: tasks, services: services, events: events,
-                          holders: try await access.holders(of: .case(id), on: db), incidents: try await incidents(of: record, on: db), key: key)
+        return OpenedCase(
+            record: record, requester: requester, notes: notes, tasks: tasks, services: services, events: events,
+            holders: try await access.holders(of: .case(id), on: db), incidents: try await incidents(of: record, on: db), key: key)
     }
 
     /// One page of the cases sealed to a staff member, most recently active first; only the page's requesters are opened.
@@ -85,25 +111,36 @@ struct Casework: Sendable {
         let held = try await access.held(.case, by: staff, on: db)
         var ids = held.recordIDs
         if filter.onlyOverdue {
-            ids = try await CaseTask.query(on: db).filter(\.$isDone == false).filter(\.$dueOn < Day.today(now)).filter(\.$caseFile.$id ~~ ids).all()
+            ids = try await CaseTask.query(on: db).filter(\.$isDone == false).filter(\.$dueOn < Day.today(now)).filter(
+                \.$caseFile.$id ~~ ids
+            ).all()
                 .map(\.$caseFile.id)
         }
         var query = Case.query(on: db).filter(\.$id ~~ Array(Set(ids)))
         if let status = filter.status { query = query.filter(\.$status == status) }
         if let risk = filter.risk { query = query.filter(\.$risk == risk) }
         if filter.inactiveDays > 0 {
-            query = query.filter(\.$lastActivityAt < now.addingTimeInterval(-Double(filter.inactiveDays) * 86_400)).filter(\.$status != .closed)
+            query = query.filter(\.$lastActivityAt < now.addingTimeInterval(-Double(filter.inactiveDays) * 86_400)).filter(
+                \.$status != .closed)
         }
         let total = try await query.count()
         let page = min(max(1, filter.page), max(1, (total + CaseFilter.pageSize - 1) / CaseFilter.pageSize))
-        let records = try await query.sort(\.$lastActivityAt, .descending).range(((page - 1) * CaseFilter.pageSize)..<(page * CaseFilter.pageSize)).all()
+        let records = try await query.sort(\.$lastActivityAt, .descending).range(
+            ((page - 1) * CaseFilter.pageSize)..<(page * CaseFilter.pageSize)
+        ).all()
         let rows = try records.compactMap { record -> CaseListing.Row? in
             let id = try record.requireID()
             guard let key = try held.key(for: id) else { return nil }
-            let requester = try JSONDecoder().decode(Requester.self, from: Data(try FieldCipher.open(record.requesterSealed, with: key,
-                                                                                                      binding: Self.requesterBinding(id)).utf8))
-            return CaseListing.Row(code: record.code, pseudonym: requester.pseudonym, status: record.status, risk: record.risk,
-                                   lastActivityAt: record.lastActivityAt)
+            let requester = try JSONDecoder().decode(
+                Requester.self,
+                from: Data(
+                    try FieldCipher.open(
+                        record.requesterSealed, with: key,
+                        binding: Self.requesterBinding(id)
+                    ).utf8))
+            return CaseListing.Row(
+                code: record.code, pseudonym: requester.pseudonym, status: record.status, risk: record.risk,
+                lastActivityAt: record.lastActivityAt)
         }
         return CaseListing(rows: rows, total: total, page: page)
     }
@@ -119,21 +156,29 @@ struct Casework: Sendable {
     func workload(for staff: SignedInStaff, now: Date = Date(), on db: any Database) async throws -> (open: Int, overdueTasks: Int) {
         let ids = try await access.held(.case, by: staff, on: db).recordIDs
         let open = try await Case.query(on: db).filter(\.$id ~~ ids).filter(\.$status != .closed).count()
-        let overdue = try await CaseTask.query(on: db).filter(\.$caseFile.$id ~~ ids).filter(\.$isDone == false).filter(\.$dueOn < Day.today(now)).count()
+        let overdue = try await CaseTask.query(on: db).filter(\.$caseFile.$id ~~ ids).filter(\.$isDone == false).filter(
+            \.$dueOn < Day.today(now)
+        ).count()
         return (open, overdue)
     }
 
     /// Adds a sealed note.
-    func addNote(_ text: String, to record: Case, key: SymmetricKey, by staff: SignedInStaff, now: Date = Date(), on db: any Database) async throws {
+    func addNote(_ text: String, to record: Case, key: SymmetricKey, by staff: SignedInStaff, now: Date = Date(), on db: any Database)
+        async throws
+    {
         let noteID = UUID()
-        let note = CaseNote(id: noteID, caseID: try record.requireID(), authorID: staff.id,
-                            bodySealed: try FieldCipher.seal(text, with: key, binding: Self.noteBinding(noteID)), at: now)
-        try await recordChange(record, event: .note, action: "case.note", by: staff, now: now, on: db) { tx in try await note.create(on: tx) }
+        let note = CaseNote(
+            id: noteID, caseID: try record.requireID(), authorID: staff.id,
+            bodySealed: try FieldCipher.seal(text, with: key, binding: Self.noteBinding(noteID)), at: now)
+        try await recordChange(record, event: .note, action: "case.note", by: staff, now: now, on: db) { tx in try await note.create(on: tx)
+        }
     }
 
     /// Runs a change with its timeline line, the case's activity date and the audit entry, in one transaction.
-    func recordChange(_ record: Case, event: CaseEvent.Kind, detail: String = "", action: String, by staff: SignedInStaff, now: Date = Date(),
-                      on db: any Database, _ change: @escaping @Sendable (any Database) async throws -> Void) async throws {
+    func recordChange(
+        _ record: Case, event: CaseEvent.Kind, detail: String = "", action: String, by staff: SignedInStaff, now: Date = Date(),
+        on db: any Database, _ change: @escaping @Sendable (any Database) async throws -> Void
+    ) async throws {
         let caseID = try record.requireID()
         record.lastActivityAt = now
         try await audit.transaction(on: db) { tx, audit in
@@ -153,7 +198,9 @@ struct Casework: Sendable {
 extension Casework {
     /// Triage: a case from an anonymous report the staff member holds, with the report's needs and contact; the report
     /// stays in the inbox.
-    func create(fromReport reportID: UUID, by staff: SignedInStaff, pseudonymPrefix: String, reason: String, on db: any Database) async throws -> String {
+    func create(fromReport reportID: UUID, by staff: SignedInStaff, pseudonymPrefix: String, reason: String, on db: any Database)
+        async throws -> String
+    {
         let opened = try await intake.peek(reportID, for: staff, reason: reason, on: db)
         var draft = CaseDraft()
         draft.pseudonym = pseudonymPrefix + " " + Moment.text(opened.receivedAt)

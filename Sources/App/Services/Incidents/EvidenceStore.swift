@@ -21,7 +21,8 @@ struct EvidenceStore: Sendable {
     static func fileBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Evidence.schema, recordID: id.uuidString, field: "file") }
 
     static func sealKey(_ fileKey: SymmetricKey, evidenceID: UUID, with containerKey: SymmetricKey) throws -> Data {
-        try FieldCipher.seal(fileKey.withUnsafeBytes { Data($0) }.base64EncodedString(), with: containerKey, binding: keyBinding(evidenceID))
+        try FieldCipher.seal(
+            fileKey.withUnsafeBytes { Data($0) }.base64EncodedString(), with: containerKey, binding: keyBinding(evidenceID))
     }
 
     static func openKey(of evidence: Evidence, with containerKey: SymmetricKey) throws -> SymmetricKey {
@@ -33,7 +34,9 @@ struct EvidenceStore: Sendable {
     /// A new evidence file's upload: its own key, bound to its future row, sealed as the bytes arrive.
     func beginUpload(fileName: String, contentType: String?) throws -> (upload: SealedUpload, fileKey: SymmetricKey) {
         let fileKey = SymmetricKey(size: .bits256)
-        return (try SealedUpload(files: files, key: fileKey, binding: Self.fileBinding, fileName: fileName, contentType: contentType), fileKey)
+        return (
+            try SealedUpload(files: files, key: fileKey, binding: Self.fileBinding, fileName: fileName, contentType: contentType), fileKey
+        )
     }
 
     /// Deletes a received file that will not be recorded.
@@ -43,14 +46,19 @@ struct EvidenceStore: Sendable {
 
     /// Records a finished upload as evidence of an incident (optionally of one of its sources, 400 when the source is
     /// not the incident's); returns the evidence id. The sealed file is deleted when the record cannot be stored.
-    func add(_ stored: SealedUpload.Stored, fileKey: SymmetricKey, to incident: Incident, sourceID: UUID?, containerKey: SymmetricKey,
-             by staff: SignedInStaff, custody: EvidenceCustody.Action = .uploaded, now: Date = Date(), on db: any Database) async throws -> UUID {
+    func add(
+        _ stored: SealedUpload.Stored, fileKey: SymmetricKey, to incident: Incident, sourceID: UUID?, containerKey: SymmetricKey,
+        by staff: SignedInStaff, custody: EvidenceCustody.Action = .uploaded, now: Date = Date(), on db: any Database
+    ) async throws -> UUID {
         let id = stored.recordID
-        let about = EvidenceAbout(fileName: String(stored.fileName.prefix(200)), contentType: Self.imageType(of: stored.head) ?? stored.contentType,
-                                  sha256: stored.sha256)
+        let about = EvidenceAbout(
+            fileName: String(stored.fileName.prefix(200)), contentType: Self.imageType(of: stored.head) ?? stored.contentType,
+            sha256: stored.sha256)
         do {
             let incidentID = try incident.requireID()
-            if let sourceID, try await IncidentSource.query(on: db).filter(\.$id == sourceID).filter(\.$incident.$id == incidentID).count() != 1 {
+            if let sourceID,
+                try await IncidentSource.query(on: db).filter(\.$id == sourceID).filter(\.$incident.$id == incidentID).count() != 1
+            {
                 throw Abort(.badRequest)
             }
             let evidence = Evidence()
@@ -59,8 +67,9 @@ struct EvidenceStore: Sendable {
             evidence.$source.id = sourceID
             evidence.storedName = stored.storedName
             evidence.keySealed = try Self.sealKey(fileKey, evidenceID: id, with: containerKey)
-            evidence.aboutSealed = try FieldCipher.seal(String(decoding: try JSONEncoder().encode(about), as: UTF8.self), with: fileKey,
-                                                        binding: Self.aboutBinding(id))
+            evidence.aboutSealed = try FieldCipher.seal(
+                String(decoding: try JSONEncoder().encode(about), as: UTF8.self), with: fileKey,
+                binding: Self.aboutBinding(id))
             evidence.size = stored.size
             evidence.uploadedAt = now
             try await audit.transaction(on: db) { tx, audit in
@@ -78,12 +87,14 @@ struct EvidenceStore: Sendable {
     /// An incident's evidence files, opened, with their custody logs, oldest first.
     func list(of incidentID: UUID, containerKey: SymmetricKey, on db: any Database) async throws -> [OpenedEvidence] {
         let files = try await Evidence.query(on: db).filter(\.$incident.$id == incidentID).sort(\.$uploadedAt).all()
-        let custody = Dictionary(grouping: try await EvidenceCustody.query(on: db).filter(\.$evidence.$id ~~ files.compactMap(\.id))
-            .sort(\.$happenedAt).all(), by: \.$evidence.id)
+        let custody = Dictionary(
+            grouping: try await EvidenceCustody.query(on: db).filter(\.$evidence.$id ~~ files.compactMap(\.id))
+                .sort(\.$happenedAt).all(), by: \.$evidence.id)
         return try files.map { file in
             let fileID = try file.requireID()
-            return OpenedEvidence(id: fileID, about: try Self.about(file, containerKey: containerKey), size: file.size, sourceID: file.$source.id,
-                                  custody: (custody[fileID] ?? []).map { .init(action: $0.action, actorID: $0.$actor.id, at: $0.happenedAt) })
+            return OpenedEvidence(
+                id: fileID, about: try Self.about(file, containerKey: containerKey), size: file.size, sourceID: file.$source.id,
+                custody: (custody[fileID] ?? []).map { .init(action: $0.action, actorID: $0.$actor.id, at: $0.happenedAt) })
         }
     }
 
@@ -111,23 +122,30 @@ struct EvidenceStore: Sendable {
     /// An incident's evidence file to stream to a reader (`inline`: an image shown in the browser). Every chunk is
     /// authenticated first: an altered file is refused whole (`Failure.altered`, audited) with no custody line;
     /// otherwise the download or viewing is in the custody and audit logs before the first byte goes out.
-    func download(_ evidenceID: UUID, of incident: Incident, containerKey: SymmetricKey, by staff: SignedInStaff, inline: Bool,
-                  on db: any Database) async throws -> SealedDownload {
-        guard let evidence = try await Evidence.query(on: db).filter(\.$id == evidenceID).filter(\.$incident.$id == incident.requireID()).first()
+    func download(
+        _ evidenceID: UUID, of incident: Incident, containerKey: SymmetricKey, by staff: SignedInStaff, inline: Bool,
+        on db: any Database
+    ) async throws -> SealedDownload {
+        guard
+            let evidence = try await Evidence.query(on: db).filter(\.$id == evidenceID).filter(\.$incident.$id == incident.requireID())
+                .first()
         else { throw Abort(.notFound) }
         let fileKey = try Self.openKey(of: evidence, with: containerKey)
         let about = try Self.about(evidence, containerKey: containerKey)
         guard !inline || Self.viewableTypes.contains(about.contentType) else { throw Abort(.unsupportedMediaType) }
-        let download = SealedDownload(location: files.location(evidence.storedName), key: fileKey, binding: Self.fileBinding(evidenceID),
-                                      size: evidence.size, fileName: about.fileName, contentType: inline ? about.contentType : nil)
+        let download = SealedDownload(
+            location: files.location(evidence.storedName), key: fileKey, binding: Self.fileBinding(evidenceID),
+            size: evidence.size, fileName: about.fileName, contentType: inline ? about.contentType : nil)
         guard download.isIntact else {
-            try await audit.append(on: db, actor: staff.actor, action: "evidence.altered", table: Evidence.schema, id: evidenceID.uuidString)
+            try await audit.append(
+                on: db, actor: staff.actor, action: "evidence.altered", table: Evidence.schema, id: evidenceID.uuidString)
             throw Failure.altered
         }
         try await audit.transaction(on: db) { tx, audit in
             try await EvidenceCustody(evidenceID: evidenceID, actorID: staff.id, action: inline ? .viewed : .downloaded).create(on: tx)
-            try await audit.append(actor: staff.actor, action: inline ? "evidence.view" : "evidence.download", table: Evidence.schema,
-                                   id: evidenceID.uuidString)
+            try await audit.append(
+                actor: staff.actor, action: inline ? "evidence.view" : "evidence.download", table: Evidence.schema,
+                id: evidenceID.uuidString)
         }
         return download
     }

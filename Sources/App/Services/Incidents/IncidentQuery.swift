@@ -31,37 +31,48 @@ enum IncidentQuery {
         return try await withConditions(filter, on: db, window: window, limits: limits)
     }
 
-    private static func onSQLite(_ filter: IncidentFilter, sql: any SQLDatabase, window: SQLQueryString, limits: Limits) async throws -> IncidentListResult {
+    private static func onSQLite(_ filter: IncidentFilter, sql: any SQLDatabase, window: SQLQueryString, limits: Limits) async throws
+        -> IncidentListResult
+    {
         let text = SearchText.fts5Expression(filter.text)
-        let facets = FacetTokens.expression(country: filter.countryCode, confidentiality: filter.onlyPublic ? .public : filter.confidentiality,
-                                            verification: filter.verification, facets: filter.facets, from: filter.fromDate, to: filter.toDate)
+        let facets = FacetTokens.expression(
+            country: filter.countryCode, confidentiality: filter.onlyPublic ? .public : filter.confidentiality,
+            verification: filter.verification, facets: filter.facets, from: filter.fromDate, to: filter.toDate)
         guard text != nil || facets != nil else {
             let total = try await count(sql, "SELECT COUNT(*) AS total FROM incidents")
-            return IncidentListResult(rows: try await rows(sql, "SELECT " + columns + " FROM incidents" + dateOrder + window), total: total, isRanked: false)
+            return IncidentListResult(
+                rows: try await rows(sql, "SELECT " + columns + " FROM incidents" + dateOrder + window), total: total, isRanked: false)
         }
         let match = [text.map { "document : (\($0))" }, facets.map { "facets : (\($0))" }].compactMap { $0 }.joined(separator: " AND ")
         let total = try await count(sql, "SELECT COUNT(*) AS total FROM incident_search WHERE incident_search MATCH \(bind: match)")
         if text != nil {
             let isRanked = total <= limits.ranking
             let order: SQLQueryString = isRanked ? " ORDER BY bm25(incident_search, 1.0, 0.0)" : " ORDER BY incident_search.rowid DESC"
-            let seqs = try await sql.raw("SELECT rowid AS seq FROM incident_search WHERE incident_search MATCH \(bind: match)" + order + window).all()
+            let seqs = try await sql.raw(
+                "SELECT rowid AS seq FROM incident_search WHERE incident_search MATCH \(bind: match)" + order + window
+            ).all()
                 .map { try $0.decode(column: "seq", as: Int.self) }
             guard !seqs.isEmpty else { return IncidentListResult(rows: [], total: total, isRanked: isRanked) }
-            let found = Dictionary(try await rows(sql, "SELECT " + columns + " FROM incidents WHERE incidents.seq IN (\(binds: seqs))").map { ($0.seq, $0) },
-                                   uniquingKeysWith: { first, _ in first })
+            let found = Dictionary(
+                try await rows(sql, "SELECT " + columns + " FROM incidents WHERE incidents.seq IN (\(binds: seqs))").map { ($0.seq, $0) },
+                uniquingKeysWith: { first, _ in first })
             return IncidentListResult(rows: seqs.compactMap { found[$0] }, total: total, isRanked: isRanked)
         }
         if total <= limits.sorting {
             let matching: SQLQueryString = "incidents.seq IN (SELECT rowid FROM incident_search WHERE incident_search MATCH \(bind: match))"
-            return IncidentListResult(rows: try await rows(sql, "SELECT " + columns + " FROM incidents WHERE " + matching + dateOrder + window),
-                                      total: total, isRanked: false)
+            return IncidentListResult(
+                rows: try await rows(sql, "SELECT " + columns + " FROM incidents WHERE " + matching + dateOrder + window),
+                total: total, isRanked: false)
         }
-        let walk: SQLQueryString = "SELECT " + columns + " FROM incidents INDEXED BY incidents_by_start WHERE "
+        let walk: SQLQueryString =
+            "SELECT " + columns + " FROM incidents INDEXED BY incidents_by_start WHERE "
             + conditions(filter).joined(separator: " AND ") + dateOrder + window
         return IncidentListResult(rows: try await rows(sql, walk), total: total, isRanked: false)
     }
 
-    private static func withConditions(_ filter: IncidentFilter, on db: any Database, window: SQLQueryString, limits: Limits) async throws -> IncidentListResult {
+    private static func withConditions(_ filter: IncidentFilter, on db: any Database, window: SQLQueryString, limits: Limits) async throws
+        -> IncidentListResult
+    {
         let sql = db as! any SQLDatabase
         var conditions = self.conditions(filter)
         let search = SearchText.tsqueryExpression(filter.text)
@@ -73,12 +84,14 @@ enum IncidentQuery {
         let isRanked = search != nil && total <= limits.ranking
         var order = dateOrder
         if let search {
-            order = isRanked
+            order =
+                isRanked
                 ? " ORDER BY (SELECT ts_rank(document, to_tsquery('simple', \(bind: search))) FROM incident_search WHERE rowid = incidents.seq) DESC"
                 : " ORDER BY incidents.seq DESC"
         }
-        return IncidentListResult(rows: try await rows(sql, "SELECT " + columns + " FROM incidents" + whereClause + order + window),
-                                  total: total, isRanked: isRanked)
+        return IncidentListResult(
+            rows: try await rows(sql, "SELECT " + columns + " FROM incidents" + whereClause + order + window),
+            total: total, isRanked: isRanked)
     }
 
     /// The filters as SQL conditions on `incidents`, dates widened to whole months as in `FacetTokens`.
@@ -93,7 +106,9 @@ enum IncidentQuery {
         }
         if let verification = filter.verification { conditions.append("incidents.verification = \(bind: verification.rawValue)") }
         for facet in filter.facets {
-            conditions.append("EXISTS (SELECT 1 FROM incident_facets WHERE incident_facets.facet = \(bind: facet) AND incident_facets.incident_seq = incidents.seq)")
+            conditions.append(
+                "EXISTS (SELECT 1 FROM incident_facets WHERE incident_facets.facet = \(bind: facet) AND incident_facets.incident_seq = incidents.seq)"
+            )
         }
         return conditions
     }
@@ -104,12 +119,13 @@ enum IncidentQuery {
 
     private static func rows(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> [IncidentListRow] {
         try await sql.raw(query).all().map { row in
-            IncidentListRow(seq: try row.decode(column: "seq", as: Int.self), code: try row.decode(column: "code", as: String.self),
-                            confidentiality: Confidentiality(rawValue: try row.decode(column: "confidentiality", as: String.self)) ?? .restricted,
-                            title: try row.decode(column: "title", as: String.self), country: try row.decode(column: "country", as: String.self),
-                            startDate: try row.decode(column: "start_date", as: String.self),
-                            endDate: try row.decode(column: "end_date", as: String?.self),
-                            verification: VerificationStatus(rawValue: try row.decode(column: "verification", as: String.self)) ?? .unverified)
+            IncidentListRow(
+                seq: try row.decode(column: "seq", as: Int.self), code: try row.decode(column: "code", as: String.self),
+                confidentiality: Confidentiality(rawValue: try row.decode(column: "confidentiality", as: String.self)) ?? .restricted,
+                title: try row.decode(column: "title", as: String.self), country: try row.decode(column: "country", as: String.self),
+                startDate: try row.decode(column: "start_date", as: String.self),
+                endDate: try row.decode(column: "end_date", as: String?.self),
+                verification: VerificationStatus(rawValue: try row.decode(column: "verification", as: String.self)) ?? .unverified)
         }
     }
 }

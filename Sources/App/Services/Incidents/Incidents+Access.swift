@@ -30,8 +30,9 @@ extension Incidents {
     /// Hearings from `day` on, soonest first.
     func upcomingHearings(from day: String, on db: any Database) async throws -> [UpcomingHearing] {
         try await proceedings.upcoming(from: day, on: db).map { item in
-            UpcomingHearing(day: item.day, incidentCode: item.incident.code, title: item.incident.isRestricted ? "" : item.incident.title,
-                            isRestricted: item.incident.isRestricted)
+            UpcomingHearing(
+                day: item.day, incidentCode: item.incident.code, title: item.incident.isRestricted ? "" : item.incident.title,
+                isRestricted: item.incident.isRestricted)
         }
     }
 }

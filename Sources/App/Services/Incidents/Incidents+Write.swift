@@ -27,14 +27,17 @@ extension Incidents {
     /// Writes an incident's columns, narrative, new persons, acts, sources, facets and index entry inside a transaction;
     /// facets come from the incident-type list in use (administrators' added types find their family there).
     /// Returns the draft as stored (persons by code).
-    func write(_ record: Incident, _ change: IncidentChange, keys: DocumentationKeys, isNew: Bool, on tx: any Database, now: Date) async throws
-        -> IncidentDraft {
+    func write(_ record: Incident, _ change: IncidentChange, keys: DocumentationKeys, isNew: Bool, on tx: any Database, now: Date)
+        async throws
+        -> IncidentDraft
+    {
         let id = try record.requireID()
         let draft = change.draft
         let recordKey = draft.confidentiality == .restricted ? keys.incident : nil
         precondition(draft.confidentiality != .restricted || recordKey != nil, "a restricted incident is written with its key")
-        let narrative = IncidentNarrative(title: draft.title.trimmingCharacters(in: .whitespacesAndNewlines), description: draft.description,
-                                          region: draft.region, city: draft.city, placeDetail: draft.placeDetail)
+        let narrative = IncidentNarrative(
+            title: draft.title.trimmingCharacters(in: .whitespacesAndNewlines), description: draft.description,
+            region: draft.region, city: draft.city, placeDetail: draft.placeDetail)
         record.confidentiality = draft.confidentiality
         record.title = recordKey == nil ? narrative.title : ""
         record.body = try StoredJSON.encode(narrative, sealedWith: recordKey, binding: Self.narrativeBinding(id))
@@ -59,11 +62,13 @@ extension Incidents {
         stored.acts = acts
         let sources = try await writeSources(of: id, draft.filledSources, recordKey: recordKey, on: tx)
         stored.sources = sources
-        let facets = Self.facets(types: draft.types, perpetratorTypes: recordKey == nil ? acts.map(\.perpetratorType) : [],
-                                 terms: vocabularies.terms.incidentTypes)
+        let facets = Self.facets(
+            types: draft.types, perpetratorTypes: recordKey == nil ? acts.map(\.perpetratorType) : [],
+            terms: vocabularies.terms.incidentTypes)
         try await writeFacets(seq: record.seq, facets, on: tx)
         let document = recordKey == nil ? Self.searchDocument(narrative, sourceTitles: sources.map(\.title)) : ""
-        try await SearchIndex(tx, table: "incident_search").replace(seq: record.seq, document: document, facets: Self.searchFacets(of: record, facets: facets))
+        try await SearchIndex(tx, table: "incident_search").replace(
+            seq: record.seq, document: document, facets: Self.searchFacets(of: record, facets: facets))
         return stored
     }
 
@@ -74,19 +79,25 @@ extension Incidents {
         }
     }
 
-    private func writeActs(of record: Incident, _ change: IncidentChange, recordKey: SymmetricKey?, keys: DocumentationKeys,
-                           on tx: any Database, now: Date) async throws -> [ActDraft] {
+    private func writeActs(
+        of record: Incident, _ change: IncidentChange, recordKey: SymmetricKey?, keys: DocumentationKeys,
+        on tx: any Database, now: Date
+    ) async throws -> [ActDraft] {
         let incidentID = try record.requireID()
-        let existing = Dictionary(try await Act.query(on: tx).filter(\.$incident.$id == incidentID).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let existing = Dictionary(
+            try await Act.query(on: tx).filter(\.$incident.$id == incidentID).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         var kept: Set<UUID> = []
         var stored: [ActDraft] = []
         for (position, row) in change.draft.filledActs.enumerated() {
             let victim = try await person(change.victims[position], keys: keys, on: tx, now: now)
             let perpetrator = try await change.perpetrators[position].asyncMap { try await person($0, keys: keys, on: tx, now: now) }
-            let details = ActDetails(victimID: try victim.requireID(), type: row.type, date: row.date, placeType: row.placeType, status: row.status,
-                                     consequences: row.consequences, perpetratorID: try perpetrator?.requireID(), perpetratorType: row.perpetratorType,
-                                     degree: row.degree)
-            let act = UUID(uuidString: row.id).flatMap { existing[$0] } ?? Act(id: UUID(), incidentID: incidentID, position: position, details: Data())
+            let details = ActDetails(
+                victimID: try victim.requireID(), type: row.type, date: row.date, placeType: row.placeType, status: row.status,
+                consequences: row.consequences, perpetratorID: try perpetrator?.requireID(), perpetratorType: row.perpetratorType,
+                degree: row.degree)
+            let act =
+                UUID(uuidString: row.id).flatMap { existing[$0] }
+                ?? Act(id: UUID(), incidentID: incidentID, position: position, details: Data())
             let actID = try act.requireID()
             kept.insert(actID)
             act.position = position
@@ -105,13 +116,18 @@ extension Incidents {
         return stored
     }
 
-    private func writeSources(of incidentID: UUID, _ rows: [SourceDraft], recordKey: SymmetricKey?, on tx: any Database) async throws -> [SourceDraft] {
-        let existing = Dictionary(try await IncidentSource.query(on: tx).filter(\.$incident.$id == incidentID).all().map { ($0.id!, $0) },
-                                  uniquingKeysWith: { a, _ in a })
+    private func writeSources(of incidentID: UUID, _ rows: [SourceDraft], recordKey: SymmetricKey?, on tx: any Database) async throws
+        -> [SourceDraft]
+    {
+        let existing = Dictionary(
+            try await IncidentSource.query(on: tx).filter(\.$incident.$id == incidentID).all().map { ($0.id!, $0) },
+            uniquingKeysWith: { a, _ in a })
         var kept: Set<UUID> = []
         var stored: [SourceDraft] = []
         for (position, row) in rows.enumerated() {
-            let source = UUID(uuidString: row.id).flatMap { existing[$0] } ?? IncidentSource(id: UUID(), incidentID: incidentID, position: position, details: Data())
+            let source =
+                UUID(uuidString: row.id).flatMap { existing[$0] }
+                ?? IncidentSource(id: UUID(), incidentID: incidentID, position: position, details: Data())
             let sourceID = try source.requireID()
             kept.insert(sourceID)
             var storedRow = row
@@ -138,7 +154,8 @@ extension Incidents {
             }
             document = searchDocument(narrative, sourceTitles: titles)
         }
-        try await SearchIndex(tx, table: "incident_search").replace(seq: record.seq, document: document, facets: searchFacets(of: record, facets: facets))
+        try await SearchIndex(tx, table: "incident_search").replace(
+            seq: record.seq, document: document, facets: searchFacets(of: record, facets: facets))
     }
 
     /// The indexed text of an incident: title, description, place and source titles, folded.
@@ -148,8 +165,10 @@ extension Incidents {
 
     /// The filter words of an incident as indexed (`FacetTokens`).
     static func searchFacets(of record: Incident, facets: Set<String>) -> String {
-        FacetTokens.tokens(country: record.country, confidentiality: record.confidentiality, verification: record.verification, facets: facets,
-                           from: record.startFrom, to: record.endTo).joined(separator: " ")
+        FacetTokens.tokens(
+            country: record.country, confidentiality: record.confidentiality, verification: record.verification, facets: facets,
+            from: record.startFrom, to: record.endTo
+        ).joined(separator: " ")
     }
 
     /// Facets lists filter on: `type:V4.1`, `family:V4`, `heading:freedom_of_expression`, `perpetrator:police`.
@@ -178,7 +197,8 @@ extension Incidents {
     /// earlier revisions (sealed from then on), proceedings and the keys of its evidence files.
     func reprotect(incidentID: UUID, restricted: Bool, keys: DocumentationKeys, on tx: any Database) async throws {
         guard let incidentKey = keys.incident else { return }
-        for revision in try await IncidentRevision.query(on: tx).filter(\.$incident.$id == incidentID).all() where !StoredJSON.isSealed(revision.previous) {
+        for revision in try await IncidentRevision.query(on: tx).filter(\.$incident.$id == incidentID).all()
+        where !StoredJSON.isSealed(revision.previous) {
             let binding = Self.revisionBinding(try revision.requireID())
             let previous = try StoredJSON.decode(IncidentDraft.self, from: revision.previous, key: nil, binding: binding)
             revision.previous = try StoredJSON.encode(previous, sealedWith: incidentKey, binding: binding)
@@ -191,7 +211,8 @@ extension Incidents {
         }
         for evidence in try await Evidence.query(on: tx).filter(\.$incident.$id == incidentID).all() {
             let fileKey = try EvidenceStore.openKey(of: evidence, with: restricted ? keys.documentation : incidentKey)
-            evidence.keySealed = try EvidenceStore.sealKey(fileKey, evidenceID: evidence.requireID(), with: restricted ? incidentKey : keys.documentation)
+            evidence.keySealed = try EvidenceStore.sealKey(
+                fileKey, evidenceID: evidence.requireID(), with: restricted ? incidentKey : keys.documentation)
             try await evidence.save(on: tx)
         }
     }

@@ -20,10 +20,16 @@ struct Incidents: Sendable {
     let publicPages: PublicPages
     let scrubber: RemovedTextScrubber
 
-    static func narrativeBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Incident.schema, recordID: id.uuidString, field: "body") }
+    static func narrativeBinding(_ id: UUID) -> FieldBinding {
+        FieldBinding(table: Incident.schema, recordID: id.uuidString, field: "body")
+    }
     static func actBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Act.schema, recordID: id.uuidString, field: "details") }
-    static func sourceBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: IncidentSource.schema, recordID: id.uuidString, field: "details") }
-    static func revisionBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: IncidentRevision.schema, recordID: id.uuidString, field: "previous") }
+    static func sourceBinding(_ id: UUID) -> FieldBinding {
+        FieldBinding(table: IncidentSource.schema, recordID: id.uuidString, field: "details")
+    }
+    static func revisionBinding(_ id: UUID) -> FieldBinding {
+        FieldBinding(table: IncidentRevision.schema, recordID: id.uuidString, field: "previous")
+    }
 
     /// The documentation key for a staff member whose role reads documentation; 403 with `reason` without a copy.
     func documentationKey(for staff: SignedInStaff, reason: String, on db: any Database) async throws -> SymmetricKey {
@@ -33,7 +39,8 @@ struct Incidents: Sendable {
 
     /// The incident with a code (`I-…`, any spelling `RecordCode` reads); 404 for none.
     func record(code typed: String?, on db: any Database) async throws -> Incident {
-        guard let code = typed.flatMap({ RecordCode.normalized($0, prefix: "I") }), let record = try await Incident.find(on: db, code: code) else {
+        guard let code = typed.flatMap({ RecordCode.normalized($0, prefix: "I") }), let record = try await Incident.find(on: db, code: code)
+        else {
             throw Abort(.notFound)
         }
         return record
@@ -55,8 +62,10 @@ struct Incidents: Sendable {
 
     /// Records a new incident with its acts, persons and sources; returns its code. A restricted incident's key is
     /// sealed to its author and the recovery key.
-    func create(_ change: IncidentChange, documentationKey: SymmetricKey, by author: SignedInStaff, now: Date = Date(),
-                on db: any Database) async throws -> String {
+    func create(
+        _ change: IncidentChange, documentationKey: SymmetricKey, by author: SignedInStaff, now: Date = Date(),
+        on db: any Database
+    ) async throws -> String {
         guard let user = try await User.find(author.id, on: db) else { throw Abort(.unauthorized) }
         let record = Incident()
         let id = UUID()
@@ -82,22 +91,29 @@ struct Incidents: Sendable {
 
     /// Saves an edit: keeps the previous state as a revision, re-seals when confidentiality changes. `keys.incident` is
     /// the incident's key when it is (or was) restricted. Nothing is stored when nothing changed.
-    func update(_ record: Incident, _ change: IncidentChange, keys given: DocumentationKeys, by author: SignedInStaff, now: Date = Date(),
-                on db: any Database) async throws {
+    func update(
+        _ record: Incident, _ change: IncidentChange, keys given: DocumentationKeys, by author: SignedInStaff, now: Date = Date(),
+        on db: any Database
+    ) async throws {
         guard let user = try await User.find(author.id, on: db) else { throw Abort(.unauthorized) }
         let id = try record.requireID()
         let previous = try await open(record, keys: given, on: db).draft
         let becomesRestricted = change.draft.confidentiality == .restricted && given.incident == nil
-        let keys = DocumentationKeys(documentation: given.documentation, incident: becomesRestricted ? SymmetricKey(size: .bits256) : given.incident)
+        let keys = DocumentationKeys(
+            documentation: given.documentation, incident: becomesRestricted ? SymmetricKey(size: .bits256) : given.incident)
         let changed = Self.changedFields(from: previous, to: change.draft)
         guard !changed.isEmpty else { return }
         try await audit.transaction(on: db) { tx, audit in
-            if becomesRestricted, let key = keys.incident { try await access.seal(key, of: .incident(id), to: [(author.id, user.publicKey)], on: tx) }
+            if becomesRestricted, let key = keys.incident {
+                try await access.seal(key, of: .incident(id), to: [(author.id, user.publicKey)], on: tx)
+            }
             let revisionID = UUID()
             let sealing = change.draft.confidentiality == .restricted || previous.confidentiality == .restricted ? keys.incident : nil
-            try await IncidentRevision(id: revisionID, incidentID: id, actorID: author.id, changedFields: changed,
-                                       previous: try StoredJSON.encode(previous, sealedWith: sealing, binding: Self.revisionBinding(revisionID)),
-                                       at: now).create(on: tx)
+            try await IncidentRevision(
+                id: revisionID, incidentID: id, actorID: author.id, changedFields: changed,
+                previous: try StoredJSON.encode(previous, sealedWith: sealing, binding: Self.revisionBinding(revisionID)),
+                at: now
+            ).create(on: tx)
             if change.draft.confidentiality != previous.confidentiality {
                 try await reprotect(incidentID: id, restricted: change.draft.confidentiality == .restricted, keys: keys, on: tx)
             }
@@ -113,11 +129,24 @@ struct Incidents: Sendable {
     /// The field names that differ between two drafts (`acts` and `sources` as wholes).
     static func changedFields(from old: IncidentDraft, to new: IncidentDraft) -> [String] {
         var fields: [String] = []
-        func compare<T: Equatable>(_ name: String, _ path: KeyPath<IncidentDraft, T>) { if old[keyPath: path] != new[keyPath: path] { fields.append(name) } }
-        compare("title", \.title); compare("description", \.description); compare("startDate", \.startDate); compare("endDate", \.endDate)
-        compare("country", \.country); compare("region", \.region); compare("city", \.city); compare("placeDetail", \.placeDetail)
-        compare("types", \.types); compare("victims", \.victims); compare("participants", \.participants); compare("detainees", \.detainees)
-        compare("violationStatus", \.violationStatus); compare("reliability", \.reliability); compare("verification", \.verification)
+        func compare<T: Equatable>(_ name: String, _ path: KeyPath<IncidentDraft, T>) {
+            if old[keyPath: path] != new[keyPath: path] { fields.append(name) }
+        }
+        compare("title", \.title)
+        compare("description", \.description)
+        compare("startDate", \.startDate)
+        compare("endDate", \.endDate)
+        compare("country", \.country)
+        compare("region", \.region)
+        compare("city", \.city)
+        compare("placeDetail", \.placeDetail)
+        compare("types", \.types)
+        compare("victims", \.victims)
+        compare("participants", \.participants)
+        compare("detainees", \.detainees)
+        compare("violationStatus", \.violationStatus)
+        compare("reliability", \.reliability)
+        compare("verification", \.verification)
         compare("confidentiality", \.confidentiality)
         if old.filledActs.map(\.comparable) != new.filledActs.map(\.comparable) { fields.append("acts") }
         if old.filledSources.map(\.comparable) != new.filledSources.map(\.comparable) { fields.append("sources") }
@@ -131,18 +160,24 @@ struct Incidents: Sendable {
         let recordKey = record.isRestricted ? keys.incident : nil
         let narrative = try StoredJSON.decode(IncidentNarrative.self, from: record.body, key: recordKey, binding: Self.narrativeBinding(id))
         let acts = try await Act.query(on: db).filter(\.$incident.$id == id).sort(\.$position).all()
-        let details = try acts.map { try StoredJSON.decode(ActDetails.self, from: $0.details, key: recordKey, binding: Self.actBinding($0.requireID())) }
+        let details = try acts.map {
+            try StoredJSON.decode(ActDetails.self, from: $0.details, key: recordKey, binding: Self.actBinding($0.requireID()))
+        }
         let personIDs = details.flatMap { [$0.victimID] + ($0.perpetratorID.map { [$0] } ?? []) }
         let named = try await persons.named(personIDs, key: keys.documentation, on: db)
         let sources = try await IncidentSource.query(on: db).filter(\.$incident.$id == id).sort(\.$position).all().map { source in
-            (id: try source.requireID(),
-             draft: try StoredJSON.decode(SourceDraft.self, from: source.details, key: recordKey, binding: Self.sourceBinding(source.requireID())))
+            (
+                id: try source.requireID(),
+                draft: try StoredJSON.decode(
+                    SourceDraft.self, from: source.details, key: recordKey, binding: Self.sourceBinding(source.requireID()))
+            )
         }
         return OpenedIncident(
             record: record, narrative: narrative, types: try await types(of: [record.seq], on: db)[record.seq] ?? [],
             acts: try zip(acts, details).map { act, details in
-                OpenedIncident.OpenedAct(id: try act.requireID(), details: details, victim: named[details.victimID],
-                                         perpetrator: details.perpetratorID.flatMap { named[$0] })
+                OpenedIncident.OpenedAct(
+                    id: try act.requireID(), details: details, victim: named[details.victimID],
+                    perpetrator: details.perpetratorID.flatMap { named[$0] })
             },
             sources: sources, keys: keys)
     }
@@ -161,18 +196,25 @@ struct Incidents: Sendable {
     /// The public projection of a public incident: narrative, acts and the sources of `kinds`; never a sealed field or a
     /// person. Nil for an incident that is not public.
     func publicView(code typed: String?, sourceKinds kinds: Set<SourceKind>, on db: any Database) async throws -> PublicIncident? {
-        guard let code = typed.flatMap({ RecordCode.normalized($0, prefix: "I") }), let record = try await Incident.find(on: db, code: code),
-              record.confidentiality == .public else { return nil }
+        guard let code = typed.flatMap({ RecordCode.normalized($0, prefix: "I") }),
+            let record = try await Incident.find(on: db, code: code),
+            record.confidentiality == .public
+        else { return nil }
         let id = try record.requireID()
         let narrative = try StoredJSON.decode(IncidentNarrative.self, from: record.body, key: nil, binding: Self.narrativeBinding(id))
         let acts = try await Act.query(on: db).filter(\.$incident.$id == id).sort(\.$position).all().map { act in
             try StoredJSON.decode(ActDetails.self, from: act.details, key: nil, binding: Self.actBinding(act.requireID()))
         }
         let sources = try await IncidentSource.query(on: db).filter(\.$incident.$id == id).sort(\.$position).all().map { source in
-            (id: try source.requireID(), draft: try StoredJSON.decode(SourceDraft.self, from: source.details, key: nil, binding: Self.sourceBinding(source.requireID())))
+            (
+                id: try source.requireID(),
+                draft: try StoredJSON.decode(
+                    SourceDraft.self, from: source.details, key: nil, binding: Self.sourceBinding(source.requireID()))
+            )
         }.filter { kinds.contains($0.draft.kind) }
-        return PublicIncident(record: record, narrative: narrative, types: try await types(of: [record.seq], on: db)[record.seq] ?? [],
-                              acts: acts, sources: sources)
+        return PublicIncident(
+            record: record, narrative: narrative, types: try await types(of: [record.seq], on: db)[record.seq] ?? [],
+            acts: acts, sources: sources)
     }
 
     /// A page of the incident list with each row's types.
@@ -205,9 +247,13 @@ extension Incidents {
     /// The clear titles and descriptions of incidents by code, restricted ones left out (ingest's duplicate check).
     func clearDescriptions(of codes: [String], on db: any Database) async throws -> [(code: String, title: String, description: String)] {
         guard !codes.isEmpty else { return [] }
-        return try await Incident.query(on: db).filter(\.$code ~~ codes).filter(\.$confidentiality != .restricted).all().compactMap { incident in
-            guard let narrative = try? StoredJSON.decode(IncidentNarrative.self, from: incident.body, key: nil,
-                                                         binding: Self.narrativeBinding(incident.requireID())) else { return nil }
+        return try await Incident.query(on: db).filter(\.$code ~~ codes).filter(\.$confidentiality != .restricted).all().compactMap {
+            incident in
+            guard
+                let narrative = try? StoredJSON.decode(
+                    IncidentNarrative.self, from: incident.body, key: nil,
+                    binding: Self.narrativeBinding(incident.requireID()))
+            else { return nil }
             return (incident.code, incident.title, narrative.description)
         }
     }

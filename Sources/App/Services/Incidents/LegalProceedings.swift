@@ -13,8 +13,10 @@ struct LegalProceedings: Sendable {
     static func binding(_ id: UUID) -> FieldBinding { FieldBinding(table: Proceeding.schema, recordID: id.uuidString, field: "details") }
 
     /// Adds a proceeding; `key` is the incident's key when it is restricted.
-    func add(_ draft: ProceedingDraft, to incident: Incident, key: SymmetricKey?, by staff: SignedInStaff, now: Date = Date(),
-             on db: any Database) async throws {
+    func add(
+        _ draft: ProceedingDraft, to incident: Incident, key: SymmetricKey?, by staff: SignedInStaff, now: Date = Date(),
+        on db: any Database
+    ) async throws {
         let proceeding = Proceeding()
         let id = UUID()
         proceeding.id = id
@@ -27,9 +29,14 @@ struct LegalProceedings: Sendable {
     }
 
     /// Adds a hearing to one of an incident's proceedings; 404 when the proceeding is not the incident's.
-    func addHearing(_ hearing: Hearing, to proceedingID: UUID, of incident: Incident, key: SymmetricKey?, by staff: SignedInStaff,
-                    now: Date = Date(), on db: any Database) async throws {
-        guard let proceeding = try await Proceeding.query(on: db).filter(\.$id == proceedingID).filter(\.$incident.$id == incident.requireID()).first()
+    func addHearing(
+        _ hearing: Hearing, to proceedingID: UUID, of incident: Incident, key: SymmetricKey?, by staff: SignedInStaff,
+        now: Date = Date(), on db: any Database
+    ) async throws {
+        guard
+            let proceeding = try await Proceeding.query(on: db).filter(\.$id == proceedingID).filter(
+                \.$incident.$id == incident.requireID()
+            ).first()
         else { throw Abort(.notFound) }
         let recordKey = incident.isRestricted ? key : nil
         var draft = try Self.open(proceeding, key: recordKey)
@@ -38,7 +45,8 @@ struct LegalProceedings: Sendable {
         try Self.store(draft, in: proceeding, key: recordKey, now: now)
         try await audit.transaction(on: db) { tx, audit in
             try await proceeding.save(on: tx)
-            try await audit.append(actor: staff.actor, action: "proceeding.hearing", table: Proceeding.schema, id: proceedingID.uuidString, at: now)
+            try await audit.append(
+                actor: staff.actor, action: "proceeding.hearing", table: Proceeding.schema, id: proceedingID.uuidString, at: now)
         }
     }
 

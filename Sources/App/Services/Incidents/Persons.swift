@@ -10,13 +10,16 @@ struct Persons: Sendable {
     let audit: AuditLog
     let lookupKey: LookupKey
 
-    static func identityBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Person.schema, recordID: id.uuidString, field: "identity") }
+    static func identityBinding(_ id: UUID) -> FieldBinding {
+        FieldBinding(table: Person.schema, recordID: id.uuidString, field: "identity")
+    }
 
     /// Keyed hashes of the folded words (two letters or more) of a person's names; the database never sees a name.
     func nameTokens(_ names: String) -> Set<String> {
-        Set(SearchText.words(names).filter { $0.count >= 2 }.map {
-            HMAC<SHA256>.authenticationCode(for: Data("person-name|\($0)".utf8), using: lookupKey.key).hexString
-        })
+        Set(
+            SearchText.words(names).filter { $0.count >= 2 }.map {
+                HMAC<SHA256>.authenticationCode(for: Data("person-name|\($0)".utf8), using: lookupKey.key).hexString
+            })
     }
 
     /// Understands what was typed for a person: a known code, a confirmed choice (`choice` is a code or `new`), or a
@@ -58,7 +61,8 @@ struct Persons: Sendable {
 
     /// The person with a code; 404 for none.
     func record(code typed: String?, on db: any Database) async throws -> Person {
-        guard let code = typed.flatMap({ RecordCode.normalized($0, prefix: "P") }), let person = try await Person.find(on: db, code: code) else {
+        guard let code = typed.flatMap({ RecordCode.normalized($0, prefix: "P") }), let person = try await Person.find(on: db, code: code)
+        else {
             throw Abort(.notFound)
         }
         return person
@@ -74,7 +78,8 @@ struct Persons: Sendable {
 
     /// The incidents, not restricted, whose acts name a person, newest first.
     func appearances(of personID: UUID, on db: any Database) async throws -> [(code: String, title: String)] {
-        let acts = try await Act.query(on: db).group(.or) { $0.filter(\.$victim.$id == personID).filter(\.$perpetrator.$id == personID) }.all()
+        let acts = try await Act.query(on: db).group(.or) { $0.filter(\.$victim.$id == personID).filter(\.$perpetrator.$id == personID) }
+            .all()
         return try await Incident.query(on: db).filter(\.$id ~~ Set(acts.map(\.$incident.id))).filter(\.$confidentiality != .restricted)
             .sort(\.$startFrom, .descending).all().map { ($0.code, $0.title) }
     }
@@ -109,11 +114,13 @@ struct Persons: Sendable {
     /// Opens a person's identity with the documentation key.
     static func open(_ person: Person, key: SymmetricKey) throws -> PersonIdentity {
         let id = try person.requireID()
-        return try JSONDecoder().decode(PersonIdentity.self, from: Data(try FieldCipher.open(person.identitySealed, with: key, binding: identityBinding(id)).utf8))
+        return try JSONDecoder().decode(
+            PersonIdentity.self, from: Data(try FieldCipher.open(person.identitySealed, with: key, binding: identityBinding(id)).utf8))
     }
 
     private func seal(_ identity: PersonIdentity, id: UUID, key: SymmetricKey) throws -> Data {
-        try FieldCipher.seal(String(decoding: try JSONEncoder().encode(identity), as: UTF8.self), with: key, binding: Self.identityBinding(id))
+        try FieldCipher.seal(
+            String(decoding: try JSONEncoder().encode(identity), as: UTF8.self), with: key, binding: Self.identityBinding(id))
     }
 
     private func replaceTokens(of id: UUID, identity: PersonIdentity, on db: any Database) async throws {

@@ -14,21 +14,27 @@ extension Intake {
         let sql = db as! any SQLDatabase
         let conditions = Self.conditions(filter, for: staff, dialect: sql.dialect.name)
         let whereClause: SQLQueryString = " WHERE " + conditions.joined(separator: " AND ")
-        let total = try await sql.raw("SELECT COUNT(*) AS total FROM reports" + whereClause).first()?.decode(column: "total", as: Int.self) ?? 0
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS total FROM reports" + whereClause).first()?.decode(column: "total", as: Int.self) ?? 0
         let page = min(max(1, filter.page), max(1, (total + InboxFilter.pageSize - 1) / InboxFilter.pageSize))
-        let ids = try await sql.raw("SELECT reports.id FROM reports" + whereClause
-            + " ORDER BY reports.received_at DESC LIMIT \(literal: InboxFilter.pageSize) OFFSET \(literal: (page - 1) * InboxFilter.pageSize)")
-            .all().map { try $0.decode(column: "id", as: UUID.self) }
+        let ids = try await sql.raw(
+            "SELECT reports.id FROM reports" + whereClause
+                + " ORDER BY reports.received_at DESC LIMIT \(literal: InboxFilter.pageSize) OFFSET \(literal: (page - 1) * InboxFilter.pageSize)"
+        )
+        .all().map { try $0.decode(column: "id", as: UUID.self) }
         guard !ids.isEmpty else { return InboxListing(rows: [], total: total, page: page) }
-        let reports = Dictionary(try await Report.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let read = Set(try await ReportRead.query(on: db).filter(\.$user.$id == staff.id).filter(\.$report.$id ~~ ids).all().map(\.$report.id))
+        let reports = Dictionary(
+            try await Report.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let read = Set(
+            try await ReportRead.query(on: db).filter(\.$user.$id == staff.id).filter(\.$report.$id ~~ ids).all().map(\.$report.id))
         let held = try await access.held(.report, ids: ids, by: staff, on: db)
         let rows = try ids.compactMap { id -> InboxListing.Row? in
             guard let report = reports[id], let key = try held.key(for: id) else { return nil }
             let payload = try FieldCipher.open(report.payloadSealed, with: key, binding: Self.payloadBinding(id))
             let narrative = try JSONDecoder().decode(ReportSubmission.self, from: Data(payload.utf8)).narrative
-            return InboxListing.Row(id: id, kind: report.kind, status: report.status, receivedAt: report.receivedAt,
-                                    excerpt: String(narrative.prefix(140)), isUnread: !read.contains(id))
+            return InboxListing.Row(
+                id: id, kind: report.kind, status: report.status, receivedAt: report.receivedAt,
+                excerpt: String(narrative.prefix(140)), isUnread: !read.contains(id))
         }
         return InboxListing(rows: rows, total: total, page: page)
     }
@@ -36,7 +42,8 @@ extension Intake {
     /// Every report of a staff member's matching a filter (for deletion as junk by filter).
     func matching(_ filter: InboxFilter, for staff: SignedInStaff, on db: any Database) async throws -> [UUID] {
         let sql = db as! any SQLDatabase
-        let whereClause: SQLQueryString = " WHERE " + Self.conditions(filter, for: staff, dialect: sql.dialect.name).joined(separator: " AND ")
+        let whereClause: SQLQueryString =
+            " WHERE " + Self.conditions(filter, for: staff, dialect: sql.dialect.name).joined(separator: " AND ")
         return try await sql.raw("SELECT reports.id FROM reports" + whereClause).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
@@ -45,7 +52,8 @@ extension Intake {
         var filter = InboxFilter()
         filter.onlyUnread = true
         let sql = db as! any SQLDatabase
-        let whereClause: SQLQueryString = " WHERE " + Self.conditions(filter, for: staff, dialect: sql.dialect.name).joined(separator: " AND ")
+        let whereClause: SQLQueryString =
+            " WHERE " + Self.conditions(filter, for: staff, dialect: sql.dialect.name).joined(separator: " AND ")
         return try await sql.raw("SELECT COUNT(*) AS total FROM reports" + whereClause).first()?.decode(column: "total", as: Int.self) ?? 0
     }
 
@@ -57,7 +65,9 @@ extension Intake {
         if let earliest = filter.earliest { conditions.append("reports.received_at >= \(bind: earliest)") }
         if let latest = filter.latest { conditions.append("reports.received_at < \(bind: latest)") }
         if filter.onlyUnread {
-            conditions.append("NOT EXISTS (SELECT 1 FROM report_reads WHERE report_reads.report_id = reports.id AND report_reads.user_id = \(bind: staff.id))")
+            conditions.append(
+                "NOT EXISTS (SELECT 1 FROM report_reads WHERE report_reads.report_id = reports.id AND report_reads.user_id = \(bind: staff.id))"
+            )
         }
         return conditions
     }
@@ -117,12 +127,18 @@ extension Intake {
     }
 
     /// An attachment of a report, to stream to a staff member.
-    func attachment(_ attachmentID: UUID, of reportID: UUID, for staff: SignedInStaff, reason: String, on db: any Database) async throws -> SealedDownload {
+    func attachment(_ attachmentID: UUID, of reportID: UUID, for staff: SignedInStaff, reason: String, on db: any Database) async throws
+        -> SealedDownload
+    {
         let (_, key) = try await report(reportID, for: staff, reason: reason, on: db)
-        guard let attachment = try await ReportAttachment.query(on: db).filter(\.$id == attachmentID).filter(\.$report.$id == reportID).first()
+        guard
+            let attachment = try await ReportAttachment.query(on: db).filter(\.$id == attachmentID).filter(\.$report.$id == reportID)
+                .first()
         else { throw Abort(.notFound) }
-        try await audit.append(on: db, actor: staff.actor, action: "report.attachment.download", table: ReportAttachment.schema, id: attachmentID.uuidString)
-        return SealedDownload(location: files.location(attachment.storedName), key: key, binding: Self.fileBinding(attachmentID), size: attachment.size,
-                              fileName: "attachment-\(attachmentID.uuidString.prefix(8)).bin", contentType: nil)
+        try await audit.append(
+            on: db, actor: staff.actor, action: "report.attachment.download", table: ReportAttachment.schema, id: attachmentID.uuidString)
+        return SealedDownload(
+            location: files.location(attachment.storedName), key: key, binding: Self.fileBinding(attachmentID), size: attachment.size,
+            fileName: "attachment-\(attachmentID.uuidString.prefix(8)).bin", contentType: nil)
     }
 }

@@ -14,9 +14,15 @@ struct Intake: Sendable {
     let scrubber: RemovedTextScrubber
 
     static func payloadBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Report.schema, recordID: id.uuidString, field: "payload") }
-    static func messageBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: ReportMessage.schema, recordID: id.uuidString, field: "body") }
-    static func metaBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: ReportAttachment.schema, recordID: id.uuidString, field: "meta") }
-    static func fileBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: ReportAttachment.schema, recordID: id.uuidString, field: "file") }
+    static func messageBinding(_ id: UUID) -> FieldBinding {
+        FieldBinding(table: ReportMessage.schema, recordID: id.uuidString, field: "body")
+    }
+    static func metaBinding(_ id: UUID) -> FieldBinding {
+        FieldBinding(table: ReportAttachment.schema, recordID: id.uuidString, field: "meta")
+    }
+    static func fileBinding(_ id: UUID) -> FieldBinding {
+        FieldBinding(table: ReportAttachment.schema, recordID: id.uuidString, field: "file")
+    }
 
     /// A new report's id and key, made before its form is read so its files can be sealed as they arrive.
     struct NewReport: Sendable {
@@ -27,15 +33,18 @@ struct Intake: Sendable {
     /// Seals and stores a new report with its files (already sealed under `report.key`); returns the receipt code, shown
     /// once. The report's key is sealed to every staff member who receives intake and whose role may hold reports, and
     /// to the recovery key. Nothing is stored, and the files are deleted, if any step fails.
-    func submit(_ submission: ReportSubmission, report new: NewReport, attachments: [SealedUpload.Stored], now: Date = Date(),
-                on db: any Database) async throws -> HumanCode {
+    func submit(
+        _ submission: ReportSubmission, report new: NewReport, attachments: [SealedUpload.Stored], now: Date = Date(),
+        on db: any Database
+    ) async throws -> HumanCode {
         let code = HumanCode.random()
         let recipients = try await User.query(on: db).filter(\.$receivesIntake == true).filter(\.$status != .disabled).all()
             .filter { RecordKind.report.mayBeHeld(by: $0.role) }.map { (id: try $0.requireID(), publicKey: $0.publicKey) }
         let payload = String(decoding: try JSONEncoder().encode(submission), as: UTF8.self)
-        let report = Report(id: new.id, kind: submission.kind, receiptLookup: Receipt.lookup(code, key: receiptKey),
-                            receiptSealedKey: try Receipt.sealReportKey(new.key, code: code, reportID: new.id.uuidString),
-                            payloadSealed: try FieldCipher.seal(payload, with: new.key, binding: Self.payloadBinding(new.id)), at: now)
+        let report = Report(
+            id: new.id, kind: submission.kind, receiptLookup: Receipt.lookup(code, key: receiptKey),
+            receiptSealedKey: try Receipt.sealReportKey(new.key, code: code, reportID: new.id.uuidString),
+            payloadSealed: try FieldCipher.seal(payload, with: new.key, binding: Self.payloadBinding(new.id)), at: now)
         try await storeWithFiles(attachments, reportID: new.id, messageID: nil, key: new.key, on: db) { tx, audit in
             try await report.create(on: tx)
             try await access.seal(new.key, of: .report(new.id), to: recipients, on: tx)
@@ -49,8 +58,10 @@ struct Intake: Sendable {
         var sealed: [SealedUpload.Stored] = []
         do {
             for file in incoming {
-                sealed.append(try SealedUpload.seal(file.data, files: files, key: key, binding: Self.fileBinding, fileName: file.name,
-                                                    contentType: file.contentType))
+                sealed.append(
+                    try SealedUpload.seal(
+                        file.data, files: files, key: key, binding: Self.fileBinding, fileName: file.name,
+                        contentType: file.contentType))
             }
         } catch {
             files.delete(sealed.map(\.storedName))
@@ -60,36 +71,45 @@ struct Intake: Sendable {
     }
 
     /// `submit` with files in memory.
-    func submit(_ submission: ReportSubmission, files incoming: [IncomingFile] = [], now: Date = Date(), on db: any Database) async throws -> HumanCode {
+    func submit(_ submission: ReportSubmission, files incoming: [IncomingFile] = [], now: Date = Date(), on db: any Database) async throws
+        -> HumanCode
+    {
         let new = NewReport()
         return try await submit(submission, report: new, attachments: try seal(incoming, key: new.key), now: now, on: db)
     }
 
     /// Adds a message (and files already sealed under the report's key) to a report's thread.
-    func addMessage(to reportID: UUID, key: SymmetricKey, author: ReportMessage.Author, staffUserID: UUID?, text: String,
-                    attachments: [SealedUpload.Stored] = [], now: Date = Date(), on db: any Database) async throws {
+    func addMessage(
+        to reportID: UUID, key: SymmetricKey, author: ReportMessage.Author, staffUserID: UUID?, text: String,
+        attachments: [SealedUpload.Stored] = [], now: Date = Date(), on db: any Database
+    ) async throws {
         let messageID = UUID()
-        let message = ReportMessage(id: messageID, reportID: reportID, author: author, staffUserID: staffUserID,
-                                    bodySealed: try FieldCipher.seal(text, with: key, binding: Self.messageBinding(messageID)), at: now)
+        let message = ReportMessage(
+            id: messageID, reportID: reportID, author: author, staffUserID: staffUserID,
+            bodySealed: try FieldCipher.seal(text, with: key, binding: Self.messageBinding(messageID)), at: now)
         try await storeWithFiles(attachments, reportID: reportID, messageID: messageID, key: key, on: db) { tx, audit in
             try await message.create(on: tx)
             try await Report.query(on: tx).filter(\.$id == reportID).set(\.$lastActivityAt, to: now).update()
             if author == .reporter {
                 try await ReportRead.query(on: tx).filter(\.$report.$id == reportID).delete()
             }
-            try await audit.append(actor: staffUserID?.uuidString ?? "anonymous", action: "report.message.\(author.rawValue)",
-                                   table: Report.schema, id: reportID.uuidString, at: now)
+            try await audit.append(
+                actor: staffUserID?.uuidString ?? "anonymous", action: "report.message.\(author.rawValue)",
+                table: Report.schema, id: reportID.uuidString, at: now)
         }
     }
 
     /// Runs `rows` in a transaction with the attachment rows of files already sealed; on any failure removes the files.
-    private func storeWithFiles(_ stored: [SealedUpload.Stored], reportID: UUID, messageID: UUID?, key: SymmetricKey, on db: any Database,
-                                rows: @escaping @Sendable (any Database, AuditWriter) async throws -> Void) async throws {
+    private func storeWithFiles(
+        _ stored: [SealedUpload.Stored], reportID: UUID, messageID: UUID?, key: SymmetricKey, on db: any Database,
+        rows: @escaping @Sendable (any Database, AuditWriter) async throws -> Void
+    ) async throws {
         do {
             let attachments = try stored.map { file in
                 let meta = String(decoding: try JSONEncoder().encode([file.fileName, file.contentType]), as: UTF8.self)
-                return ReportAttachment(id: file.recordID, reportID: reportID, messageID: messageID, storedName: file.storedName,
-                                        metaSealed: try FieldCipher.seal(meta, with: key, binding: Self.metaBinding(file.recordID)), size: file.size)
+                return ReportAttachment(
+                    id: file.recordID, reportID: reportID, messageID: messageID, storedName: file.storedName,
+                    metaSealed: try FieldCipher.seal(meta, with: key, binding: Self.metaBinding(file.recordID)), size: file.size)
             }
             try await audit.transaction(on: db) { tx, audit in
                 try await rows(tx, audit)
@@ -104,8 +124,8 @@ struct Intake: Sendable {
     /// The report a receipt code belongs to, opened; nil for any code that is not one (one answer for all).
     func open(code: HumanCode, on db: any Database) async throws -> OpenedReport? {
         guard code.normalized.count >= 20,
-              let report = try await Report.query(on: db).filter(\.$receiptLookup == Receipt.lookup(code, key: receiptKey)).first(),
-              let key = try? Receipt.openReportKey(report.receiptSealedKey, code: code, reportID: report.requireID().uuidString)
+            let report = try await Report.query(on: db).filter(\.$receiptLookup == Receipt.lookup(code, key: receiptKey)).first(),
+            let key = try? Receipt.openReportKey(report.receiptSealedKey, code: code, reportID: report.requireID().uuidString)
         else { return nil }
         return try await open(report, key: key, on: db)
     }
@@ -116,8 +136,10 @@ struct Intake: Sendable {
         let payload = try FieldCipher.open(report.payloadSealed, with: key, binding: Self.payloadBinding(id))
         let submission = try JSONDecoder().decode(ReportSubmission.self, from: Data(payload.utf8))
         let messages = try await ReportMessage.query(on: db).filter(\.$report.$id == id).sort(\.$sentAt).all().map { message in
-            OpenedReport.Message(author: message.author, body: try FieldCipher.open(message.bodySealed, with: key, binding: Self.messageBinding(message.requireID())),
-                                 sentAt: message.sentAt)
+            OpenedReport.Message(
+                author: message.author,
+                body: try FieldCipher.open(message.bodySealed, with: key, binding: Self.messageBinding(message.requireID())),
+                sentAt: message.sentAt)
         }
         let attachments = try await ReportAttachment.query(on: db).filter(\.$report.$id == id).all().map { attachment in
             let attachmentID = try attachment.requireID()
@@ -125,8 +147,9 @@ struct Intake: Sendable {
             let fields = try JSONDecoder().decode([String].self, from: Data(meta.utf8))
             return OpenedReport.Attachment(id: attachmentID, name: fields.first ?? "file", size: attachment.size)
         }
-        return OpenedReport(id: id, kind: report.kind, status: report.status, receivedAt: report.receivedAt,
-                            submission: submission, messages: messages, attachments: attachments, key: key)
+        return OpenedReport(
+            id: id, kind: report.kind, status: report.status, receivedAt: report.receivedAt,
+            submission: submission, messages: messages, attachments: attachments, key: key)
     }
 
     /// Opens a report again after a change (the reporter's view after they wrote).

@@ -51,8 +51,10 @@ final class PublicPages: Sendable {
     /// The page is cached under its path, its interface language and `variant`: the normalised values of the query
     /// parameters the page reads (`page=2&q=…`). Other parameters never make another page, so `?x=1`, `?x=2` … cannot
     /// force a render each.
-    func respond(to req: Request, language: String, variant: String = "",
-                 render: () async throws -> (ByteBuffer, HTTPMediaType)) async throws -> Response {
+    func respond(
+        to req: Request, language: String, variant: String = "",
+        render: () async throws -> (ByteBuffer, HTTPMediaType)
+    ) async throws -> Response {
         let key = req.url.path + "?" + variant + "|" + language
         let now = Date()
         let cachedEntry: Entry? = state.withLockedValue {
@@ -80,7 +82,9 @@ final class PublicPages: Sendable {
         response.headers.replaceOrAdd(name: .lastModified, value: HTTPHeaders.lastModifiedFormat(changedAt))
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")
         response.headers.replaceOrAdd(name: .vary, value: "Accept-Language, Cookie")
-        if req.headers.first(name: .ifNoneMatch).map({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(entry.etag) }) == true {
+        if req.headers.first(name: .ifNoneMatch).map({
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(entry.etag)
+        }) == true {
             response.status = .notModified
             return response
         }

@@ -8,9 +8,12 @@ import Vapor
 extension Publishing {
     /// The proposal waiting on a publication, if any.
     func proposal(of record: Publication, on db: any Database) async throws -> PendingProposal? {
-        guard let proposal = try await PublicationProposal.query(on: db).filter(\.$publication.$id == record.requireID()).first() else { return nil }
-        return PendingProposal(authorID: proposal.$author.id, proposedAt: proposal.proposedAt,
-                               draft: try JSONDecoder().decode(PublicationDraft.self, from: proposal.draft))
+        guard let proposal = try await PublicationProposal.query(on: db).filter(\.$publication.$id == record.requireID()).first() else {
+            return nil
+        }
+        return PendingProposal(
+            authorID: proposal.$author.id, proposedAt: proposal.proposedAt,
+            draft: try JSONDecoder().decode(PublicationDraft.self, from: proposal.draft))
     }
 
     /// Applies the waiting proposal; false when there is none. Only a role that publishes may approve.
@@ -22,7 +25,8 @@ extension Publishing {
             try await PublicationProposal.query(on: tx).filter(\.$publication.$id == id).delete()
             try await write(record, pending.draft, isNew: false, on: tx, now: now)
             try await revise(record, pending.draft, action: "approved", by: staff.id, on: tx, now: now)
-            try await audit.append(actor: staff.actor, action: "publication.proposal.approve", table: Publication.schema, id: id.uuidString, at: now)
+            try await audit.append(
+                actor: staff.actor, action: "publication.proposal.approve", table: Publication.schema, id: id.uuidString, at: now)
         }
         publicPages.invalidate()
         return true
@@ -37,16 +41,19 @@ extension Publishing {
         try await audit.transaction(on: db) { tx, audit in
             try await PublicationProposal.query(on: tx).filter(\.$publication.$id == id).delete()
             try await revise(record, current, action: "rejected", by: staff.id, on: tx, now: now)
-            try await audit.append(actor: staff.actor, action: "publication.proposal.reject", table: Publication.schema, id: id.uuidString, at: now)
+            try await audit.append(
+                actor: staff.actor, action: "publication.proposal.reject", table: Publication.schema, id: id.uuidString, at: now)
         }
         return true
     }
 
     /// A publication's revisions, oldest first.
     func history(of record: Publication, on db: any Database) async throws -> [PublicationHistory] {
-        try await PublicationRevision.query(on: db).filter(\.$publication.$id == record.requireID()).sort(\.$changedAt).all().map { revision in
-            PublicationHistory(changedAt: revision.changedAt, actorID: revision.$actor.id, action: revision.action,
-                               snapshot: try JSONDecoder().decode(PublicationSnapshot.self, from: revision.snapshot))
+        try await PublicationRevision.query(on: db).filter(\.$publication.$id == record.requireID()).sort(\.$changedAt).all().map {
+            revision in
+            PublicationHistory(
+                changedAt: revision.changedAt, actorID: revision.$actor.id, action: revision.action,
+                snapshot: try JSONDecoder().decode(PublicationSnapshot.self, from: revision.snapshot))
         }
     }
 }

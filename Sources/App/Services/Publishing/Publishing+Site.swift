@@ -12,7 +12,9 @@ extension Publishing {
     }
 
     /// One page of published publications and whether an older page exists.
-    func published(_ filter: PublicationFilter, now: Date = Date(), on db: any Database) async throws -> (rows: [ListedPublication], hasMore: Bool) {
+    func published(_ filter: PublicationFilter, now: Date = Date(), on db: any Database) async throws -> (
+        rows: [ListedPublication], hasMore: Bool
+    ) {
         let found = try await PublicationQuery.published(filter, now: now, on: db)
         return (try found.rows.map(ListedPublication.init), found.hasMore)
     }
@@ -41,11 +43,13 @@ extension Publishing {
 
     /// Replaces the about page's texts.
     func saveAbout(_ texts: Translations, by staff: SignedInStaff, now: Date = Date(), on db: any Database) async throws {
-        let record = try await SitePage.find("about", on: db) ?? {
-            let page = SitePage()
-            page.id = "about"
-            return page
-        }()
+        let record =
+            try await SitePage.find("about", on: db)
+            ?? {
+                let page = SitePage()
+                page.id = "about"
+                return page
+            }()
         record.content = try JSONEncoder().encode(texts)
         record.updatedAt = now
         try await audit.transaction(on: db) { tx, audit in

@@ -56,8 +56,13 @@ struct Publishing: Sendable {
     func unknownIncidents(_ codes: [String], on db: any Database) async throws -> [String] {
         var unknown: [String] = []
         for code in codes {
-            guard let normalized = RecordCode.normalized(code, prefix: "I"), let incident = try await Incident.find(on: db, code: normalized),
-                  incident.confidentiality == .public else { unknown.append(code); continue }
+            guard let normalized = RecordCode.normalized(code, prefix: "I"),
+                let incident = try await Incident.find(on: db, code: normalized),
+                incident.confidentiality == .public
+            else {
+                unknown.append(code)
+                continue
+            }
         }
         return unknown
     }
@@ -81,7 +86,8 @@ struct Publishing: Sendable {
             record.slug = slug
             try await write(record, draft, isNew: true, on: tx, now: now)
             try await revise(record, draft, action: "create", by: staff.id, on: tx, now: now)
-            try await audit.append(actor: staff.actor, action: "publication.create", table: Publication.schema, id: record.requireID().uuidString, at: now)
+            try await audit.append(
+                actor: staff.actor, action: "publication.create", table: Publication.schema, id: record.requireID().uuidString, at: now)
             return slug
         }
     }
@@ -89,8 +95,10 @@ struct Publishing: Sendable {
     /// Saves an edit (the slug stays, so links keep working). An edit of a published or scheduled publication by
     /// someone who may not publish is kept as the publication's proposal instead (replacing an earlier one), and the
     /// site keeps the published text until a publisher approves it.
-    func edit(_ record: Publication, _ draft: PublicationDraft, by staff: SignedInStaff, now: Date = Date(), on db: any Database) async throws
-        -> EditOutcome {
+    func edit(_ record: Publication, _ draft: PublicationDraft, by staff: SignedInStaff, now: Date = Date(), on db: any Database)
+        async throws
+        -> EditOutcome
+    {
         let id = try record.requireID()
         if PublicationWorkflow.editNeedsReview(status: record.status, canPublish: staff.role.can(.publishes)) {
             let proposal = PublicationProposal()
@@ -102,7 +110,8 @@ struct Publishing: Sendable {
                 try await PublicationProposal.query(on: tx).filter(\.$publication.$id == id).delete()
                 try await proposal.create(on: tx)
                 try await revise(record, draft, action: "proposed", by: staff.id, on: tx, now: now)
-                try await audit.append(actor: staff.actor, action: "publication.propose", table: Publication.schema, id: id.uuidString, at: now)
+                try await audit.append(
+                    actor: staff.actor, action: "publication.propose", table: Publication.schema, id: id.uuidString, at: now)
             }
             return .proposed
         }
@@ -116,10 +125,14 @@ struct Publishing: Sendable {
     }
 
     /// Moves a publication along the workflow; publishing needs a role that publishes and takes a moment (default now).
-    func changeStatus(of record: Publication, to status: PublicationStatus, publishAt: Date?, by staff: SignedInStaff, now: Date = Date(),
-                      on db: any Database) async throws {
+    func changeStatus(
+        of record: Publication, to status: PublicationStatus, publishAt: Date?, by staff: SignedInStaff, now: Date = Date(),
+        on db: any Database
+    ) async throws {
         guard PublicationWorkflow.next(after: record.status).contains(status) else { throw Refusal.notAllowed }
-        guard PublicationWorkflow.allows(from: record.status, to: status, canPublish: staff.role.can(.publishes)) else { throw Refusal.needsPublisher }
+        guard PublicationWorkflow.allows(from: record.status, to: status, canPublish: staff.role.can(.publishes)) else {
+            throw Refusal.needsPublisher
+        }
         let draft = try await open(record, on: db).draft
         record.status = status
         if status == .published { record.publishedAt = publishAt ?? now }
@@ -128,8 +141,9 @@ struct Publishing: Sendable {
             try await record.save(on: tx)
             try await Self.index(record, draft, on: tx)
             try await revise(record, draft, action: status.rawValue, by: staff.id, on: tx, now: now)
-            try await audit.append(actor: staff.actor, action: "publication.status.\(status.rawValue)", table: Publication.schema,
-                                   id: record.requireID().uuidString, at: now)
+            try await audit.append(
+                actor: staff.actor, action: "publication.status.\(status.rawValue)", table: Publication.schema,
+                id: record.requireID().uuidString, at: now)
         }
         publicPages.invalidate()
         if status == .published, let moment = record.publishedAt, moment > now { publicPages.expire(at: moment) }
@@ -138,7 +152,8 @@ struct Publishing: Sendable {
     /// Tells the page cache when the next scheduled publication appears (at start).
     func scheduleExpiry(now: Date = Date(), on db: any Database) async throws {
         if let next = try await Publication.query(on: db).filter(\.$status == .published).filter(\.$publishedAt > now)
-            .sort(\.$publishedAt).first()?.publishedAt {
+            .sort(\.$publishedAt).first()?.publishedAt
+        {
             publicPages.expire(at: next)
         }
     }
@@ -147,7 +162,8 @@ struct Publishing: Sendable {
     func open(_ record: Publication, on db: any Database) async throws -> OpenedPublication {
         let id = try record.requireID()
         let content = try JSONDecoder().decode(PublicationContent.self, from: record.content)
-        let signatories = try await PublicationSignatory.query(on: db).filter(\.$publication.$id == id).sort(\.$position).with(\.$signatory).all()
+        let signatories = try await PublicationSignatory.query(on: db).filter(\.$publication.$id == id).sort(\.$position).with(\.$signatory)
+            .all()
             .map(\.signatory.name)
         let links = try await PublicationIncident.query(on: db).filter(\.$publication.$id == id).all().map(\.$incident.id)
         let incidents = try await Incident.query(on: db).filter(\.$id ~~ links).sort(\.$startFrom, .descending).all()
@@ -168,8 +184,9 @@ struct Publishing: Sendable {
     }
 
     func write(_ record: Publication, _ draft: PublicationDraft, isNew: Bool, on tx: any Database, now: Date) async throws {
-        let content = PublicationContent(title: draft.title, summary: draft.summary, body: draft.body, venue: draft.venue,
-                                         participants: Int(draft.participants.trimmingCharacters(in: .whitespaces)))
+        let content = PublicationContent(
+            title: draft.title, summary: draft.summary, body: draft.body, venue: draft.venue,
+            participants: Int(draft.participants.trimmingCharacters(in: .whitespaces)))
         record.kind = draft.kind
         record.originalLanguage = draft.originalLanguage
         record.content = try JSONEncoder().encode(content)
@@ -187,7 +204,9 @@ struct Publishing: Sendable {
         }
         try await PublicationIncident.query(on: tx).filter(\.$publication.$id == id).delete()
         for code in draft.incidents {
-            guard let normalized = RecordCode.normalized(code, prefix: "I"), let incident = try await Incident.find(on: tx, code: normalized) else { continue }
+            guard let normalized = RecordCode.normalized(code, prefix: "I"),
+                let incident = try await Incident.find(on: tx, code: normalized)
+            else { continue }
             try await PublicationIncident(publicationID: id, incidentID: incident.requireID()).create(on: tx)
         }
         try await Self.index(record, draft, on: tx)
@@ -202,12 +221,15 @@ struct Publishing: Sendable {
         return signatory
     }
 
-    func revise(_ record: Publication, _ draft: PublicationDraft, action: String, by userID: UUID, on tx: any Database, now: Date) async throws {
+    func revise(_ record: Publication, _ draft: PublicationDraft, action: String, by userID: UUID, on tx: any Database, now: Date)
+        async throws
+    {
         let revision = PublicationRevision()
         revision.$publication.id = try record.requireID()
         revision.$actor.id = userID
         revision.action = action
-        revision.snapshot = try JSONEncoder().encode(PublicationSnapshot(draft: draft, status: record.status, publishedAt: record.publishedAt))
+        revision.snapshot = try JSONEncoder().encode(
+            PublicationSnapshot(draft: draft, status: record.status, publishedAt: record.publishedAt))
         revision.changedAt = now
         try await revision.create(on: tx)
     }
@@ -216,7 +238,8 @@ struct Publishing: Sendable {
     static func index(_ record: Publication, _ draft: PublicationDraft, on tx: any Database) async throws {
         let texts = [draft.title, draft.summary].flatMap { $0.values.values } + draft.body.values.values.map(Markup.plainText)
         let document = SearchText.fold((texts + draft.signatories + [draft.venue]).joined(separator: " "))
-        let facets = (["k_\(record.kind.rawValue)", "s_\(record.status.rawValue)"] + draft.countries.map { "c_" + $0.lowercased() }
+        let facets =
+            (["k_\(record.kind.rawValue)", "s_\(record.status.rawValue)"] + draft.countries.map { "c_" + $0.lowercased() }
             + draft.categories.map { "g_" + $0 } + draft.title.languages.sorted().map { "l_" + $0 }).joined(separator: " ")
         try await SearchIndex(tx, table: "publication_search").replace(seq: record.seq, document: document, facets: facets)
     }

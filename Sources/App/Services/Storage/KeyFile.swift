@@ -17,7 +17,8 @@ enum KeyFile {
         }
         try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let key = SymmetricKey(size: .bits256)
-        guard manager.createFile(atPath: file.path, contents: key.withUnsafeBytes { Data($0) }, attributes: [.posixPermissions: 0o600]) else {
+        guard manager.createFile(atPath: file.path, contents: key.withUnsafeBytes { Data($0) }, attributes: [.posixPermissions: 0o600])
+        else {
             throw ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "cannot write \(file.path)")
         }
         return key

@@ -32,8 +32,10 @@ struct SealedUpload {
 
     /// Starts a file under `key`, bound to the row `recordID` (`binding` makes the binding from it); `fileName` is kept
     /// without any directory part.
-    init(files: SealedFiles, key: SymmetricKey, recordID: UUID = UUID(), binding: (UUID) -> FieldBinding, fileName: String,
-         contentType: String?) throws {
+    init(
+        files: SealedFiles, key: SymmetricKey, recordID: UUID = UUID(), binding: (UUID) -> FieldBinding, fileName: String,
+        contentType: String?
+    ) throws {
         self.files = files
         self.recordID = recordID
         self.fileName = String(fileName.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)?.prefix(200) ?? "file")
@@ -55,8 +57,9 @@ struct SealedUpload {
         do {
             let (size, sha256) = try writer.finish()
             try files.commit(storedName)
-            return Stored(recordID: recordID, storedName: storedName, size: size, sha256: sha256, head: head, fileName: fileName,
-                          contentType: contentType)
+            return Stored(
+                recordID: recordID, storedName: storedName, size: size, sha256: sha256, head: head, fileName: fileName,
+                contentType: contentType)
         } catch {
             files.delete([storedName])
             throw error
@@ -73,8 +76,10 @@ struct SealedUpload {
 
 extension SealedUpload {
     /// Seals a file that is already in memory (tests, the demo, files carried from one record to another).
-    static func seal(_ data: Data, files: SealedFiles, key: SymmetricKey, binding: (UUID) -> FieldBinding, fileName: String,
-                     contentType: String?) throws -> Stored {
+    static func seal(
+        _ data: Data, files: SealedFiles, key: SymmetricKey, binding: (UUID) -> FieldBinding, fileName: String,
+        contentType: String?
+    ) throws -> Stored {
         var upload = try SealedUpload(files: files, key: key, binding: binding, fileName: fileName, contentType: contentType)
         do {
             try upload.append(ArraySlice(data))

@@ -11,7 +11,9 @@ extension SearchIndex {
     static func rebuildIfIncomplete(on db: any Database, publishing: Publishing) async throws -> Bool {
         let sql = db as! any SQLDatabase
         let isSQLite = sql.dialect.name == "sqlite"
-        let incidents = try await isSQLite ? Incident.query(on: db).count()
+        let incidents =
+            try await isSQLite
+            ? Incident.query(on: db).count()
             : Incident.query(on: db).filter(\.$confidentiality != .restricted).count()
         let publications = try await Publication.query(on: db).count()
         let indexedIncidents = try await count(sql, "incident_search")
@@ -64,7 +66,8 @@ extension SearchIndex {
             .where("incident_seq", .in, seqs).all()
         var facets: [Int: Set<String>] = [:]
         for row in rows {
-            facets[try row.decode(column: "incident_seq", as: Int.self), default: []].insert(try row.decode(column: "facet", as: String.self))
+            facets[try row.decode(column: "incident_seq", as: Int.self), default: []].insert(
+                try row.decode(column: "facet", as: String.self))
         }
         return facets
     }

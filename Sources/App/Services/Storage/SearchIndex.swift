@@ -25,9 +25,13 @@ struct SearchIndex {
     func replace(seq: Int, document: String, facets: String) async throws {
         try await remove(seq: seq)
         if isSQLite {
-            try await sql.raw("INSERT INTO \(ident: table) (rowid, document, facets) VALUES (\(bind: seq), \(bind: document), \(bind: facets))").run()
+            try await sql.raw(
+                "INSERT INTO \(ident: table) (rowid, document, facets) VALUES (\(bind: seq), \(bind: document), \(bind: facets))"
+            ).run()
         } else if !document.isEmpty {
-            try await sql.raw("INSERT INTO \(ident: table) (rowid, document) VALUES (\(bind: seq), to_tsvector('simple', \(bind: document)))").run()
+            try await sql.raw(
+                "INSERT INTO \(ident: table) (rowid, document) VALUES (\(bind: seq), to_tsvector('simple', \(bind: document)))"
+            ).run()
         }
     }
 
@@ -40,7 +44,8 @@ struct SearchIndex {
     func textCondition(_ owner: String, matching text: String) -> SQLQueryString? {
         if isSQLite {
             guard let expression = SearchText.fts5Expression(text) else { return nil }
-            return "\(ident: owner).seq IN (SELECT rowid FROM \(ident: table) WHERE \(ident: table) MATCH \(bind: "document : (" + expression + ")"))"
+            return
+                "\(ident: owner).seq IN (SELECT rowid FROM \(ident: table) WHERE \(ident: table) MATCH \(bind: "document : (" + expression + ")"))"
         }
         guard let expression = SearchText.tsqueryExpression(text) else { return nil }
         return "\(ident: owner).seq IN (SELECT rowid FROM \(ident: table) WHERE document @@ to_tsquery('simple', \(bind: expression)))"

@@ -43,6 +43,9 @@ extension ReportThread {
             narrative: submission.narrative, country: submission.country, city: submission.city, when: submission.when,
             contact: submission.contact, needs: submission.needs.map { request.t($0.labelKey) },
             messages: report.messages.map { .init(fromStaff: $0.author == .staff, body: $0.body, sentAt: Moment.text($0.sentAt)) },
-            attachments: report.attachments.map { .init(id: $0.id.uuidString, name: $0.name, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file)) })
+            attachments: report.attachments.map {
+                .init(
+                    id: $0.id.uuidString, name: $0.name, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file))
+            })
     }
 }

@@ -21,9 +21,11 @@ struct FormField: Encodable {
     /// The options of a `select`.
     let options: [Choice]
 
-    init(kind: String, name: String, id: String? = nil, label: String, state: FieldState = FieldState(), hint: String? = nil,
-         isRequired: Bool = false, autocomplete: String = "", maxLength: Int = 0, rows: Int = 0, inputMode: String = "",
-         options: [Choice] = []) {
+    init(
+        kind: String, name: String, id: String? = nil, label: String, state: FieldState = FieldState(), hint: String? = nil,
+        isRequired: Bool = false, autocomplete: String = "", maxLength: Int = 0, rows: Int = 0, inputMode: String = "",
+        options: [Choice] = []
+    ) {
         let id = id ?? name
         self.kind = kind
         self.id = id
@@ -42,27 +44,36 @@ struct FormField: Encodable {
     }
 
     /// A one-line text input.
-    static func text(_ name: String, label: String, state: FieldState = FieldState(), hint: String? = nil, isRequired: Bool = false,
-                     autocomplete: String = "", maxLength: Int = 0, inputMode: String = "", id: String? = nil) -> FormField {
-        FormField(kind: "text", name: name, id: id, label: label, state: state, hint: hint, isRequired: isRequired, autocomplete: autocomplete,
-                  maxLength: maxLength, inputMode: inputMode)
+    static func text(
+        _ name: String, label: String, state: FieldState = FieldState(), hint: String? = nil, isRequired: Bool = false,
+        autocomplete: String = "", maxLength: Int = 0, inputMode: String = "", id: String? = nil
+    ) -> FormField {
+        FormField(
+            kind: "text", name: name, id: id, label: label, state: state, hint: hint, isRequired: isRequired, autocomplete: autocomplete,
+            maxLength: maxLength, inputMode: inputMode)
     }
 
     /// A text area.
-    static func textarea(_ name: String, label: String, state: FieldState = FieldState(), hint: String? = nil, rows: Int = 5,
-                         isRequired: Bool = false, autocomplete: String = "", id: String? = nil) -> FormField {
-        FormField(kind: "textarea", name: name, id: id, label: label, state: state, hint: hint, isRequired: isRequired,
-                  autocomplete: autocomplete, rows: rows)
+    static func textarea(
+        _ name: String, label: String, state: FieldState = FieldState(), hint: String? = nil, rows: Int = 5,
+        isRequired: Bool = false, autocomplete: String = "", id: String? = nil
+    ) -> FormField {
+        FormField(
+            kind: "textarea", name: name, id: id, label: label, state: state, hint: hint, isRequired: isRequired,
+            autocomplete: autocomplete, rows: rows)
     }
 
     /// A password input (never filled in again).
     static func password(_ name: String, label: String, error: String? = nil, hint: String? = nil, autocomplete: String) -> FormField {
-        FormField(kind: "password", name: name, label: label, state: FieldState(error: error), hint: hint, isRequired: true,
-                  autocomplete: autocomplete)
+        FormField(
+            kind: "password", name: name, label: label, state: FieldState(error: error), hint: hint, isRequired: true,
+            autocomplete: autocomplete)
     }
 
     /// A menu.
-    static func select(_ name: String, label: String, options: [Choice], error: String? = nil, hint: String? = nil, id: String? = nil) -> FormField {
+    static func select(_ name: String, label: String, options: [Choice], error: String? = nil, hint: String? = nil, id: String? = nil)
+        -> FormField
+    {
         FormField(kind: "select", name: name, id: id, label: label, state: FieldState(error: error), hint: hint, options: options)
     }
 }

@@ -5,7 +5,8 @@ struct NewPasswordFields: Encodable {
     let confirmation: FormField
 
     init(t: (String) -> String, error: String?) {
-        password = .password("password", label: t("field_new_password"), error: error, hint: t("password_hint"), autocomplete: "new-password")
+        password = .password(
+            "password", label: t("field_new_password"), error: error, hint: t("password_hint"), autocomplete: "new-password")
         confirmation = .password("passwordConfirmation", label: t("field_password_again"), autocomplete: "new-password")
     }
 }

@@ -54,8 +54,10 @@ struct PageChrome: Encodable {
         make(for: request, titleKey: title, session: request.staffSession, notice: nil, csrfVisible: false)
     }
 
-    private static func make(for request: Request, titleKey: String, session: StaffSession?, notice: String?,
-                             csrfVisible: Bool = true) -> PageChrome {
+    private static func make(
+        for request: Request, titleKey: String, session: StaffSession?, notice: String?,
+        csrfVisible: Bool = true
+    ) -> PageChrome {
         let language = request.language
         let table = request.haven.localization.table(language)
         return PageChrome(
@@ -65,7 +67,8 @@ struct PageChrome: Encodable {
             isAdministrator: session?.role?.managesUsers ?? false,
             languages: Language.allCases.map { .init(code: $0.rawValue, name: $0.nativeName, isCurrent: $0 == language) },
             path: request.url.path, notice: notice,
-            isPublic: request.url.path.hasPrefix("/report") || request.url.path.hasPrefix("/incidents"), quickExitURL: request.haven.configuration.quickExitURL
+            isPublic: request.url.path.hasPrefix("/report") || request.url.path.hasPrefix("/incidents"),
+            quickExitURL: request.haven.configuration.quickExitURL
         )
     }
 }
