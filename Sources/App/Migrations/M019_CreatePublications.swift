@@ -63,14 +63,10 @@ struct M019_CreatePublications: AsyncMigration {
         try await sql.raw("CREATE INDEX publications_by_status_published ON publications (status, published_at)").run()
         try await sql.raw("CREATE INDEX publication_signatories_by_publication ON publication_signatories (publication_id)").run()
         if sql.dialect.name == "sqlite" {
-            try await sql.raw(
-                "CREATE VIRTUAL TABLE publication_search USING fts5(document, facets, tokenize = \"unicode61 remove_diacritics 2 tokenchars '_'\", detail = column, prefix = '3')"
-            ).run()
+            try await sql.raw("CREATE VIRTUAL TABLE publication_search USING fts5(document, facets, tokenize = \"unicode61 remove_diacritics 2 tokenchars '_'\", detail = column, prefix = '3')").run()
             try await sql.raw("INSERT INTO publication_search (publication_search, rank) VALUES ('secure-delete', 1)").run()
         } else {
-            try await sql.raw(
-                "CREATE TABLE publication_search (rowid BIGINT PRIMARY KEY REFERENCES publications (seq) ON DELETE CASCADE, document TSVECTOR NOT NULL)"
-            ).run()
+            try await sql.raw("CREATE TABLE publication_search (rowid BIGINT PRIMARY KEY REFERENCES publications (seq) ON DELETE CASCADE, document TSVECTOR NOT NULL)").run()
             try await sql.raw("CREATE INDEX publication_search_document ON publication_search USING GIN (document)").run()
         }
         for (position, language) in [("en", "English"), ("ru", "Русский"), ("ro", "Română")].enumerated() {
@@ -81,10 +77,7 @@ struct M019_CreatePublications: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await (database as! any SQLDatabase).raw("DROP TABLE publication_search").run()
-        for table in [
-            "site_pages", "publication_revisions", "publication_incidents", "publication_signatories", "signatories", "publications",
-            "content_languages",
-        ] {
+        for table in ["site_pages", "publication_revisions", "publication_incidents", "publication_signatories", "signatories", "publications", "content_languages"] {
             try await database.schema(table).delete()
         }
     }
