@@ -20,14 +20,7 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
         localization: try Localization.load(), threadPool: app.threadPool, logger: app.logger)
     app.logger.logLevel = configuration.logLevel
     try useDatabase(app, configuration.storage)
-    app.migrations.add(
-        M001_CreateOrganisations(), M002_CreateUsers(), M003_CreateCredentialCodes(),
-        M004_CreateKeyGrants(), M005_CreateAuditEntries(), M006_AddIntakeRecipients(), M007_CreateReports(),
-        M008_CreateCases(), M009_CreateCaseTasksAndServices(), M010_CreateIncidents(), M011_CreatePersons(),
-        M012_CreateActsAndSources(), M013_CreateEvidence(), M014_CreateIncidentRevisions(), M015_CreateVocabularyEdits(),
-        M016_CreateIncidentSearch(), M017_CreateProceedings(), M018_CreateCaseIncidents(),
-        M019_CreatePublications(), M020_RepairSearchIndexes(), M021_CoarsenPersonTimes(),
-        M022_AddDisplayNames(), M023_AddAccessIndexes(), M024_CreatePublicationProposals())
+    app.migrations.add(HavenMigrations.all)
 
     // Forms and query strings are read by Haven's own linear decoder (Vapor's is quadratic in the number of fields).
     ContentConfiguration.global.use(decoder: FormDecoder(), for: .urlEncodedForm)
@@ -53,9 +46,10 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     app.asyncCommands.use(RetentionCommand(), as: "retention")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(IngestCommand(), as: "ingest")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
 }
 
-private func useDatabase(_ app: Application, _ storage: HavenConfiguration.Storage) throws {
+func useDatabase(_ app: Application, _ storage: HavenConfiguration.Storage) throws {
     switch storage {
     case .sqlite(let path):
         let sqlite = path.map { SQLiteConfiguration(storage: .file(path: $0)) } ?? SQLiteConfiguration(storage: .memory)
@@ -92,7 +86,7 @@ extension Application {
         if case .sqlite(let path?) = haven.configuration.storage, !path.isEmpty {
             try await configureSQLiteConnections(path: path)
         }
-        try await autoMigrate()
+        try await migrateOnce()
         try await haven.access.ensureInstanceKeys(on: db)
         try await haven.vocabularies.reload(on: db)
         if try await SearchIndex.rebuildIfIncomplete(on: db, publishing: haven.publishing) {
@@ -104,6 +98,27 @@ extension Application {
             haven.requiresSecondFactor = organisation.requiresSecondFactor
         } else if haven.setupCode == nil {
             haven.setupCode = HumanCode.random(bits: 80)
+        }
+    }
+
+    /// Runs the migrations. On PostgreSQL an advisory lock (per schema) is held around them, so two processes starting
+    /// at once do not both migrate: the second waits, then finds nothing left to do. SQLite's write lock does the same.
+    private func migrateOnce() async throws {
+        guard case .postgres(let url, let searchPath) = haven.configuration.storage else { return try await autoMigrate() }
+        var configuration = try SQLPostgresConfiguration(url: url)
+        configuration.searchPath = searchPath
+        let connection = try await PostgresConnection.connect(
+            on: eventLoopGroup.any(), configuration: configuration.coreConfiguration, id: 2, logger: logger)
+        let sql = connection.sql()
+        do {
+            if let searchPath, !searchPath.isEmpty { try await sql.raw("SET search_path TO \(idents: searchPath, joinedBy: ", ")").run() }
+            try await sql.raw("SELECT pg_advisory_lock(hashtext('haven-migrations:' || current_schema()))").run()
+            try await autoMigrate()
+            try await sql.raw("SELECT pg_advisory_unlock(hashtext('haven-migrations:' || current_schema()))").run()
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
         }
     }
 
@@ -129,9 +144,10 @@ extension Application {
         throw ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "cannot switch \(path) to write-ahead logging")
     }
 
-    /// Starts the daily retention cleaning (the `serve` command calls this).
+    /// Starts the daily retention cleaning and scheduled backups (the `serve` command calls this).
     public func scheduleMaintenance() {
         haven.retention.schedule(on: eventLoopGroup.next()) { [unowned self] in self.db }
+        haven.backups.schedule(on: eventLoopGroup.next()) { [unowned self] in self.db }
     }
 
     /// The one-time setup code while Haven has no organisation; `serve` prints it on the console.

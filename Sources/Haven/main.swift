@@ -20,6 +20,9 @@ LoggingSystem.bootstrap { label in
     return handler
 }
 
+// Restoring, checking a backup and converting the recovery key run before any database is opened or key file made.
+if let status = await StandaloneCommands.run(CommandLine.arguments, configuration: configuration) { exit(status) }
+
 let app = try await Application.make(.detect())
 var failed = false
 do {

@@ -70,7 +70,7 @@ struct BenchFiller {
                 documents.append([SQLBind(seq), SQLBind(document), SQLBind(tokens.joined(separator: " "))])
             }
             let database = app.db
-            let (incidentRows, facetRows, documentRows) = (incidents, facets, documents)
+            let (incidentRows, facetRows, documentRows, last) = (incidents, facets, documents, next + size)
             try await database.transaction { db in
                 let tx = db as! any SQLDatabase
                 try await tx.insert(into: "incidents")
@@ -81,6 +81,7 @@ struct BenchFiller {
                     .rows(incidentRows).run()
                 try await tx.insert(into: "incident_facets").columns("incident_seq", "facet").rows(facetRows).run()
                 try await tx.insert(into: "incident_search").columns("rowid", "document", "facets").rows(documentRows).run()
+                try await Counters.raise("incidents", to: last, on: db)
             }
             next += size
             if next % 100_000 == 0 || next == end { progress(next) }

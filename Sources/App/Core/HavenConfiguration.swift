@@ -58,6 +58,10 @@ public struct HavenConfiguration: Sendable {
     /// How long an intake session must exist before its report draws on the larger share of the overall budget
     /// (a person takes longer than this to write anything; a flood of new sessions does not).
     public var intakePatience: TimeInterval = 15
+    /// Where the server writes a backup once a day (`HAVEN_BACKUP_DIR`); nil writes none.
+    public var backupDirectory: URL?
+    /// How many scheduled backups are kept there (`HAVEN_BACKUP_KEEP`, default 14); older ones are deleted.
+    public var backupsKept = 14
 
     /// The cookie gets `Secure` when the public URL is https.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
@@ -149,6 +153,10 @@ public struct HavenConfiguration: Sendable {
             quickExitURL: quickExit, closedReportRetentionDays: retention == 0 ? nil : retention,
             closedCaseRetentionDays: caseRetention == 0 ? nil : caseRetention)
         configuration.trustedProxies = trustedProxies
+        if let text = environment["HAVEN_BACKUP_DIR"], !text.isEmpty {
+            configuration.backupDirectory = URL(fileURLWithPath: text, isDirectory: true).standardizedFileURL
+        }
+        configuration.backupsKept = try number(environment, "HAVEN_BACKUP_KEEP", default: 14, range: 1...3_650)
         return configuration
     }
 

@@ -41,6 +41,7 @@ final class HavenServices: Sendable {
     let publishing: Publishing
     let ingest: IngestDrafts
     let retention: Retention
+    let backups: Backups
 
     init(
         configuration: HavenConfiguration, lookupKey: LookupKey, receiptKey: SymmetricKey, localization: Localization,
@@ -76,6 +77,7 @@ final class HavenServices: Sendable {
         publishing = Publishing(audit: audit, publicPages: publicPages)
         ingest = IngestDrafts(incidents: incidents)
         retention = Retention(configuration: configuration, intake: intake, cases: cases, logger: logger)
+        backups = Backups(configuration: configuration, audit: audit, threadPool: threadPool, logger: logger)
     }
 
     /// The one-time code `/setup` asks for; exists only in memory, only until setup is done.

@@ -103,15 +103,72 @@ func withHaven(
     adjust: (inout HavenConfiguration) -> Void = { _ in },
     _ body: (TestHaven) async throws -> Void
 ) async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-test-\(UUID().uuidString)", isDirectory: true)
-    let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-    let storage: HavenConfiguration.Storage
-    switch database {
-    case .sqlite: storage = .sqlite(path: file ? directory.appendingPathComponent("haven.sqlite").path : nil)
-    case .postgres(let url): storage = .postgres(url: url, searchPath: [String(schema)])
-    }
-    var configuration = HavenConfiguration(dataDirectory: directory, storage: storage, logLevel: .warning, kdfParameters: testKDF)
+    let place = TestPlace.make(database, file: file)
+    var configuration = place.configuration
     adjust(&configuration)
+    try await place.createSchema()
+    do {
+        try await serveHaven(configuration, body)
+    } catch {
+        await place.remove()
+        throw error
+    }
+    await place.remove()
+}
+
+/// Where a test's Haven keeps its data: a temporary data directory, and a PostgreSQL schema of its own.
+struct TestPlace: Sendable {
+    let directory: URL
+    let database: TestDatabase
+    let schema: String
+    let file: Bool
+
+    static func make(_ database: TestDatabase, file: Bool = true) -> TestPlace {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-test-\(UUID().uuidString)", isDirectory: true)
+        let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        return TestPlace(directory: directory, database: database, schema: String(schema), file: file)
+    }
+
+    var configuration: HavenConfiguration {
+        let storage: HavenConfiguration.Storage
+        switch database {
+        case .sqlite: storage = .sqlite(path: file ? directory.appendingPathComponent("haven.sqlite").path : nil)
+        case .postgres(let url): storage = .postgres(url: url, searchPath: [schema])
+        }
+        return HavenConfiguration(dataDirectory: directory, storage: storage, logLevel: .warning, kdfParameters: testKDF)
+    }
+
+    /// Makes the (empty) PostgreSQL schema.
+    func createSchema() async throws {
+        guard case .postgres = database else { return }
+        try await withPlainDatabase { try await $0.raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
+    }
+
+    /// Removes the data directory and the schema.
+    func remove() async {
+        if case .postgres = database {
+            try? await withPlainDatabase { try await $0.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func withPlainDatabase(_ body: (any SQLDatabase) async throws -> Void) async throws {
+        guard case .postgres(let url) = database else { return }
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        do {
+            try useDatabase(app, .postgres(url: url, searchPath: nil))
+            try await body(app.db as! any SQLDatabase)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+/// Serves a Haven with `configuration` (its storage already in place) for `body`, then shuts it down; the data stays.
+func serveHaven(_ configuration: HavenConfiguration, _ body: (TestHaven) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     app.http.client.configuration.redirectConfiguration = .disallow
@@ -119,28 +176,18 @@ func withHaven(
     app.http.client.configuration.connectionPool.idleTimeout = .milliseconds(900)
     do {
         try configure(app, configuration: configuration)
-        if case .postgres = database {
-            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: String(schema))").run()
-        }
         try await app.prepareStorage()
         try await app.asyncBoot()
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         let port = try #require(app.http.server.shared.localAddress?.port)
-        try await body(TestHaven(app: app, baseURL: "http://127.0.0.1:\(port)", dataDirectory: directory))
+        try await body(TestHaven(app: app, baseURL: "http://127.0.0.1:\(port)", dataDirectory: configuration.dataDirectory))
     } catch {
-        await tearDown(app, database: database, schema: String(schema), directory: directory)
+        await app.server.shutdown()
+        try? await app.asyncShutdown()
         throw error
     }
-    await tearDown(app, database: database, schema: String(schema), directory: directory)
-}
-
-private func tearDown(_ app: Application, database: TestDatabase, schema: String, directory: URL) async {
     await app.server.shutdown()
-    if case .postgres = database {
-        try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
-    }
     try? await app.asyncShutdown()
-    try? FileManager.default.removeItem(at: directory)
 }
 
 /// A console that answers `input` from a script and records what is printed.

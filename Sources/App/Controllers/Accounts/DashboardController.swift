@@ -17,6 +17,7 @@ struct DashboardController: RouteCollection {
                 chrome: chrome, roleName: req.t(staff.role.labelKey), hasSecondFactor: req.staffSession?.hasSecondFactor ?? false,
                 hasDisplayName: !(try await req.haven.colleagues.ownName(for: staff, on: req.db)).isEmpty,
                 unreadReports: unread, openCases: cases.open, overdueTasks: cases.overdueTasks,
-                triagesIntake: staff.role.triagesIntake, runsCases: staff.role.runsCases))
+                triagesIntake: staff.role.triagesIntake, runsCases: staff.role.runsCases,
+                backupFailed: staff.role.managesUsers ? try await req.haven.backups.lastRunFailed(on: req.db) : false))
     }
 }

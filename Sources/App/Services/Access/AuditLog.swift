@@ -1,9 +1,12 @@
 import Fluent
 import Foundation
 import HavenVault
+import SQLKit
 
 /// The audit log: audited changes run one transaction at a time, so each entry chains to the one committed before it.
-/// (Within one process; a second process writing at once is refused by the primary key on `sequence` rather than forking the chain.)
+/// Within one process a gate orders them; on PostgreSQL a transaction-scoped advisory lock, taken first in every
+/// audited transaction, orders them across processes too (a second Haven on the same database waits instead of
+/// forking the chain). On SQLite the database's single writer does the same.
 struct AuditLog: Sendable {
     private let gate = AsyncGate(limit: 1)
 
@@ -12,7 +15,10 @@ struct AuditLog: Sendable {
         async throws -> T
     {
         try await gate.withSlot {
-            try await db.transaction { tx in try await body(tx, AuditWriter(db: tx)) }
+            try await db.transaction { tx in
+                try await Self.lockAcrossProcesses(tx)
+                return try await body(tx, AuditWriter(db: tx))
+            }
         }
     }
 
@@ -23,6 +29,11 @@ struct AuditLog: Sendable {
         try await transaction(on: db) { _, audit in
             try await audit.append(actor: actor, action: action, table: table, id: id, at: date)
         }
+    }
+
+    private static func lockAcrossProcesses(_ tx: any Database) async throws {
+        guard let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(hashtext('haven-audit:' || current_schema()))").run()
     }
 
     /// Checks the whole chain in pages; nil when it is whole.

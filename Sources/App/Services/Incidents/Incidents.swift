@@ -75,7 +75,7 @@ struct Incidents: Sendable {
         let incidentKey = change.draft.confidentiality == .restricted ? SymmetricKey(size: .bits256) : nil
         let keys = DocumentationKeys(documentation: documentationKey, incident: incidentKey)
         let code = try await audit.transaction(on: db) { tx, audit in
-            record.seq = try await nextSeq(on: tx)
+            record.seq = try await Counters.next("incidents", on: tx)
             var code = RecordCode.random(prefix: "I")
             while try await Incident.find(on: tx, code: code) != nil { code = RecordCode.random(prefix: "I") }
             record.code = code
@@ -237,10 +237,6 @@ struct Incidents: Sendable {
         return types
     }
 
-    private func nextSeq(on db: any Database) async throws -> Int {
-        let row = try await (db as! any SQLDatabase).raw("SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM incidents").first()
-        return try row?.decode(column: "next", as: Int.self) ?? 1
-    }
 }
 
 extension Incidents {

@@ -74,8 +74,7 @@ struct Publishing: Sendable {
         record.status = .draft
         record.createdAt = now
         return try await audit.transaction(on: db) { tx, audit in
-            let next = try await (tx as! any SQLDatabase).raw("SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM publications").first()
-            record.seq = try next?.decode(column: "next", as: Int.self) ?? 1
+            record.seq = try await Counters.next("publications", on: tx)
             let base = Slug.make(draft.title.text(in: draft.originalLanguage, original: draft.originalLanguage).text)
             var slug = base
             var number = 2

@@ -11,4 +11,6 @@ struct DashboardPage: Page {
     let overdueTasks: Int
     let triagesIntake: Bool
     let runsCases: Bool
+    /// Administrators only: the last scheduled backup failed.
+    let backupFailed: Bool
 }
