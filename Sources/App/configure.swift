@@ -47,6 +47,7 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(IngestCommand(), as: "ingest")
     app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(ExportCommand(), as: "export")
 }
 
 func useDatabase(_ app: Application, _ storage: HavenConfiguration.Storage) throws {

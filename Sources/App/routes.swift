@@ -17,11 +17,13 @@ func routes(_ app: Application) throws {
     try staff.register(collection: InboxController())
     try staff.register(collection: CasesController())
     try staff.register(collection: PersonsController())
+    try staff.register(collection: IncidentImportController())
     try staff.register(collection: IncidentsController(evidenceMaximumBytes: app.haven.configuration.evidenceMaximumBytes))
     try staff.register(collection: AdminUsersController())
     try staff.register(collection: AdminVocabulariesController())
     try staff.register(collection: AdminSiteController())
     try staff.register(collection: AdminBackupsController())
+    try staff.register(collection: AdminExportController())
     try staff.register(collection: PublicationsController())
     try staff.register(collection: IngestController())
 }

@@ -13,7 +13,7 @@ struct BenchCommand: AsyncCommandGroup {
         [
             "intake": IntakeBenchCommand(), "inbox": InboxBenchCommand(), "search": SearchBenchCommand(), "public": PublicBenchCommand(),
             "ingest": IngestBenchCommand(),
-            "upload": UploadBenchCommand(), "limiter": LimiterBenchCommand(),
+            "upload": UploadBenchCommand(), "limiter": LimiterBenchCommand(), "backup": BackupBenchCommand(),
         ]
     }
 }

@@ -42,6 +42,7 @@ final class HavenServices: Sendable {
     let ingest: IngestDrafts
     let retention: Retention
     let backups: Backups
+    let exports: Exports
 
     init(
         configuration: HavenConfiguration, lookupKey: LookupKey, receiptKey: SymmetricKey, localization: Localization,
@@ -78,6 +79,9 @@ final class HavenServices: Sendable {
         ingest = IngestDrafts(incidents: incidents)
         retention = Retention(configuration: configuration, intake: intake, cases: cases, logger: logger)
         backups = Backups(configuration: configuration, audit: audit, threadPool: threadPool, logger: logger)
+        exports = Exports(
+            audit: audit, access: access, incidents: incidents, persons: persons, cases: cases, publishing: publishing,
+            vocabularies: vocabularies)
     }
 
     /// The one-time code `/setup` asks for; exists only in memory, only until setup is done.

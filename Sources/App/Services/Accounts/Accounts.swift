@@ -95,6 +95,16 @@ struct Accounts: Sendable {
         return true
     }
 
+    /// Whether `password` is the signed-in user's current one (asked again before an export); one KDF run.
+    func confirmsPassword(_ password: String, of userID: UUID, on db: any Database) async throws -> Bool {
+        guard !password.isEmpty, password.utf8.count <= PasswordKDF.maximumPasswordBytes,
+            let user = try await User.find(userID, on: db), let stored = user.storedKeys,
+            let parameters = KDFParameters(encoded: stored.kdfParameters)
+        else { return false }
+        let secrets = try await keys.secrets(password: password, salt: stored.salt, parameters: parameters)
+        return ConstantTime.equals(secrets.verifierHash, stored.verifierHash)
+    }
+
     /// Records a sign-in's outcome in the audit log.
     func recordSignIn(_ user: SignedInUser?, on db: any Database) async throws {
         if let user {

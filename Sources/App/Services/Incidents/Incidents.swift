@@ -67,6 +67,41 @@ struct Incidents: Sendable {
         on db: any Database
     ) async throws -> String {
         guard let user = try await User.find(author.id, on: db) else { throw Abort(.unauthorized) }
+        let (code, country) = try await audit.transaction(on: db) { tx, audit in
+            try await insert(
+                change, documentationKey: documentationKey, author: author, publicKey: user.publicKey, now: now, on: tx, audit: audit)
+        }
+        recordedCountries.insert(country)
+        publicPages.invalidate()
+        return code
+    }
+
+    /// Records several new incidents in one transaction (an import): all of them, or none when one fails.
+    func create(
+        all changes: [IncidentChange], documentationKey: SymmetricKey, by author: SignedInStaff, now: Date = Date(), on db: any Database
+    ) async throws -> [String] {
+        guard let user = try await User.find(author.id, on: db) else { throw Abort(.unauthorized) }
+        let created = try await audit.transaction(on: db) { tx, audit in
+            var created: [(code: String, country: String)] = []
+            for change in changes {
+                created.append(
+                    try await insert(
+                        change, documentationKey: documentationKey, author: author, publicKey: user.publicKey, now: now, on: tx,
+                        audit: audit))
+            }
+            try await audit.append(actor: author.actor, action: "incident.import", table: Incident.schema, id: "\(created.count)", at: now)
+            return created
+        }
+        for item in created { recordedCountries.insert(item.country) }
+        publicPages.invalidate()
+        return created.map(\.code)
+    }
+
+    /// Stores one new incident inside an audited transaction; returns its code and country.
+    private func insert(
+        _ change: IncidentChange, documentationKey: SymmetricKey, author: SignedInStaff, publicKey: Data, now: Date, on tx: any Database,
+        audit: AuditWriter
+    ) async throws -> (code: String, country: String) {
         let record = Incident()
         let id = UUID()
         record.id = id
@@ -74,19 +109,14 @@ struct Incidents: Sendable {
         record.$createdBy.id = author.id
         let incidentKey = change.draft.confidentiality == .restricted ? SymmetricKey(size: .bits256) : nil
         let keys = DocumentationKeys(documentation: documentationKey, incident: incidentKey)
-        let code = try await audit.transaction(on: db) { tx, audit in
-            record.seq = try await Counters.next("incidents", on: tx)
-            var code = RecordCode.random(prefix: "I")
-            while try await Incident.find(on: tx, code: code) != nil { code = RecordCode.random(prefix: "I") }
-            record.code = code
-            if let incidentKey { try await access.seal(incidentKey, of: .incident(id), to: [(author.id, user.publicKey)], on: tx) }
-            _ = try await write(record, change, keys: keys, isNew: true, on: tx, now: now)
-            try await audit.append(actor: author.actor, action: "incident.create", table: Incident.schema, id: id.uuidString, at: now)
-            return code
-        }
-        recordedCountries.insert(record.country)
-        publicPages.invalidate()
-        return code
+        record.seq = try await Counters.next("incidents", on: tx)
+        var code = RecordCode.random(prefix: "I")
+        while try await Incident.find(on: tx, code: code) != nil { code = RecordCode.random(prefix: "I") }
+        record.code = code
+        if let incidentKey { try await access.seal(incidentKey, of: .incident(id), to: [(author.id, publicKey)], on: tx) }
+        _ = try await write(record, change, keys: keys, isNew: true, on: tx, now: now)
+        try await audit.append(actor: author.actor, action: "incident.create", table: Incident.schema, id: id.uuidString, at: now)
+        return (code, record.country)
     }
 
     /// Saves an edit: keeps the previous state as a revision, re-seals when confidentiality changes. `keys.incident` is

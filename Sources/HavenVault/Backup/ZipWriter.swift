@@ -1,0 +1,79 @@
+import Foundation
+
+/// A ZIP archive of stored (uncompressed) entries with UTF-8 names, built in memory: what an export needs, readable by
+/// every unzip tool and spreadsheet-friendly operating system.
+public struct ZipWriter {
+    private var body = Data()
+    private var directory = Data()
+    private var count: UInt16 = 0
+
+    public init() {}
+
+    /// Adds a file.
+    public mutating func add(_ name: String, data: Data, modified: Date = Date()) {
+        let nameBytes = Data(name.utf8)
+        let crc = CRC32.checksum(data)
+        let (time, date) = Self.dosTime(modified)
+        let offset = UInt32(body.count)
+        var local = Data()
+        local.append(le32: 0x0403_4b50)
+        local.append(le16: 20)
+        local.append(le16: 0x0800)
+        local.append(le16: 0)
+        local.append(le16: time)
+        local.append(le16: date)
+        local.append(le32: crc)
+        local.append(le32: UInt32(data.count))
+        local.append(le32: UInt32(data.count))
+        local.append(le16: UInt16(nameBytes.count))
+        local.append(le16: 0)
+        body.append(local)
+        body.append(nameBytes)
+        body.append(data)
+        var central = Data()
+        central.append(le32: 0x0201_4b50)
+        central.append(le16: 0x0314)
+        central.append(le16: 20)
+        central.append(le16: 0x0800)
+        central.append(le16: 0)
+        central.append(le16: time)
+        central.append(le16: date)
+        central.append(le32: crc)
+        central.append(le32: UInt32(data.count))
+        central.append(le32: UInt32(data.count))
+        central.append(le16: UInt16(nameBytes.count))
+        central.append(le16: 0)
+        central.append(le16: 0)
+        central.append(le16: 0)
+        central.append(le16: 0)
+        central.append(le32: 0o100600 << 16)
+        central.append(le32: offset)
+        directory.append(central)
+        directory.append(nameBytes)
+        count += 1
+    }
+
+    /// The archive's bytes.
+    public var data: Data {
+        var end = Data()
+        end.append(le32: 0x0605_4b50)
+        end.append(le16: 0)
+        end.append(le16: 0)
+        end.append(le16: count)
+        end.append(le16: count)
+        end.append(le32: UInt32(directory.count))
+        end.append(le32: UInt32(body.count))
+        end.append(le16: 0)
+        return body + directory + end
+    }
+
+    private static func dosTime(_ date: Date) -> (time: UInt16, date: UInt16) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let year = max(1980, parts.year ?? 1980)
+        let time = UInt16((parts.hour ?? 0) << 11 | (parts.minute ?? 0) << 5 | (parts.second ?? 0) / 2)
+        let day = UInt16((year - 1980) << 9 | (parts.month ?? 1) << 5 | (parts.day ?? 1))
+        return (time, day)
+    }
+}
