@@ -20,30 +20,49 @@ struct BackupAdminTests {
             let recipient = AgeKeys.recipient(board.publicKey)
             #expect(try await coordinator.get("/app/admin/backups").status == .forbidden)
             #expect(
-                try await coordinator.submit("/app/admin/backups/recipients", ["label": "Board", "recipient": recipient]).status
+                try await coordinator.submit(
+                    "/app/admin/backups/recipients", ["label": "Board", "recipient": recipient, "password": goodPassword]
+                ).status
                     == .forbidden)
             #expect(
-                try await admin.submit("/app/admin/backups/recipients", ["label": "Board", "recipient": recipient], csrf: .some(nil)).status
+                try await admin.submit(
+                    "/app/admin/backups/recipients", ["label": "Board", "recipient": recipient, "password": goodPassword], csrf: .some(nil)
+                ).status
                     == .forbidden)
             #expect(try await BackupRecipient.query(on: haven.db).count() == 0)
 
             let page = try await admin.get("/app/admin/backups")
             let recovery = try #require(try await haven.app.haven.backups.recoveryRecipient(on: haven.db))
             #expect(page.status == .ok && page.body.contains(recovery) && recovery.hasPrefix("age1"))
-            let invalid = try await admin.submit("/app/admin/backups/recipients", ["label": "Board", "recipient": "age1notakey"])
+            // An open session is not enough: the password is asked again.
+            let noPassword = try await admin.submit("/app/admin/backups/recipients", ["label": "Board", "recipient": recipient])
+            #expect(
+                noPassword.status == .unprocessableEntity && noPassword.body.contains("id=\"password-error\"")
+                    && noPassword.body.contains(recipient))
+            let wrongPassword = try await admin.submit(
+                "/app/admin/backups/recipients", ["label": "Board", "recipient": recipient, "password": "not the password 7"])
+            #expect(wrongPassword.status == .unprocessableEntity)
+            #expect(try await BackupRecipient.query(on: haven.db).count() == 0)
+            let invalid = try await admin.submit(
+                "/app/admin/backups/recipients", ["label": "Board", "recipient": "age1notakey", "password": goodPassword])
             #expect(
                 invalid.status == .unprocessableEntity && invalid.body.contains("id=\"recipient-error\"")
                     && invalid.body.contains("value=\"age1notakey\""))
-            let unlabelled = try await admin.submit("/app/admin/backups/recipients", ["label": " ", "recipient": recipient])
+            let unlabelled = try await admin.submit(
+                "/app/admin/backups/recipients", ["label": " ", "recipient": recipient, "password": goodPassword])
             #expect(
                 unlabelled.status == .unprocessableEntity && unlabelled.body.contains("id=\"label-error\"")
                     && unlabelled.body.contains(recipient))
             #expect(
-                try await admin.submit("/app/admin/backups/recipients", ["label": "Board <b>", "recipient": recipient]).status == .seeOther)
+                try await admin.submit(
+                    "/app/admin/backups/recipients", ["label": "Board <b>", "recipient": recipient, "password": goodPassword]
+                ).status == .seeOther)
             let listed = try await admin.get("/app/admin/backups")
             #expect(listed.body.contains(recipient) && listed.body.contains("Board &lt;b&gt;"))
             #expect(
-                try await admin.submit("/app/admin/backups/recipients", ["label": "Again", "recipient": recipient]).status
+                try await admin.submit(
+                    "/app/admin/backups/recipients", ["label": "Again", "recipient": recipient, "password": goodPassword]
+                ).status
                     == .unprocessableEntity)
             #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "backup.recipient.add").count() == 1)
 
@@ -85,6 +104,8 @@ struct BackupAdminTests {
                     on: haven.db, eventLoop: haven.app.eventLoopGroup.any(), now: start + Double(day) * 86_400)
                 #expect(run.succeeded && run.bytes > 0)
             }
+            #expect(try await !backups.isDue(on: haven.db, now: start + 2 * 86_400 + 3_600), "a restart an hour later adds no backup")
+            #expect(try await backups.isDue(on: haven.db, now: start + 3 * 86_400), "a day later one is due")
             let kept = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
             #expect(kept == ["haven-backup-20270116-080000.age", "haven-backup-20270117-080000.age"])
             #expect(

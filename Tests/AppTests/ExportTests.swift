@@ -54,6 +54,10 @@ struct ExportTests {
             #expect(try #require(files["publications.csv"]).contains("Заявление"))
             #expect(try #require(files["vocabularies.csv"]).contains("incident-types,V4.1"))
             #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "export.csv").count() == 1)
+            let reads = try await AuditEntry.query(on: haven.db).filter(\.$action == "export.read").all().map(\.targetTable)
+            #expect(
+                reads.contains("incidents") && reads.contains("cases") && reads.contains("persons"),
+                "each restricted incident, person and case opened")
         }
     }
 

@@ -47,6 +47,38 @@ struct BackupArchiveTests {
         }
     }
 
+    @Test("bytes after the archive's end, and a part that comes twice, are refused")
+    func afterTheEndAndTwice() throws {
+        let recovery = Curve25519.KeyAgreement.PrivateKey()
+        func encrypted(_ tar: Data) throws -> Data {
+            var output = Data()
+            var age = try AgeEncryptor(recipients: [recovery.publicKey]) { output.append($0) }
+            try age.write(tar)
+            try age.finish()
+            return output
+        }
+        func tar(_ entries: [(String, Data)], after: Data = Data()) throws -> Data {
+            var bytes = Data()
+            var writer = TarWriter { bytes.append($0) }
+            for (name, data) in entries { try writer.add(name: name, data: data, modified: Date()) }
+            try writer.finish()
+            return bytes + after
+        }
+        let part = Data("x".utf8)
+        let manifest = try JSONEncoder().encode(
+            BackupManifest(
+                createdAt: "", engine: "sqlite", organisation: nil, migrations: [], tables: [],
+                parts: [.init(path: "keys/a", bytes: 1, sha256: SHA256.hash(data: part).hexString)]))
+        #expect(try Self.verify(try encrypted(try tar([("keys/a", part), ("manifest.json", manifest)])), with: recovery).parts.count == 1)
+        #expect(throws: BackupError.self) {
+            try Self.verify(
+                try encrypted(try tar([("keys/a", part), ("manifest.json", manifest)], after: Data("hidden".utf8))), with: recovery)
+        }
+        #expect(throws: BackupError.self) {
+            try Self.verify(try encrypted(try tar([("keys/a", part), ("keys/a", part), ("manifest.json", manifest)])), with: recovery)
+        }
+    }
+
     @Test("a flipped byte is refused naming the part it falls in; a cut archive is refused")
     func damage() throws {
         let recovery = Curve25519.KeyAgreement.PrivateKey()

@@ -10,9 +10,9 @@ struct ZipWriterTests {
     func archive() throws {
         #expect(CRC32.checksum(Data("123456789".utf8)) == 0xCBF4_3926)
         var zip = ZipWriter()
-        zip.add("incidents.csv", data: Data("\u{FEFF}code,title\r\nI-1,Кишинёв\r\n".utf8))
-        zip.add("пустой.csv", data: Data())
-        zip.add("big.bin", data: Data(repeating: 9, count: 100_000))
+        try zip.add("incidents.csv", data: Data("\u{FEFF}code,title\r\nI-1,Кишинёв\r\n".utf8))
+        try zip.add("пустой.csv", data: Data())
+        try zip.add("big.bin", data: Data(repeating: 9, count: 100_000))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("haven-zip-\(UUID().uuidString).zip")
         defer { try? FileManager.default.removeItem(at: file) }
         try zip.data.write(to: file)

@@ -10,6 +10,7 @@ public struct BackupArchiveReader {
     private var hash = SHA256()
     private var current: (path: String, bytes: Int64, read: Int64)?
     private var seen: [BackupManifest.Part] = []
+    private var seenPaths: Set<String> = []
     /// The manifest, once the last entry was read.
     public private(set) var manifest: BackupManifest?
 
@@ -38,6 +39,8 @@ public struct BackupArchiveReader {
             return nil
         }
         guard manifest == nil else { throw BackupError.inconsistent("\(entry.name) comes after the manifest") }
+        guard !seenPaths.contains(entry.name) else { throw BackupError.inconsistent("\(entry.name) is in the archive twice") }
+        seenPaths.insert(entry.name)
         if entry.name == BackupManifest.entryName {
             manifest = try readManifest(size: entry.size)
             try checkAgainstManifest()
@@ -75,7 +78,7 @@ public struct BackupArchiveReader {
     }
 
     private mutating func readManifest(size: Int64) throws -> BackupManifest {
-        guard size < 64 << 20 else { throw BackupError.damaged(part: BackupManifest.entryName, reason: "too large") }
+        guard size < 256 << 20 else { throw BackupError.damaged(part: BackupManifest.entryName, reason: "too large") }
         var data = Data()
         current = (BackupManifest.entryName, size, 0)
         while let piece = try readContent() { data.append(piece) }

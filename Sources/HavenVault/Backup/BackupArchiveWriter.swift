@@ -61,7 +61,7 @@ public struct BackupArchiveWriter {
     /// Writes the manifest (given the parts) as the last entry and closes the archive and its encryption.
     public mutating func finish(manifest: (_ parts: [BackupManifest.Part]) -> BackupManifest) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.sortedKeys]
         let written = manifest(parts)
         self.manifest = written
         let data = try encoder.encode(written)

@@ -23,6 +23,7 @@ public struct TarReader {
         guard block.count == 512 else { throw TarError.truncated }
         guard let entry = try TarHeader.decode(block) else {
             isAtEnd = true
+            try readToTheEnd()
             return nil
         }
         remaining = entry.size
@@ -42,6 +43,16 @@ public struct TarReader {
         buffer = Data(buffer.dropFirst(count))
         remaining -= Int64(count)
         return piece
+    }
+
+    /// After the end marker only zero padding may follow; reading it all also lets the stream below check its own end
+    /// (an encrypted stream authenticates its last chunk only when that chunk is read).
+    private mutating func readToTheEnd() throws {
+        guard buffer.allSatisfy({ $0 == 0 }) else { throw TarError.malformedHeader }
+        buffer = Data()
+        while let piece = try next() {
+            guard piece.allSatisfy({ $0 == 0 }) else { throw TarError.malformedHeader }
+        }
     }
 
     private mutating func take(_ count: Int) throws -> Data {

@@ -7,11 +7,18 @@ public struct ZipWriter {
     private var directory = Data()
     private var count: UInt16 = 0
 
+    /// An archive larger than plain ZIP holds (4 GiB, 65,535 entries): refused rather than written wrong.
+    public struct TooLarge: Error {}
+
     public init() {}
 
     /// Adds a file.
-    public mutating func add(_ name: String, data: Data, modified: Date = Date()) {
+    public mutating func add(_ name: String, data: Data, modified: Date = Date()) throws {
         let nameBytes = Data(name.utf8)
+        guard count < UInt16.max, nameBytes.count < Int(UInt16.max),
+            body.count + 30 + nameBytes.count + data.count < Int(UInt32.max),
+            directory.count + 46 + nameBytes.count < Int(UInt32.max)
+        else { throw TooLarge() }
         let crc = CRC32.checksum(data)
         let (time, date) = Self.dosTime(modified)
         let offset = UInt32(body.count)
@@ -71,7 +78,7 @@ public struct ZipWriter {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let year = max(1980, parts.year ?? 1980)
+        let year = min(2107, max(1980, parts.year ?? 1980))
         let time = UInt16((parts.hour ?? 0) << 11 | (parts.minute ?? 0) << 5 | (parts.second ?? 0) / 2)
         let day = UInt16((year - 1980) << 9 | (parts.month ?? 1) << 5 | (parts.day ?? 1))
         return (time, day)

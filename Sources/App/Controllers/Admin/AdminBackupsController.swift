@@ -8,6 +8,7 @@ struct AdminBackupsController: RouteCollection {
     struct RecipientInput: Content {
         var label: String?
         var recipient: String?
+        var password: String?
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -25,6 +26,17 @@ struct AdminBackupsController: RouteCollection {
     @Sendable func addRecipient(req: Request) async throws -> Response {
         let admin = try req.require(.managesUsers)
         let input = try req.content.decode(RecipientInput.self)
+        // Every later backup opens with this key alone: a session left open must not be enough to add one.
+        if let wait = await req.takeLimit(.signIn(account: nil)) {
+            throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)])
+        }
+        guard try await req.haven.accounts.confirmsPassword(input.password ?? "", of: admin.id, on: req.db) else {
+            var page = try await page(req)
+            page.label = Self.labelField(req, FieldState(value: input.label ?? ""))
+            page.recipient = Self.recipientField(req, FieldState(value: input.recipient ?? ""))
+            page.password = Self.passwordField(req, error: req.t("account_current_wrong"))
+            return try await req.render(page, status: .unprocessableEntity)
+        }
         do {
             try await req.haven.backups.addRecipient(label: input.label ?? "", recipient: input.recipient ?? "", by: admin, on: req.db)
         } catch let problem as Backups.RecipientProblem {
@@ -67,7 +79,11 @@ struct AdminBackupsController: RouteCollection {
             recoveryRecipient: try await backups.recoveryRecipient(on: req.db) ?? "",
             recipients: recipients, scheduleDirectory: req.haven.configuration.backupDirectory?.path ?? "",
             kept: req.haven.configuration.backupsKept, runs: runs, label: Self.labelField(req, FieldState()),
-            recipient: Self.recipientField(req, FieldState()))
+            recipient: Self.recipientField(req, FieldState()), password: Self.passwordField(req, error: nil))
+    }
+
+    private static func passwordField(_ req: Request, error: String?) -> FormField {
+        .password("password", label: req.t("account_current_password"), error: error, autocomplete: "current-password")
     }
 
     private static func labelField(_ req: Request, _ state: FieldState) -> FormField {

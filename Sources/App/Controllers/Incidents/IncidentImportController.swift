@@ -14,7 +14,8 @@ struct IncidentImportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let imports = routes.grouped(RequireCapability(.writesDocumentation)).grouped("app", "incidents", "import")
         imports.get(use: form)
-        imports.on(.POST, body: .collect(maxSize: "4mb"), use: submit)
+        // As much as any form may carry (the form token is read from the body first, up to the same bound).
+        imports.on(.POST, body: .collect(maxSize: "1mb"), use: submit)
     }
 
     @Sendable func form(req: Request) async throws -> Response {

@@ -44,7 +44,8 @@ struct BackupRestore {
     private func refuseUnlessEmpty() async throws {
         try FileManager.default.createDirectory(
             at: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        for directory in [keysDirectory, filesDirectory] where !(try BackupFileIO.files(in: directory)).isEmpty {
+        for directory in [keysDirectory, filesDirectory]
+        where !((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).isEmpty {
             throw BackupFailure("\(directory.path) is not empty: restore into an empty data directory")
         }
         let tables = try await withDatabase { sql in try await DatabaseSnapshot.tableNames(on: sql) }
@@ -126,6 +127,9 @@ struct BackupRestore {
         }
     }
 
+    /// The longest row a restore reads (a backup's parts are at most 4 MiB, a row at most one part).
+    static let maximumRowBytes = 64 << 20
+
     /// The reader, shared with the database transaction's closure.
     private final class ReaderBox: @unchecked Sendable {
         var value: BackupArchiveReader
@@ -191,10 +195,13 @@ struct BackupRestore {
         var batch: [[String: DumpValue]] = []
         var count = 0
         let decoder = JSONDecoder()
+        var scanned = 0
         while let piece = try reader.value.readContent() {
             pending.append(piece)
             var start = pending.startIndex
-            while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            // Only the new bytes are searched for the end of a row: a long row is scanned once, not once per piece.
+            while let newline = pending[max(start, pending.startIndex + scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
+                scanned = 0
                 guard let row = try? decoder.decode([String: DumpValue].self, from: pending[start..<newline]) else {
                     throw BackupFailure("a row of \(columns.table) is not JSON")
                 }
@@ -207,6 +214,10 @@ struct BackupRestore {
                 }
             }
             pending = Data(pending[start...])
+            scanned = pending.count
+            guard pending.count <= Self.maximumRowBytes else {
+                throw BackupFailure("a row of \(columns.table) is longer than any Haven writes")
+            }
         }
         guard pending.isEmpty else { throw BackupFailure("a part of \(columns.table) does not end with a whole row") }
         try await columns.insert(batch, on: sql)

@@ -11,7 +11,11 @@ extension Backups {
     func schedule(on eventLoop: any EventLoop, db: @escaping @Sendable () -> any Database) {
         guard configuration.backupDirectory != nil else { return }
         eventLoop.scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: .hours(24)) { _ in
-            eventLoop.makeFutureWithTask { _ = try? await runScheduled(on: db(), eventLoop: eventLoop) }
+            eventLoop.makeFutureWithTask {
+                // A restart does not add a backup (nor push a good one out) when the last good one is less than a day old.
+                guard (try? await isDue(on: db())) == true else { return }
+                _ = try? await runScheduled(on: db(), eventLoop: eventLoop)
+            }
         }
     }
 
@@ -44,6 +48,14 @@ extension Backups {
             }
         }
         return run
+    }
+
+    /// Whether a scheduled backup is due: none has succeeded in the last 23 hours.
+    func isDue(on db: any Database, now: Date = Date()) async throws -> Bool {
+        guard
+            let last = try await BackupRun.query(on: db).filter(\.$succeeded == true).sort(\.$startedAt, .descending).first()
+        else { return true }
+        return now.timeIntervalSince(last.startedAt) >= 23 * 3600
     }
 
     /// The most recent scheduled backups, newest first.

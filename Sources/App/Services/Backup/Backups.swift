@@ -32,8 +32,8 @@ struct Backups: Sendable {
             try handle.synchronize()
             let bytes = Int64(try handle.offset())
             try handle.close()
-            if FileManager.default.fileExists(atPath: output.path) { try FileManager.default.removeItem(at: output) }
-            try FileManager.default.moveItem(at: partial, to: output)
+            // rename(2) replaces an older file of the same name in one step: there is always one whole backup there.
+            guard rename(partial.path, output.path) == 0 else { throw BackupFailure("cannot move the backup to \(output.path)") }
             return Written(manifest: manifest, bytes: bytes)
         } catch {
             try? handle.close()
@@ -60,9 +60,10 @@ struct Backups: Sendable {
         for table in BackupTables.all {
             tables.append(try await dump(table, from: snapshot, into: &archive))
         }
+        // The files are read while the snapshot is still open, so no retention run can commit in between unseen.
+        try addFiles(to: &archive)
         snapshotOpen = false
         await snapshot.end()
-        try addFiles(to: &archive)
         try archive.finish { parts in
             BackupManifest(
                 createdAt: ISO8601DateFormatter().string(from: now), engine: snapshot.engine, organisation: organisation.id,

@@ -128,7 +128,7 @@ struct TableColumns: Sendable {
         case (_, .null): return "NULL"
         case (.uuid, .text(let text)):
             guard let uuid = UUID(uuidString: text) else {
-                throw BackupFailure("\(table).\(column) holds \(text.prefix(40)), not an identifier")
+                throw BackupFailure("\(table).\(column) holds something that is not an identifier")
             }
             return "\(bind: uuid)"
         case (.text, .text(let text)): return "\(bind: text)"

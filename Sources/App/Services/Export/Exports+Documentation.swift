@@ -5,7 +5,7 @@ import HavenDomain
 extension Exports {
     /// Incidents (restricted ones only when `staff` holds their key) with their acts, sources, proceedings and evidence,
     /// and every person, opened with the documentation key.
-    func documentation(for staff: SignedInStaff, on db: any Database) async throws -> [CSVTable] {
+    func documentation(for staff: SignedInStaff, opened: inout [OpenedRecord], on db: any Database) async throws -> [CSVTable] {
         let documentationKey = try await incidents.documentationKey(for: staff, reason: "", on: db)
         let restricted = try await access.held(.incident, by: staff, on: db)
         var tables = DocumentationTables()
@@ -14,12 +14,14 @@ extension Exports {
             if record.isRestricted {
                 guard let key = try restricted.key(for: try record.requireID()) else { continue }
                 keys.incident = key
+                opened.append((Incident.schema, try record.requireID()))
             }
             let opened = try await incidents.open(record, keys: keys, on: db)
             tables.add(opened, files: try await incidents.files(of: opened, on: db), labels: self)
         }
         for person in try await Person.query(on: db).sort(\.$code).all() {
             let identity = try Persons.open(person, key: documentationKey)
+            opened.append((Person.schema, try person.requireID()))
             tables.persons.append([
                 person.code, identity.name, identity.otherNames, identity.contacts, identity.dateOfBirth,
                 identity.sexualOrientation.rawValue,

@@ -23,11 +23,14 @@ struct Exports: Sendable {
         var fileExtension: String { self == .csv ? "zip" : "json" }
     }
 
-    /// Every table `staff` may read, opened.
-    func tables(for staff: SignedInStaff, on db: any Database) async throws -> [CSVTable] {
+    /// A record whose reading is audited (restricted incidents, persons, cases), opened for an export.
+    typealias OpenedRecord = (table: String, id: UUID)
+
+    /// Every table `staff` may read, opened; `opened` gets the records whose reading is audited.
+    func tables(for staff: SignedInStaff, opened: inout [OpenedRecord], on db: any Database) async throws -> [CSVTable] {
         var tables: [CSVTable] = []
-        if staff.role.readsDocumentation { tables += try await documentation(for: staff, on: db) }
-        if staff.role.runsCases { tables += try await caseTables(for: staff, on: db) }
+        if staff.role.readsDocumentation { tables += try await documentation(for: staff, opened: &opened, on: db) }
+        if staff.role.runsCases { tables += try await caseTables(for: staff, opened: &opened, on: db) }
         if staff.role.writesPublications { tables.append(try await publicationTable(on: db)) }
         tables.append(vocabularyTable())
         return tables
@@ -35,12 +38,20 @@ struct Exports: Sendable {
 
     /// The export's file for `staff`, audited.
     func export(_ format: Format, for staff: SignedInStaff, now: Date = Date(), on db: any Database) async throws -> Data {
-        let tables = try await tables(for: staff, on: db)
-        try await audit.append(on: db, actor: staff.actor, action: "export.\(format.rawValue)", table: "", id: "")
+        var opened: [OpenedRecord] = []
+        let tables = try await tables(for: staff, opened: &opened, on: db)
+        let records = opened
+        // One entry for the export, and one per record it opened whose reading is always audited.
+        try await audit.transaction(on: db) { _, audit in
+            try await audit.append(actor: staff.actor, action: "export.\(format.rawValue)", table: "", id: "\(records.count)", at: now)
+            for record in records {
+                try await audit.append(actor: staff.actor, action: "export.read", table: record.table, id: record.id.uuidString, at: now)
+            }
+        }
         switch format {
         case .csv:
             var zip = ZipWriter()
-            for table in tables { zip.add("\(table.name).csv", data: Data(table.text.utf8), modified: now) }
+            for table in tables { try zip.add("\(table.name).csv", data: Data(table.text.utf8), modified: now) }
             return zip.data
         case .json:
             return try Self.json(tables, exportedAt: now)

@@ -29,4 +29,5 @@ struct BackupsPage: Page {
     let runs: [Run]
     var label = FormField.text("label", label: "", maxLength: 200)
     var recipient = FormField.text("recipient", label: "", maxLength: 120)
+    var password = FormField.password("password", label: "", autocomplete: "current-password")
 }
