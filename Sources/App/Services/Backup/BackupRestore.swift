@@ -104,7 +104,7 @@ struct BackupRestore {
         app.logger = logger
         do {
             try configure(app, configuration: configuration)
-            try await migrate(app, only: manifest.migrations)
+            try await migrate(app.databases, only: manifest.migrations, logger: app.logger, on: app.eventLoopGroup.any())
             let rows = try await insertRows(reader, first: &part, tables: manifest.tables.map(\.name), into: app.db)
             var files = 0
             try FileManager.default.createDirectory(
@@ -154,11 +154,11 @@ struct BackupRestore {
     }
 
     /// Runs exactly the migrations the backup was taken at, so its rows fit the tables as they were.
-    private func migrate(_ app: Application, only names: [String]) async throws {
+    private func migrate(_ databases: Databases, only names: [String], logger: Logger, on eventLoop: any EventLoop) async throws {
         let migrations = Migrations()
         let wanted = Set(names)
         migrations.add(HavenMigrations.all.filter { wanted.contains($0.name) })
-        let migrator = Migrator(databases: app.databases, migrations: migrations, logger: app.logger, on: app.eventLoopGroup.any())
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop)
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
     }
