@@ -43,6 +43,21 @@ struct IncidentPageBuilder {
         }
     }
 
+    /// The title the public site shows for an incident: made of structured fields only (its first type, country and
+    /// dates), never of the title or description staff wrote, which may name the people it happened to.
+    static func publicTitle(typeNames: [String], countryName: String, dates: String) -> String {
+        (typeNames.first.map { $0 + " — " } ?? "") + countryName + ", " + dates
+    }
+
+    /// The public site's rows: structured titles only (see `publicTitle`).
+    func publicRows(_ rows: [IncidentListRow], types: [Int: [String]]) -> [IncidentListPage.Row] {
+        self.rows(rows, types: types).map { row in
+            var row = row
+            row.title = Self.publicTitle(typeNames: row.typeNames, countryName: row.countryName, dates: row.dates)
+            return row
+        }
+    }
+
     /// A date range as shown: `2020-02`, `2020-06-08 – 2020-06-10`, `~2017`.
     static func dates(_ start: String, _ end: String?) -> String {
         guard let end, end != start else { return start }

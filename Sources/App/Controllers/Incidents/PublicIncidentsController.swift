@@ -21,7 +21,10 @@ struct PublicIncidentsController: RouteCollection {
         let query = try req.query.decode(ListQuery.self)
         var filter = IncidentFilter()
         filter.onlyPublic = true
-        filter.text = String((query.q ?? "").prefix(200))
+        // No words: the index holds the text staff wrote, and matching it would tell a visitor which incident mentions
+        // a name they guess. The public list filters by structured fields only.
+        filter.text = ""
+        _ = query.q
         filter.page = query.page?.value ?? 1
         let (result, types) = try await req.haven.incidents.list(filter, on: req.db)
         let page = filter.boundedPage
@@ -33,7 +36,7 @@ struct PublicIncidentsController: RouteCollection {
         return try await req.render(
             PublicIncidentListPage(
                 chrome: Self.chrome(req, titleKey: "public_incidents_title"), text: filter.text,
-                rows: IncidentPageBuilder(req).rows(result.rows, types: types), total: result.total,
+                rows: IncidentPageBuilder(req).publicRows(result.rows, types: types), total: result.total,
                 previousPage: page > 1 ? link(page - 1) : nil, nextPage: filter.hasPage(after: result.total) ? link(page + 1) : nil))
     }
 
@@ -58,12 +61,16 @@ struct PublicIncidentsController: RouteCollection {
         let builder = IncidentPageBuilder(req)
         let terms = builder.terms
         let narrative = incident.narrative
+        let dates = IncidentPageBuilder.dates(record.startDate, record.endDate)
+        let countryName = Country(code: record.country)?.name(req.language) ?? record.country
+        let typeNames = builder.typeNames(incident.types)
+        // Only structured fields: the title and description were written for staff and may name the victims.
         return PublicIncidentPage(
-            chrome: chrome(req, titleKey: "public_incident_title"), code: record.code, title: narrative.title,
-            description: narrative.description, dates: IncidentPageBuilder.dates(record.startDate, record.endDate),
-            countryName: Country(code: record.country)?.name(req.language) ?? record.country,
+            chrome: chrome(req, titleKey: "public_incident_title"), code: record.code,
+            title: IncidentPageBuilder.publicTitle(typeNames: typeNames, countryName: countryName, dates: dates), dates: dates,
+            countryName: countryName,
             place: [narrative.city, narrative.region].filter { !$0.isEmpty }.joined(separator: ", "),
-            typeNames: builder.typeNames(incident.types), counts: builder.counts(record),
+            typeNames: typeNames, counts: builder.counts(record),
             violationStatusName: builder.label(terms.violationStatuses, record.violationStatus),
             acts: incident.acts.map { act in
                 .init(

@@ -125,6 +125,9 @@ struct PublicSiteController: RouteCollection {
         let record = opened.record
         let content = opened.content
         let original = record.originalLanguage
+        let linked = opened.incidents.filter { $0.confidentiality == .public }
+        let linkedTypes = try await req.haven.incidents.types(of: linked.map(\.seq), on: req.db)
+        let builder = IncidentPageBuilder(req)
         let title = content.title.text(in: contentLanguage, original: original)
         let names = Dictionary(
             try await req.haven.publishing.languages(on: req.db).map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -149,7 +152,14 @@ struct PublicSiteController: RouteCollection {
             },
             versions: versions, signatories: opened.signatories, signatoryCount: opened.signatories.count, venue: content.venue,
             participants: content.participants.map(String.init) ?? "",
-            incidents: opened.incidents.filter { $0.confidentiality == .public }.map { .init(code: $0.code, title: $0.title) })
+            incidents: linked.map { incident in
+                .init(
+                    code: incident.code,
+                    title: IncidentPageBuilder.publicTitle(
+                        typeNames: builder.typeNames(linkedTypes[incident.seq] ?? []),
+                        countryName: Country(code: incident.country)?.name(language) ?? incident.country,
+                        dates: IncidentPageBuilder.dates(incident.startDate, incident.endDate)))
+            })
     }
 
     @Sendable func about(req: Request) async throws -> Response {

@@ -9,7 +9,7 @@ struct IncidentListPage: Page {
     /// One incident's line.
     struct Row: Encodable {
         let code: String
-        let title: String
+        var title: String
         let isRestricted: Bool
         let countryName: String
         let dates: String

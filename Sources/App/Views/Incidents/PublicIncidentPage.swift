@@ -17,7 +17,6 @@ struct PublicIncidentPage: Page {
     let chrome: PageChrome
     let code: String
     let title: String
-    let description: String
     let dates: String
     let countryName: String
     let place: String
