@@ -5,8 +5,24 @@ import Vapor
 struct PublicIncidentsController: RouteCollection {
     /// The public list's query.
     struct ListQuery: Content {
-        var q: String?
+        var country: String?
+        var heading: String?
+        var year: String?
         var page: PageNumber?
+
+        /// The filters that name something real; anything else is left out, never an error.
+        var filter: IncidentFilter {
+            var filter = IncidentFilter()
+            filter.onlyPublic = true
+            filter.country = country.flatMap { Country(code: $0.uppercased())?.code } ?? ""
+            filter.heading = heading.flatMap { AnnualReviewHeading(rawValue: $0)?.rawValue } ?? ""
+            if let year, year.count == 4, let number = Int(year), (1900...2100).contains(number) {
+                filter.from = year
+                filter.to = year
+            }
+            filter.page = page?.value ?? 1
+            return filter
+        }
     }
 
     /// Source kinds the public may see; testimonies and court papers can name people.
@@ -18,24 +34,34 @@ struct PublicIncidentsController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        let query = try req.query.decode(ListQuery.self)
-        var filter = IncidentFilter()
-        filter.onlyPublic = true
-        // No words: the index holds the text staff wrote, and matching it would tell a visitor which incident mentions
-        // a name they guess. The public list filters by structured fields only.
-        filter.text = ""
-        _ = query.q
-        filter.page = query.page?.value ?? 1
+        // No word search: the index holds the text staff wrote, and matching it would tell a visitor which incident
+        // mentions a name they guess. The public list filters by structured fields only.
+        let filter = try req.query.decode(ListQuery.self).filter
         let (result, types) = try await req.haven.incidents.list(filter, on: req.db)
         let page = filter.boundedPage
         let link = { (page: Int) in
-            "/incidents?"
-                + (filter.text.isEmpty ? "" : "q=\(filter.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&")
-                + "page=\(page)"
+            var items = [URLQueryItem]()
+            if !filter.country.isEmpty { items.append(.init(name: "country", value: filter.country)) }
+            if !filter.heading.isEmpty { items.append(.init(name: "heading", value: filter.heading)) }
+            if !filter.from.isEmpty { items.append(.init(name: "year", value: filter.from)) }
+            items.append(.init(name: "page", value: String(page)))
+            var components = URLComponents()
+            components.path = "/incidents"
+            components.queryItems = items
+            return components.string ?? "/incidents"
         }
+        let language = req.publicLanguage
         return try await req.render(
             PublicIncidentListPage(
-                chrome: Self.chrome(req, titleKey: "public_incidents_title"), text: filter.text,
+                chrome: Self.chrome(req, titleKey: "public_incidents_title"),
+                countries: [Choice(code: "", name: "—")]
+                    + Country.all.map { Choice(code: $0.code, name: $0.name(language), isChosen: $0.code == filter.country) }
+                    .sorted { $0.name < $1.name },
+                headings: [Choice(code: "", name: "—")]
+                    + AnnualReviewHeading.allCases.map {
+                        Choice(code: $0.rawValue, name: $0.label(language), isChosen: $0.rawValue == filter.heading)
+                    },
+                year: filter.from,
                 rows: IncidentPageBuilder(req).publicRows(result.rows, types: types), total: result.total,
                 previousPage: page > 1 ? link(page - 1) : nil, nextPage: filter.hasPage(after: result.total) ? link(page + 1) : nil))
     }

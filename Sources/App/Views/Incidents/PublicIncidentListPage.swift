@@ -7,7 +7,9 @@ struct PublicIncidentListPage: Page {
     static let template = "incidents/public-list"
 
     let chrome: PageChrome
-    let text: String
+    let countries: [Choice]
+    let headings: [Choice]
+    let year: String
     let rows: [IncidentListPage.Row]
     let total: Int
     let previousPage: String?
