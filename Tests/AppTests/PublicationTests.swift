@@ -204,6 +204,11 @@ struct PublicationTests {
                     == .seeOther)
             #expect(try await haven.browser().get("/p/\(slug)").status == .notFound)
             #expect(!(try await haven.browser().get("/")).body.contains(slug))
+            // Staff see the moment, not "Published", wherever the status shows.
+            for path in ["/app/publications", "/app/publications/\(slug)"] {
+                let body = try await admin.get(path).body
+                #expect(body.contains("Scheduled for 2099-01-01 09:00 UTC"), "\(path)")
+            }
             let record = try #require(try await Publication.find(on: haven.db, slug: slug))
             record.publishedAt = Date().addingTimeInterval(-60)
             try await record.save(on: haven.db)

@@ -55,7 +55,7 @@ struct PublicationFormBuilder {
         page.participants = FieldState(value: draft.participants, error: message("participants"))
         page.hasProblems = !problems.isEmpty
         if let record {
-            page.statusName = req.t(record.status.labelKey)
+            page.statusName = PublicationStatusText.name(record, req: req)
             let canPublish = req.can(.publishes)
             page.nextStatuses = PublicationWorkflow.next(after: record.status).filter {
                 PublicationWorkflow.allows(from: record.status, to: $0, canPublish: canPublish)

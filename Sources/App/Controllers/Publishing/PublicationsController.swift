@@ -40,7 +40,8 @@ struct PublicationsController: RouteCollection {
             let content = listed.content
             return PublicationListPage.Row(
                 slug: publication.slug, title: content.title.text(in: req.language.rawValue, original: publication.originalLanguage).text,
-                kindName: req.t(publication.kind.labelKey), statusName: req.t(publication.status.labelKey), date: publication.date,
+                kindName: req.t(publication.kind.labelKey), statusName: PublicationStatusText.name(publication, req: req),
+                date: publication.date,
                 languages: Publication.codes(publication.languages).joined(separator: ", "))
         }
         let statuses =
