@@ -72,6 +72,8 @@ struct BackupAdminTests {
 
             let id = try #require(try await BackupRecipient.query(on: haven.db).first()?.requireID())
             #expect(try await coordinator.submit("/app/admin/backups/recipients/\(id)/remove", [:]).status == .forbidden)
+            #expect(try await admin.submit("/app/admin/backups/recipients/\(id)/remove", [:], csrf: .some(nil)).status == .forbidden)
+            #expect(try await BackupRecipient.query(on: haven.db).count() == 1, "a removal without the form token removes nothing")
             #expect(try await admin.submit("/app/admin/backups/recipients/\(id)/remove", [:]).status == .seeOther)
             let (later, _) = try await BackupTests.backup(haven)
             defer { try? FileManager.default.removeItem(at: later) }

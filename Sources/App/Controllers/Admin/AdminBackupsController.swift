@@ -27,10 +27,7 @@ struct AdminBackupsController: RouteCollection {
         let admin = try req.require(.managesUsers)
         let input = try req.content.decode(RecipientInput.self)
         // Every later backup opens with this key alone: a session left open must not be enough to add one.
-        if let wait = await req.takeLimit(.signIn(account: nil)) {
-            throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)])
-        }
-        guard try await req.haven.accounts.confirmsPassword(input.password ?? "", of: admin.id, on: req.db) else {
+        guard try await req.confirmsPassword(input.password, of: admin) else {
             var page = try await page(req)
             page.label = Self.labelField(req, FieldState(value: input.label ?? ""))
             page.recipient = Self.recipientField(req, FieldState(value: input.recipient ?? ""))

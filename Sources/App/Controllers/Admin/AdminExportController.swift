@@ -24,10 +24,7 @@ struct AdminExportController: RouteCollection {
         let admin = try req.require(.managesUsers)
         let input = try req.content.decode(ExportInput.self)
         let format = Exports.Format(rawValue: input.format ?? "") ?? .csv
-        if let wait = await req.takeLimit(.signIn(account: nil)) {
-            throw Abort(.tooManyRequests, headers: ["Retry-After": String(wait)])
-        }
-        guard try await req.haven.accounts.confirmsPassword(input.password ?? "", of: admin.id, on: req.db) else {
+        guard try await req.confirmsPassword(input.password, of: admin) else {
             return try await req.render(
                 await page(req, format: format, error: req.t("account_current_wrong")), status: .unprocessableEntity)
         }

@@ -76,14 +76,8 @@ struct Accounts: Sendable {
     /// Changes a password after checking the current one; the private key is re-sealed, other sessions end.
     /// Returns false when the current password is wrong.
     func changePassword(session: StaffSession, current: String, new: String, on db: any Database) async throws -> Bool {
-        guard let userID = session.userID, let privateKey = session.privateKey,
-            let user = try await User.find(userID, on: db), let stored = user.storedKeys,
-            let parameters = KDFParameters(encoded: stored.kdfParameters),
-            !current.isEmpty, current.utf8.count <= PasswordKDF.maximumPasswordBytes
-        else { return false }
-        let secrets = try await keys.secrets(password: current, salt: stored.salt, parameters: parameters)
-        guard ConstantTime.equals(secrets.verifierHash, stored.verifierHash),
-            let organisation = try await Organisation.current(on: db)
+        guard let userID = session.userID, let privateKey = session.privateKey, let user = try await User.find(userID, on: db),
+            try await verifies(current, of: user), let organisation = try await Organisation.current(on: db)
         else { return false }
         let recoveryKey = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: organisation.recoveryPublicKey)
         user.apply(try await keys.seal(privateKey, userID: userID, password: new, recoveryKey: recoveryKey))
@@ -97,8 +91,13 @@ struct Accounts: Sendable {
 
     /// Whether `password` is the signed-in user's current one (asked again before an export); one KDF run.
     func confirmsPassword(_ password: String, of userID: UUID, on db: any Database) async throws -> Bool {
-        guard !password.isEmpty, password.utf8.count <= PasswordKDF.maximumPasswordBytes,
-            let user = try await User.find(userID, on: db), let stored = user.storedKeys,
+        guard let user = try await User.find(userID, on: db) else { return false }
+        return try await verifies(password, of: user)
+    }
+
+    /// Whether `password` is the user's: one KDF run against the stored verifier.
+    private func verifies(_ password: String, of user: User) async throws -> Bool {
+        guard !password.isEmpty, password.utf8.count <= PasswordKDF.maximumPasswordBytes, let stored = user.storedKeys,
             let parameters = KDFParameters(encoded: stored.kdfParameters)
         else { return false }
         let secrets = try await keys.secrets(password: password, salt: stored.salt, parameters: parameters)

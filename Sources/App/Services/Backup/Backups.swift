@@ -66,14 +66,9 @@ struct Backups: Sendable {
         await snapshot.end()
         try archive.finish { parts in
             BackupManifest(
-                createdAt: ISO8601DateFormatter().string(from: now), engine: snapshot.engine, organisation: organisation.id,
+                createdAt: now.ISO8601Format(), engine: snapshot.engine, organisation: organisation.id,
                 migrations: migrations, tables: tables, parts: parts)
         }
-        return try readBackManifest(archive)
-    }
-
-    /// The manifest the writer wrote (it is built from the parts the writer recorded).
-    private func readBackManifest(_ archive: BackupArchiveWriter) throws -> BackupManifest {
         guard let manifest = archive.manifest else { throw BackupFailure("the manifest was not written") }
         return manifest
     }

@@ -7,6 +7,15 @@ struct TableColumns: Sendable {
     let table: String
     let columns: [(name: String, kind: ColumnKind)]
     let isPostgres: Bool
+    /// The kinds by column name, for the lookups every cell of an insert makes.
+    private let kinds: [String: ColumnKind]
+
+    init(table: String, columns: [(name: String, kind: ColumnKind)], isPostgres: Bool) {
+        self.table = table
+        self.columns = columns
+        self.isPostgres = isPostgres
+        kinds = Dictionary(columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// Reads the columns of `table`; throws for a column type a backup cannot carry.
     static func read(_ table: String, on sql: any SQLDatabase) async throws -> TableColumns {
@@ -41,7 +50,7 @@ struct TableColumns: Sendable {
     }
 
     func kind(of column: String) -> ColumnKind? {
-        columns.first { $0.name == column }?.kind
+        kinds[column]
     }
 
     // MARK: Reading

@@ -60,7 +60,7 @@ struct Exports: Sendable {
 
     /// One document: `{"exported_at": …, "tables": {"incidents": [{column: value}, …], …}}`.
     static func json(_ tables: [CSVTable], exportedAt: Date) throws -> Data {
-        var document: [String: Any] = ["exported_at": ISO8601DateFormatter().string(from: exportedAt), "format": "haven-export 1"]
+        var document: [String: Any] = ["exported_at": exportedAt.ISO8601Format(), "format": "haven-export 1"]
         var byName: [String: Any] = [:]
         for table in tables {
             byName[table.name] = table.rows.map { row in Dictionary(uniqueKeysWithValues: zip(table.columns, row)) }
@@ -71,7 +71,7 @@ struct Exports: Sendable {
 
     // MARK: Shared cell formats
 
-    static func moment(_ date: Date?) -> String { date.map { ISO8601DateFormatter().string(from: $0) } ?? "" }
+    static func moment(_ date: Date?) -> String { date?.ISO8601Format() ?? "" }
     static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
 
     func label(_ vocabulary: String, _ code: String) -> String {
