@@ -51,7 +51,7 @@ let package = Package(
             resources: [.copy("Localization")]
         ),
         .executableTarget(name: "Haven", dependencies: ["App"]),
-        .target(name: "HavenTestSupport", path: "Tests/HavenTestSupport"),
+        .target(name: "HavenTestSupport", path: "Tests/HavenTestSupport", exclude: ["Photos/README.md"], resources: [.copy("Photos")]),
         .testTarget(name: "HavenDomainTests", dependencies: ["HavenDomain", "HavenTestSupport"]),
         .testTarget(name: "HavenVaultTests", dependencies: ["HavenVault", "HavenTestSupport"]),
         .testTarget(name: "HavenIngestTests", dependencies: ["HavenIngest", "HavenDomain", "HavenTestSupport"]),

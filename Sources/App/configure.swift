@@ -90,6 +90,7 @@ extension Application {
         try await migrateOnce()
         try await haven.access.ensureInstanceKeys(on: db)
         try await haven.vocabularies.reload(on: db)
+        try await haven.siteIdentity.reload(on: db)
         if try await SearchIndex.rebuildIfIncomplete(on: db, publishing: haven.publishing) {
             logger.notice("the search indexes were rebuilt from the records")
         }
@@ -149,6 +150,23 @@ extension Application {
     public func scheduleMaintenance() {
         haven.retention.schedule(on: eventLoopGroup.next()) { [unowned self] in self.db }
         haven.backups.schedule(on: eventLoopGroup.next()) { [unowned self] in self.db }
+    }
+
+    /// What an operator should fix before going public; `serve` logs each line as a warning at start.
+    public var startupWarnings: [String] {
+        var warnings: [String] = []
+        if haven.configuration.publicURL == nil {
+            warnings.append(
+                "HAVEN_PUBLIC_URL is not set: /sitemap.xml is left out (a sitemap needs absolute addresses) and feeds link relatively")
+        }
+        return warnings
+    }
+
+    /// The full address of the setup page on this server (`http://127.0.0.1:8080/setup`), which the console prints.
+    public var setupAddress: String {
+        let server = http.server.configuration
+        let host = server.hostname == "0.0.0.0" || server.hostname == "::" ? "127.0.0.1" : server.hostname
+        return "http://\(host.contains(":") ? "[\(host)]" : host):\(server.port)/setup"
     }
 
     /// The one-time setup code while Haven has no organisation; `serve` prints it on the console.

@@ -29,11 +29,14 @@ do {
     try configure(app, configuration: configuration)
     try await app.prepareStorage()
     let command = CommandLine.arguments.dropFirst().first ?? "serve"
-    if command == "serve" || command.hasPrefix("--") { app.scheduleMaintenance() }
+    if command == "serve" || command.hasPrefix("--") {
+        app.scheduleMaintenance()
+        for warning in app.startupWarnings { app.logger.warning("\(warning)") }
+    }
     if let code = app.setupCodeForConsole, command == "serve" {
         // On the console only: never logged, never in a URL.
         let message =
-            "\nHaven is not set up yet. Open /setup in a browser and enter this one-time setup code:\n\n    \(code)\n\n"
+            "\nHaven is not set up yet. Open \(app.setupAddress) in a browser and enter this one-time setup code:\n\n    \(code)\n\n"
             + "(or run `haven setup --email ... --password-stdin` instead)\n\n"
         FileHandle.standardOutput.write(Data(message.utf8))
     }

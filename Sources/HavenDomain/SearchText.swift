@@ -67,4 +67,15 @@ public enum SearchText {
         guard !words.isEmpty else { return nil }
         return words.map { "\($0):*" }.joined(separator: " & ")
     }
+
+    /// Whether a text holds every word of a query as the index matches them (by prefix from three letters on, shorter
+    /// words exactly): tells which of a record's texts, e.g. which translation, a search result was found by.
+    public static func matches(_ text: String, query: String) -> Bool {
+        let wanted = queryWords(query)
+        guard !wanted.isEmpty else { return false }
+        let present = words(text)
+        return wanted.allSatisfy { word in
+            word.count >= 3 ? present.contains { $0.hasPrefix(word) } : present.contains(word)
+        }
+    }
 }

@@ -22,7 +22,7 @@ struct AdminUsersTests {
 
             let done = try await admin.submit("/app/admin/users/invite", ["email": "ion@example.org", "role": "documenter"])
             #expect(done.status == .created)
-            let code = try #require(done.firstMatch(#"<p class="secret"><code>([0-9A-Z-]+)</code>"#))
+            let code = try #require(done.shownCode)
             let invited = try #require(try await User.query(on: haven.db).filter(\.$status == .invited).first())
             #expect(invited.role == .documenter && invited.passwordSealedPrivateKey == nil)
 

@@ -20,6 +20,7 @@ final class HavenServices: Sendable {
     let vocabularies: VocabularyStore
     let recordedCountries = RecordedCountries()
     let publicPages = PublicPages()
+    let siteIdentity = SiteIdentityStore()
     let instance = InstanceState()
     /// Sealed files under the data directory.
     let files: SealedFiles
@@ -75,7 +76,7 @@ final class HavenServices: Sendable {
         incidents = Incidents(
             audit: audit, access: access, persons: persons, evidence: evidence, proceedings: proceedings, lookupKey: lookupKey,
             vocabularies: vocabularies, recordedCountries: recordedCountries, publicPages: publicPages, scrubber: scrubber)
-        publishing = Publishing(audit: audit, publicPages: publicPages)
+        publishing = Publishing(audit: audit, publicPages: publicPages, identity: siteIdentity)
         ingest = IngestDrafts(incidents: incidents)
         retention = Retention(configuration: configuration, intake: intake, cases: cases, logger: logger)
         backups = Backups(configuration: configuration, audit: audit, threadPool: threadPool, logger: logger)

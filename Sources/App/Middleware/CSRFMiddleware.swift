@@ -39,7 +39,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     /// 403 their handlers get the request marked rejected, change nothing, and give the form back with the text kept
     /// and a fresh token.
     static func keepsTypedText(_ route: Route) -> Bool {
-        route.path.first?.description == "report"
+        route.path.first?.description == "report" && route.path.dropFirst().first?.description != "receipt"
     }
 
     /// An `Origin` header, when the browser sends one, must be Haven's own.

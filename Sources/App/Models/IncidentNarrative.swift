@@ -9,4 +9,7 @@ struct IncidentNarrative: Codable, Sendable, Equatable {
     var region: String
     var city: String
     var placeDetail: String
+    /// The texts written for the public site, per content language (nil in records written before they existed).
+    var publicTitle: Translations?
+    var publicSummary: Translations?
 }

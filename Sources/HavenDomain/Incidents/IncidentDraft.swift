@@ -26,7 +26,13 @@ public struct IncidentDraft: Sendable, Equatable, Codable {
     public var confidentiality = Confidentiality.internal
     public var acts: [ActDraft] = []
     public var sources: [SourceDraft] = []
+    /// The title and summary written for the public site, per content language; the only free text of an incident
+    /// that a public page shows (the title and description above are for staff and may name people). Nil when none
+    /// was written (drafts stored before these existed decode as nil).
+    public var publicTitle: Translations?
+    public var publicSummary: Translations?
 
+    public static let maximumPublicSummary = 5_000
     public static let maximumTitle = 300
     public static let maximumText = 20_000
     public static let maximumShortField = 200
@@ -37,6 +43,8 @@ public struct IncidentDraft: Sendable, Equatable, Codable {
     /// A problem with one field.
     public enum Problem: String, Sendable, Equatable, CaseIterable {
         case missing, tooLong, notADate, endBeforeStart, unknownCountry, unknownTerm, notACount, notALink
+        /// A public text holds a word that is a recorded (or just typed) person's name or other name.
+        case containsName
 
         public var messageKey: String { "incident_problem_\(rawValue)" }
     }
@@ -102,6 +110,12 @@ public struct IncidentDraft: Sendable, Equatable, Codable {
         }
         if terms.violationStatuses.term(violationStatus) == nil { problems["violationStatus"] = .unknownTerm }
         if terms.reliabilities.term(reliability) == nil { problems["reliability"] = .unknownTerm }
+        for (language, text) in publicTitle?.values ?? [:] where text.count > Self.maximumTitle {
+            problems["publicTitle.\(language)"] = .tooLong
+        }
+        for (language, text) in publicSummary?.values ?? [:] where text.count > Self.maximumPublicSummary {
+            problems["publicSummary.\(language)"] = .tooLong
+        }
         for (index, act) in acts.enumerated() where !act.isBlank {
             problems.merge(act.problems(terms: terms).map { ("acts.\(index).\($0.key)", $0.value) }) { first, _ in first }
         }
@@ -109,6 +123,11 @@ public struct IncidentDraft: Sendable, Equatable, Codable {
             problems.merge(source.problems(terms: terms).map { ("sources.\(index).\($0.key)", $0.value) }) { first, _ in first }
         }
         return problems
+    }
+
+    /// Every public text, joined (for the check that no person is named in them).
+    public var publicText: String {
+        ((publicTitle?.values.values.map { $0 } ?? []) + (publicSummary?.values.values.map { $0 } ?? [])).joined(separator: "\n")
     }
 
     /// The rows that carry something (blank rows of the form are dropped).

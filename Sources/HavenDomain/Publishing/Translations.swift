@@ -14,6 +14,9 @@ public struct Translations: Sendable, Equatable, Codable, Hashable {
         return (values[original] ?? values.values.first ?? "", true)
     }
 
+    /// The texts, or nil when there is none in any language.
+    public var nonEmpty: Translations? { values.isEmpty ? nil : self }
+
     /// The languages the text exists in.
     public var languages: Set<String> { Set(values.keys) }
 }

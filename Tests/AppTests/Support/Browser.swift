@@ -16,6 +16,11 @@ final class Browser: @unchecked Sendable {
 
         var location: String? { headers.first(name: .location) }
 
+        /// The code a paper-copy page shows (receipt, recovery key, one-time code), without the `<wbr>` between its groups.
+        var shownCode: String? {
+            firstMatch(#"<p class="secret"[^>]*><code>((?:[0-9A-Z-]|<wbr>)+)</code>"#)?.replacingOccurrences(of: "<wbr>", with: "")
+        }
+
         /// The first capture group of a regular expression over the body.
         func firstMatch(_ pattern: String) -> String? {
             guard let regex = try? NSRegularExpression(pattern: pattern),

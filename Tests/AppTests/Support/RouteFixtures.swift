@@ -34,7 +34,7 @@ struct RouteFixtures {
         let visitor = haven.browser()
         let sent = try await visitor.submitMultipart("/report/help", [("narrative", "Please help")])
         #expect(sent.status == .seeOther)
-        let receipt = try #require(try await visitor.follow(sent).firstMatch(#"<p class="secret"><code>([0-9A-Z-]+)</code>"#))
+        let receipt = try #require(try await visitor.follow(sent).shownCode)
         let report = try #require(try await Report.query(on: haven.db).first()).requireID().uuidString
         let person = try #require(try await Person.query(on: haven.db).first()).code
         let userID = try #require(try await User.query(on: haven.db).first()).requireID().uuidString

@@ -79,7 +79,7 @@ struct TestHaven {
     func addUser(email: String, role: StaffRole, password: String = goodPassword, by admin: Browser) async throws -> UUID {
         let done = try await admin.submit("/app/admin/users/invite", ["email": email, "role": role.rawValue])
         #expect(done.status == .created)
-        let code = try #require(done.firstMatch(#"<p class="secret"><code>([0-9A-Z-]+)</code>"#))
+        let code = try #require(done.shownCode)
         let newcomer = browser()
         let welcomed = try await newcomer.submit("/welcome", ["code": code, "password": password, "passwordConfirmation": password])
         #expect(welcomed.status == .seeOther)

@@ -18,6 +18,7 @@ struct DashboardController: RouteCollection {
                 hasDisplayName: !(try await req.haven.colleagues.ownName(for: staff, on: req.db)).isEmpty,
                 unreadReports: unread, openCases: cases.open, overdueTasks: cases.overdueTasks,
                 triagesIntake: staff.role.triagesIntake, runsCases: staff.role.runsCases,
-                backupFailed: staff.role.managesUsers ? try await req.haven.backups.lastRunFailed(on: req.db) : false))
+                backupFailed: staff.role.managesUsers ? try await req.haven.backups.lastRunFailed(on: req.db) : false,
+                siteUnwritten: staff.role.managesUsers ? try await req.haven.publishing.about(on: req.db).values.isEmpty : false))
     }
 }

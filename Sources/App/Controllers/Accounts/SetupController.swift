@@ -79,7 +79,8 @@ struct SetupController: RouteCollection {
         try await requireNotSetUp(req)
         guard let pending = req.staffSession?.pendingSetup else { return req.seeOther("/setup") }
         return try await req.render(
-            SetupRecoveryKeyPage(chrome: await .make(for: req, titleKey: "recovery_title"), recoveryKey: pending.recoveryKeyText))
+            SetupRecoveryKeyPage(
+                chrome: await .make(for: req, titleKey: "recovery_title"), recoveryKey: GroupedCode(pending.recoveryKeyText)))
     }
 
     @Sendable func confirm(req: Request) async throws -> Response {
@@ -88,11 +89,13 @@ struct SetupController: RouteCollection {
         let input = try req.content.decode(ConfirmInput.self)
         let lastGroup = String(pending.recoveryKeyText.split(separator: "-").last ?? "")
         guard input.written == "yes", HumanCode(typed: input.lastGroup ?? "").normalized == lastGroup else {
-            var page = SetupRecoveryKeyPage(chrome: await .make(for: req, titleKey: "recovery_title"), recoveryKey: pending.recoveryKeyText)
+            var page = SetupRecoveryKeyPage(
+                chrome: await .make(for: req, titleKey: "recovery_title"), recoveryKey: GroupedCode(pending.recoveryKeyText))
             page.confirmation = FieldState(value: input.lastGroup ?? "", error: req.t("recovery_confirm_wrong"))
             return try await req.render(page, status: .unprocessableEntity)
         }
         let user = try await req.haven.setup.commit(pending, actor: pending.administratorID.uuidString, on: req.db)
+        try await req.haven.siteIdentity.reload(on: req.db)
         var session = await req.renewSession()
         session.userID = try user.requireID()
         session.role = .administrator

@@ -63,12 +63,12 @@ struct AdminBackupsController: RouteCollection {
         let backups = req.haven.backups
         let recipients = try await backups.extraRecipients(on: req.db).map { item in
             BackupsPage.Recipient(
-                id: item.id?.uuidString ?? "", label: item.label, recipient: item.recipient, added: Moment.text(item.addedAt))
+                id: item.id?.uuidString ?? "", label: item.label, recipient: item.recipient, added: req.moment(item.addedAt))
         }
         let runs = try await backups.recentRuns(on: req.db).map { run in
             BackupsPage.Run(
-                started: Moment.text(run.startedAt), fileName: run.fileName,
-                size: ByteCountFormatter.string(fromByteCount: run.bytes, countStyle: .file), succeeded: run.succeeded,
+                started: req.moment(run.startedAt), fileName: run.fileName,
+                size: req.size(Int(run.bytes)), succeeded: run.succeeded,
                 problem: run.problem ?? "")
         }
         return BackupsPage(

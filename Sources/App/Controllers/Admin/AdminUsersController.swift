@@ -101,7 +101,7 @@ struct AdminUsersController: RouteCollection {
                 return try await req.render(
                     OneTimeCodePage(
                         chrome: await .make(for: req, titleKey: "invite_done_title"),
-                        intro: req.t("invite_done_intro"), recipient: email.value, code: code.description,
+                        intro: req.t("invite_done_intro"), recipient: email.value, code: GroupedCode(code.description),
                         whereURL: address(req, "welcome")), status: .created)
             } catch AccountError.emailTaken {
                 form.email.error = req.t("invite_email_taken")
@@ -164,7 +164,7 @@ struct AdminUsersController: RouteCollection {
         return try await req.render(
             OneTimeCodePage(
                 chrome: await .make(for: req, titleKey: "users_enrolment_code"),
-                intro: req.t("users_enrolment_code_intro"), recipient: names.name(of: id), code: code.description,
+                intro: req.t("users_enrolment_code_intro"), recipient: names.name(of: id), code: GroupedCode(code.description),
                 whereURL: address(req, "app/account/second-factor")), status: .created)
     }
 

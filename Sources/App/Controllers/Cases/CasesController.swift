@@ -88,7 +88,7 @@ struct CasesController: RouteCollection {
         page.cases = listing.rows.map { row in
             .init(
                 code: row.code, pseudonym: row.pseudonym, statusName: req.t(row.status.labelKey), riskName: req.t(row.risk.labelKey),
-                risk: row.risk.rawValue, lastActivity: Moment.text(row.lastActivityAt))
+                risk: row.risk.rawValue, lastActivity: req.moment(row.lastActivityAt))
         }
         page.total = listing.total
         page.page = listing.page

@@ -7,7 +7,9 @@ struct IncidentEntry {
     /// What the form's post comes to.
     enum Outcome {
         /// The form comes back: with an extra row (`more`), with problems, or with recorded persons offered.
-        case again(IncidentDraft, problems: [String: IncidentDraft.Problem], offers: [String: [IncidentFormPage.PersonOffer]])
+        case again(
+            IncidentDraft, problems: [String: IncidentDraft.Problem], offers: [String: [IncidentFormPage.PersonOffer]],
+            names: [String] = [])
         case ready(IncidentChange)
     }
 
@@ -17,11 +19,16 @@ struct IncidentEntry {
 
     func check(_ input: IncidentInput) async throws -> Outcome {
         var draft = input.draft
+        let languages = Set(try await req.haven.publishing.languages(on: req.db).compactMap(\.id))
+        draft.publicTitle = draft.publicTitle.flatMap { Translations($0.values.filter { languages.contains($0.key) }).nonEmpty }
+        draft.publicSummary = draft.publicSummary.flatMap { Translations($0.values.filter { languages.contains($0.key) }).nonEmpty }
         if input.more == "act" || input.more == "source" {
             if input.more == "act" { draft.acts.append(ActDraft()) } else { draft.sources.append(SourceDraft()) }
             return .again(draft, problems: [:], offers: [:])
         }
-        let problems = draft.problems(terms: req.haven.vocabularies.terms)
+        var problems = draft.problems(terms: req.haven.vocabularies.terms)
+        let names = try await namesInPublicText(draft, checked: input.publicTextChecked == "on")
+        if !names.isEmpty { problems["publicText"] = .containsName }
         var offers: [String: [IncidentFormPage.PersonOffer]] = [:]
         var victims: [PersonReference] = []
         var perpetrators: [PersonReference?] = []
@@ -41,8 +48,18 @@ struct IncidentEntry {
             case .offer(let persons): offers["acts.\(index).perpetrator"] = persons
             }
         }
-        guard problems.isEmpty, offers.isEmpty else { return .again(draft, problems: problems, offers: offers) }
+        guard problems.isEmpty, offers.isEmpty else { return .again(draft, problems: problems, offers: offers, names: names) }
         return .ready(IncidentChange(draft: draft, victims: victims, perpetrators: perpetrators))
+    }
+
+    /// The words of the public title and summary that are a recorded person's name or other name, or one typed in
+    /// this form; none once the documenter has looked at exactly these words and ticked that they name no one.
+    private func namesInPublicText(_ draft: IncidentDraft, checked: Bool) async throws -> [String] {
+        let text = draft.publicText
+        guard !text.isEmpty else { return [] }
+        let typed = draft.filledActs.flatMap { [$0.victim, $0.perpetrator] }
+        let names = try await req.haven.persons.nameWords(in: text, typedNames: typed, on: req.db)
+        return checked ? [] : names
     }
 
     /// How a typed person was understood, or the recorded persons to offer, named.
@@ -64,8 +81,9 @@ struct IncidentEntry {
     static func render(_ outcome: Outcome, builder: IncidentFormBuilder, action: String, isNew: Bool, titleKey: String) async throws
         -> Response
     {
-        guard case .again(let draft, let problems, let offers) = outcome else { throw Abort(.internalServerError) }
-        let page = await builder.page(draft, problems: problems, offers: offers, action: action, isNew: isNew, titleKey: titleKey)
+        guard case .again(let draft, let problems, let offers, let names) = outcome else { throw Abort(.internalServerError) }
+        var page = try await builder.page(draft, problems: problems, offers: offers, action: action, isNew: isNew, titleKey: titleKey)
+        page.publicTextNames = names
         return try await builder.req.render(page, status: problems.isEmpty && offers.isEmpty ? .ok : .unprocessableEntity)
     }
 }

@@ -47,7 +47,7 @@ struct IncidentFormBuilder {
     func page(
         _ draft: IncidentDraft, problems: [String: IncidentDraft.Problem] = [:], offers: [String: [IncidentFormPage.PersonOffer]] = [:],
         action: String, isNew: Bool, titleKey: String
-    ) async -> IncidentFormPage {
+    ) async throws -> IncidentFormPage {
         func field(_ name: String, _ value: String) -> FieldState {
             FieldState(value: value, error: problems[name].map { req.t($0.messageKey) })
         }
@@ -102,6 +102,13 @@ struct IncidentFormBuilder {
             row.connections = choices(terms.sourceConnections, chosen: source.connection, blank: true)
             return row
         }
+        page.publicTexts = try await req.haven.publishing.languages(on: req.db).map { language in
+            let code = language.id ?? ""
+            return IncidentFormPage.PublicTextColumn(
+                code: code, name: language.name, title: field("publicTitle.\(code)", draft.publicTitle?.values[code] ?? ""),
+                summary: field("publicSummary.\(code)", draft.publicSummary?.values[code] ?? ""))
+        }
+        page.publicTextError = problems["publicText"].map { req.t($0.messageKey) }
         page.hasProblems = !problems.isEmpty || !offers.isEmpty
         return page
     }

@@ -17,6 +17,10 @@ struct IncidentInput: Content {
     var title, description, startDate, endDate, country, region, city, placeDetail: String?
     var types: [String]?
     var victims, participants, detainees, violationStatus, reliability, verification, confidentiality: String?
+    /// The public title and summary, one per content language (`publicTitle[ru]`).
+    var publicTitle, publicSummary: [String: String]?
+    /// Ticked when the words flagged as persons' names in the public texts are not about a person.
+    var publicTextChecked: String?
     var acts: [String: ActInput]?
     var sources: [String: SourceInput]?
     /// `act` or `source`: add an empty row and show the form again, saving nothing.
@@ -49,6 +53,8 @@ struct IncidentInput: Content {
         draft.reliability = reliability ?? "unknown"
         draft.verification = verification.flatMap(VerificationStatus.init(rawValue:)) ?? .unverified
         draft.confidentiality = confidentiality.flatMap(Confidentiality.init(rawValue:)) ?? .internal
+        draft.publicTitle = Translations((publicTitle ?? [:]).mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }).nonEmpty
+        draft.publicSummary = Translations((publicSummary ?? [:]).mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }).nonEmpty
         draft.acts = orderedActs.map { input in
             var act = ActDraft()
             act.id = input.id ?? ""

@@ -49,11 +49,16 @@ struct IncidentPageBuilder {
         (typeNames.first.map { $0 + " — " } ?? "") + countryName + ", " + dates
     }
 
-    /// The public site's rows: structured titles only (see `publicTitle`).
-    func publicRows(_ rows: [IncidentListRow], types: [Int: [String]]) -> [IncidentListPage.Row] {
-        self.rows(rows, types: types).map { row in
+    /// The public site's rows: the public title written for the reader's language, else one made from the
+    /// structured fields (see `publicTitle`); never the staff title.
+    func publicRows(_ rows: [IncidentListRow], types: [Int: [String]], titles: [Int: Translations], language: Language)
+        -> [IncidentListPage.Row]
+    {
+        zip(rows, self.rows(rows, types: types)).map { listed, row in
             var row = row
-            row.title = Self.publicTitle(typeNames: row.typeNames, countryName: row.countryName, dates: row.dates)
+            row.title =
+                titles[listed.seq]?.values[language.rawValue]
+                ?? Self.publicTitle(typeNames: row.typeNames, countryName: row.countryName, dates: row.dates)
             return row
         }
     }
@@ -167,11 +172,11 @@ struct IncidentPageBuilder {
     {
         IncidentPage.EvidenceView(
             id: file.id.uuidString, fileName: file.about.fileName,
-            size: ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file),
+            size: req.size(file.size),
             sha256: file.about.sha256, isViewable: file.isViewable,
             sourceTitle: sources.first { $0.id == file.sourceID }?.draft.title ?? "",
             custody: file.custody.map { line in
-                "\(Moment.text(line.at)) — \(req.t("custody_\(line.action.rawValue)")) — \(names.name(of: line.actorID))"
+                "\(req.moment(line.at)) — \(req.t("custody_\(line.action.rawValue)")) — \(names.name(of: line.actorID))"
             })
     }
 }

@@ -9,7 +9,7 @@ extension IncidentsController {
         let names = try await req.haven.colleagues.names(for: staff, on: req.db)
         let revisions = try await req.haven.incidents.revisions(of: record, keys: keys, for: staff, on: req.db).map { revision in
             IncidentRevisionsPage.Revision(
-                changedAt: Moment.text(revision.changedAt), actor: names.name(of: revision.actorID),
+                changedAt: req.moment(revision.changedAt), actor: names.name(of: revision.actorID),
                 changes: revision.changedFields.map { field in
                     .init(
                         field: req.t("incident_field_\(field)"),

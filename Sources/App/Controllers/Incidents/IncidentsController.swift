@@ -89,7 +89,7 @@ struct IncidentsController: RouteCollection {
         if let reportID = try req.query.decode(NewQuery.self).report {
             let opened = try await req.haven.intake.peek(reportID, for: staff, reason: req.t("inbox_not_yours"), on: req.db)
             draft = IncidentDraft(
-                fromReport: opened.submission, receivedAt: Moment.text(opened.receivedAt),
+                fromReport: opened.submission, receivedAt: req.moment(opened.receivedAt),
                 sourceTitle: req.t("incident_from_report"))
         }
         return try await req.render(

@@ -51,6 +51,7 @@ struct PublicIncidentsController: RouteCollection {
             return components.string ?? "/incidents"
         }
         let language = req.publicLanguage
+        let titles = try await req.haven.incidents.publicTitles(of: result.rows.map(\.seq), on: req.db)
         return try await req.render(
             PublicIncidentListPage(
                 chrome: Self.chrome(req, titleKey: "public_incidents_title"),
@@ -62,7 +63,8 @@ struct PublicIncidentsController: RouteCollection {
                         Choice(code: $0.rawValue, name: $0.label(language), isChosen: $0.rawValue == filter.heading)
                     },
                 year: filter.from,
-                rows: IncidentPageBuilder(req).publicRows(result.rows, types: types), total: result.total,
+                rows: IncidentPageBuilder(req).publicRows(result.rows, types: types, titles: titles, language: language),
+                total: result.total,
                 previousPage: page > 1 ? link(page - 1) : nil, nextPage: filter.hasPage(after: result.total) ? link(page + 1) : nil))
     }
 
@@ -78,11 +80,11 @@ struct PublicIncidentsController: RouteCollection {
                 code: req.parameters.get("code"), sourceKinds: Self.publicSourceKinds,
                 on: req.db)
         else { throw Abort(.notFound) }
-        return try await req.render(Self.projection(of: incident, req: req))
+        return try await req.render(try await Self.projection(of: incident, req: req))
     }
 
     /// The public projection's page; built from `PublicIncident`, which holds no sealed field and no person.
-    static func projection(of incident: PublicIncident, req: Request) -> PublicIncidentPage {
+    static func projection(of incident: PublicIncident, req: Request) async throws -> PublicIncidentPage {
         let record = incident.record
         let builder = IncidentPageBuilder(req)
         let terms = builder.terms
@@ -90,10 +92,20 @@ struct PublicIncidentsController: RouteCollection {
         let dates = IncidentPageBuilder.dates(record.startDate, record.endDate)
         let countryName = Country(code: record.country)?.name(req.language) ?? record.country
         let typeNames = builder.typeNames(incident.types)
-        // Only structured fields: the title and description were written for staff and may name the victims.
+        // Only the texts written for publication and the structured fields: the title and description were written
+        // for staff and may name the victims.
+        let language = req.publicLanguage.rawValue
+        let summaries = narrative.publicSummary?.values ?? [:]
+        let summaryLanguage = [language, "en"].first { summaries[$0] != nil } ?? summaries.keys.sorted().first
+        let names = try await req.haven.publishing.languages(on: req.db)
         return PublicIncidentPage(
             chrome: chrome(req, titleKey: "public_incident_title"), code: record.code,
-            title: IncidentPageBuilder.publicTitle(typeNames: typeNames, countryName: countryName, dates: dates), dates: dates,
+            title: narrative.publicTitle?.values[language]
+                ?? IncidentPageBuilder.publicTitle(typeNames: typeNames, countryName: countryName, dates: dates),
+            summary: summaryLanguage.flatMap { summaries[$0] } ?? "",
+            summaryLanguage: summaryLanguage == language ? nil : summaryLanguage,
+            summaryLanguageName: names.first { $0.id == summaryLanguage }?.name ?? summaryLanguage ?? "",
+            dates: dates,
             countryName: countryName,
             place: [narrative.city, narrative.region].filter { !$0.isEmpty }.joined(separator: ", "),
             typeNames: typeNames, counts: builder.counts(record),

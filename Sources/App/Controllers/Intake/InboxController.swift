@@ -73,7 +73,7 @@ struct InboxController: RouteCollection {
             reports: listing.rows.map { row in
                 .init(
                     id: row.id.uuidString, kindName: req.t(row.kind.labelKey), statusName: req.t(row.status.labelKey),
-                    receivedAt: Moment.text(row.receivedAt), excerpt: row.excerpt, isUnread: row.isUnread)
+                    receivedAt: req.moment(row.receivedAt), excerpt: row.excerpt, isUnread: row.isUnread)
             },
             total: listing.total, page: listing.page, pageCount: listing.pageCount,
             previousPage: listing.page > 1 ? link(listing.page - 1) : nil,

@@ -24,6 +24,7 @@ struct IntakeController: RouteCollection {
         let report = routes.grouped("report")
         report.get(use: start)
         report.get("receipt", use: receipt)
+        report.post("receipt", "print", use: printableReceipt)
         report.get("follow-up", use: followUpForm)
         report.post("follow-up", use: followUp)
         report.postStreamed("follow-up", "reply", use: reply)
@@ -84,6 +85,7 @@ struct IntakeController: RouteCollection {
         page.when.error = problems["when"].map { req.t($0.messageKey) }
         page.contact.error = problems["contact"].map { req.t($0.messageKey) }
         page.files.error = received.fileProblem.map(req.t)
+        page.keepsFiles = received.text(IntakeFormReader.keepFilesField) == "on"
         if !tokenIsValid { page.narrative.error = req.t("report_session_expired") }
         if wait == nil, tokenIsValid, problems.isEmpty, page.files.error == nil { wait = await req.takeLimit(.report) }
         if let wait { page.narrative.error = req.t("report_busy").replacingOccurrences(of: "{seconds}", with: String(wait)) }
@@ -108,7 +110,38 @@ struct IntakeController: RouteCollection {
         guard let code = session.receiptCode else { return req.seeOther("/report") }
         session.receiptCode = nil
         await req.saveSession(session)
-        return try await req.render(ReportReceiptPage(chrome: await .make(for: req, titleKey: "receipt_title"), code: code))
+        return try await req.render(
+            ReportReceiptPage(
+                chrome: await .make(for: req, titleKey: "receipt_title"), code: GroupedCode(code), whatHappens: whatHappens(req)))
+    }
+
+    /// What the receipt says happens to a report: who reads it and how soon they answer (as the organisation put it,
+    /// else in general terms), and when it is deleted (the retention setting).
+    private func whatHappens(_ req: Request) -> [String] {
+        let identity = req.haven.siteIdentity.identity
+        let language = req.language.rawValue
+        let readers = SiteIdentity.text(identity.reportReaders, in: language)
+        let replyTime = SiteIdentity.text(identity.replyTime, in: language)
+        let retention = req.haven.configuration.closedReportRetentionDays
+        return [
+            readers.isEmpty ? req.t("receipt_readers_default") : req.t("receipt_readers") + " " + readers,
+            replyTime.isEmpty ? req.t("receipt_reply_default") : req.t("receipt_reply") + " " + replyTime,
+            retention.map { req.t("receipt_retention").replacingOccurrences(of: "{days}", with: String($0)) }
+                ?? req.t("receipt_retention_none"),
+        ]
+    }
+
+    /// The receipt as a page for paper: the code in large type and the advice, nothing else. The code comes back from
+    /// the receipt page's own form (the server keeps no copy to show again); only a well-formed code is shown.
+    @Sendable func printableReceipt(req: Request) async throws -> Response {
+        let typed = String((try req.content.decode(FollowUpInput.self).code ?? "").prefix(80))
+        let code = HumanCode(typed: typed)
+        guard code.normalized.count >= 16, code.normalized.count <= 40 else { return req.seeOther("/report") }
+        var page = ReportReceiptPage(
+            chrome: await .make(for: req, titleKey: "receipt_title"), code: GroupedCode(code.description), whatHappens: whatHappens(req))
+        page.isPrintable = true
+        page.chrome.isBare = true
+        return try await req.render(page)
     }
 
     @Sendable func followUpForm(req: Request) async throws -> Response {
@@ -162,6 +195,7 @@ struct IntakeController: RouteCollection {
         if text.count > ReportSubmission.maximumNarrative { page.message.error = req.t("report_problem_narrativeTooLong") }
         if !tokenIsValid { page.message.error = req.t("report_session_expired") }
         page.files.error = received.fileProblem.map(req.t)
+        page.keepsFiles = received.text(IntakeFormReader.keepFilesField) == "on"
         guard page.message.error == nil, page.files.error == nil else {
             req.haven.files.delete(received.attachments.map(\.storedName))
             if page.files.error == nil, received.filesLeftOut || !received.attachments.isEmpty {

@@ -22,6 +22,10 @@ struct IntakeFormReader {
         func all(_ name: String) -> [String] { fields[name] ?? [] }
     }
 
+    /// The check box with which a reporter keeps files exactly as they are (evidence sometimes needs the metadata);
+    /// without it, photos lose their metadata before they are stored.
+    static let keepFilesField = "keepFiles"
+
     /// Text fields together may not exceed this.
     static let maximumTextBytes = 1 << 20
 
@@ -100,6 +104,11 @@ struct IntakeFormReader {
                 received.attachments.append(try upload.finish())
             }
             try await form.readToEnd()
+            if let key, received.text(Self.keepFilesField) != "on" {
+                received.attachments = try received.attachments.map {
+                    try SealedUpload.removingImageMetadata($0, files: files, key: key, binding: binding)
+                }
+            }
         } catch {
             files.delete(received.attachments.map(\.storedName))
             throw error

@@ -53,6 +53,13 @@ struct FeedController: RouteCollection {
         return formatter.string(from: date)
     }
 
+    /// An entry's `<published>`: the publication's own date (the day it speaks of), at midnight UTC; the moment it went
+    /// public only when the date is somehow not a day.
+    static func published(_ publication: Publication) -> String {
+        if let day = Day.parts(publication.date) { return String(format: "%04d-%02d-%02dT00:00:00Z", day.year, day.month, day.day) }
+        return timestamp(publication.publishedAt ?? publication.updatedAt)
+    }
+
     func feed(_ req: Request, filter: PublicationFilter, title key: String, subtitle: String? = nil) async throws -> Response {
         try await req.haven.publicPages.respond(to: req, language: "feed") {
             let rows = try await req.haven.publishing.published(filter, on: req.db).rows
@@ -77,7 +84,7 @@ struct FeedController: RouteCollection {
                 xml += "<title>\(esc(content.title.text(in: language, original: publication.originalLanguage).text))</title>\n"
                 xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(esc(path))\"/>\n"
                 xml +=
-                    "<published>\(Self.timestamp(publication.publishedAt ?? publication.updatedAt))</published>\n<updated>\(Self.timestamp(publication.updatedAt))</updated>\n"
+                    "<published>\(Self.published(publication))</published>\n<updated>\(Self.timestamp(publication.updatedAt))</updated>\n"
                 xml += "<category term=\"\(esc(publication.kind.rawValue))\"/>\n"
                 let summary = content.summary.text(in: language, original: publication.originalLanguage).text
                 if !summary.isEmpty { xml += "<summary>\(esc(summary))</summary>\n" }
@@ -90,12 +97,11 @@ struct FeedController: RouteCollection {
     }
 
     /// The sitemap: the lists and the latest 45,000 publications in each of their languages (within the 50,000 limit).
+    /// A sitemap needs absolute addresses, so without `HAVEN_PUBLIC_URL` there is none (the server warns at start).
     @Sendable func sitemap(req: Request) async throws -> Response {
-        try await req.haven.publicPages.respond(to: req, language: "sitemap") {
-            let base =
-                req.haven.configuration.publicURL.map {
-                    $0.absoluteString.hasSuffix("/") ? String($0.absoluteString.dropLast()) : $0.absoluteString
-                } ?? ""
+        guard let publicURL = req.haven.configuration.publicURL else { throw Abort(.notFound) }
+        return try await req.haven.publicPages.respond(to: req, language: "sitemap") {
+            let base = publicURL.absoluteString.hasSuffix("/") ? String(publicURL.absoluteString.dropLast()) : publicURL.absoluteString
             var paths = ["/", "/about", "/incidents"] + PublicationKind.allCases.map { "/" + $0.pathSegment }
             let publications = try await req.haven.publishing.sitemapEntries(limit: 45_000, on: req.db)
             for publication in publications {

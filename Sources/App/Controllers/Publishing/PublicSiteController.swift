@@ -26,6 +26,17 @@ struct PublicSiteController: RouteCollection {
         routes.get("p", ":slug", use: publication)
         routes.get("p", ":slug", ":language", use: publication)
         routes.get("about", use: about)
+        routes.get("site", "logo", ":tag", use: logo)
+    }
+
+    /// `/site/logo/<tag>`: the logo, cached for a year (a new logo has a new tag, so a new address).
+    @Sendable func logo(req: Request) async throws -> Response {
+        guard let current = req.haven.siteIdentity.logo, req.parameters.get("tag") == current.tag else { throw Abort(.notFound) }
+        let response = Response(status: .ok, body: .init(data: current.logo.bytes))
+        response.headers.replaceOrAdd(name: .contentType, value: current.logo.mediaType)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(current.tag)\"")
+        return response
     }
 
     @Sendable func home(req: Request) async throws -> Response {
@@ -68,7 +79,10 @@ struct PublicSiteController: RouteCollection {
                 isSearch && filter.text.isEmpty
                 ? ([], false)
                 : try await req.haven.publishing.published(filter, on: req.db)
-            let rows = found.rows.map { Self.row($0, req: req, language: language, preferred: filter.language) }
+            let rows = found.rows.map { listed in
+                Self.row(
+                    listed, req: req, language: language, preferred: filter.language ?? Self.matchedLanguage(listed, filter.text, language))
+            }
             let link = { (page: Int) in
                 req.url.path + "?"
                     + [
@@ -86,6 +100,20 @@ struct PublicSiteController: RouteCollection {
                 feedPath: isSearch ? nil : (req.url.path == "/" ? "" : req.url.path) + "/feed.atom", text: filter.text, isSearch: isSearch,
                 isHome: isHome)
             return (try await req.view.render(PublicListPage.template, page).data, .html)
+        }
+    }
+
+    /// The translation a search found a publication by: the reader's language when it matches, else the first
+    /// language (the original first) whose title, summary and body hold every query word; nil outside search.
+    static func matchedLanguage(_ listed: ListedPublication, _ text: String, _ reader: Language) -> String? {
+        guard !text.isEmpty else { return nil }
+        let content = listed.content
+        let original = listed.record.originalLanguage
+        let candidates = [reader.rawValue, original] + content.title.languages.sorted()
+        return candidates.first { code in
+            guard let title = content.title.values[code] else { return false }
+            let texts = [title, content.summary.values[code] ?? "", content.body.values[code] ?? ""]
+            return SearchText.matches(texts.joined(separator: " "), query: text)
         }
     }
 
@@ -111,7 +139,10 @@ struct PublicSiteController: RouteCollection {
         return try await req.haven.publicPages.respond(to: req, language: language.rawValue, variant: "lang=\(chosen?.rawValue ?? "")") {
             let publishing = req.haven.publishing
             guard let opened = try await publishing.publicPublication(slug: slug, on: req.db) else { throw Abort(.notFound) }
-            let contentLanguage = asked ?? opened.record.originalLanguage
+            // A shared link without a language opens in the reader's language (chosen, else the browser's) when the
+            // publication has it, else in its original.
+            let contentLanguage =
+                asked ?? (opened.content.title.values[language.rawValue] != nil ? language.rawValue : opened.record.originalLanguage)
             guard try await publishing.language(contentLanguage, on: req.db) != nil else { throw Abort(.notFound) }
             let shown = asked == nil ? chosen ?? Language(rawValue: contentLanguage) ?? language : language
             let page = try await Self.page(opened, contentLanguage: contentLanguage, language: shown, req: req)
@@ -127,8 +158,10 @@ struct PublicSiteController: RouteCollection {
         let original = record.originalLanguage
         let linked = opened.incidents.filter { $0.confidentiality == .public }
         let linkedTypes = try await req.haven.incidents.types(of: linked.map(\.seq), on: req.db)
+        let linkedTitles = try await req.haven.incidents.publicTitles(of: linked.map(\.seq), on: req.db)
         let builder = IncidentPageBuilder(req)
         let title = content.title.text(in: contentLanguage, original: original)
+        let summary = content.summary.text(in: contentLanguage, original: original)
         let names = Dictionary(
             try await req.haven.publishing.languages(on: req.db).map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
         let t = { (key: String) in req.haven.localization.string(key, language) }
@@ -140,7 +173,7 @@ struct PublicSiteController: RouteCollection {
         return PublicationPublicPage(
             chrome: .publicSite(for: req, title: title.text, language: language),
             contentLanguage: title.isFallback ? original : contentLanguage,
-            title: title.text, summary: content.summary.text(in: contentLanguage, original: original).text,
+            title: title.text, summary: summary.text, summaryLanguage: summary.isFallback && !title.isFallback ? original : nil,
             markup: Markup.document(content.body.text(in: contentLanguage, original: original).text), isFallback: title.isFallback,
             originalName: names[original] ?? original, date: record.date, kindName: t(record.kind.labelKey),
             kindPath: "/" + record.kind.pathSegment,
@@ -155,10 +188,11 @@ struct PublicSiteController: RouteCollection {
             incidents: linked.map { incident in
                 .init(
                     code: incident.code,
-                    title: IncidentPageBuilder.publicTitle(
-                        typeNames: builder.typeNames(linkedTypes[incident.seq] ?? []),
-                        countryName: Country(code: incident.country)?.name(language) ?? incident.country,
-                        dates: IncidentPageBuilder.dates(incident.startDate, incident.endDate)))
+                    title: linkedTitles[incident.seq]?.values[language.rawValue]
+                        ?? IncidentPageBuilder.publicTitle(
+                            typeNames: builder.typeNames(linkedTypes[incident.seq] ?? []),
+                            countryName: Country(code: incident.country)?.name(language) ?? incident.country,
+                            dates: IncidentPageBuilder.dates(incident.startDate, incident.endDate)))
             })
     }
 

@@ -12,7 +12,7 @@ extension PublicationsController {
         for revision in try await req.haven.publishing.history(of: record, on: req.db) {
             views.append(
                 .init(
-                    changedAt: Moment.text(revision.changedAt), actor: names.name(of: revision.actorID),
+                    changedAt: req.moment(revision.changedAt), actor: names.name(of: revision.actorID),
                     action: PublicationStatus(rawValue: revision.action).map { req.t($0.labelKey) }
                         ?? req.t("publication_action_\(revision.action)"),
                     changes: Self.differences(from: previous, to: revision.snapshot, req: req)))
@@ -38,7 +38,7 @@ extension PublicationsController {
             PublicationProposalPage(
                 chrome: await .make(for: req, titleKey: "publication_proposal_title"), slug: record.slug,
                 author: names.name(of: pending.authorID),
-                proposedAt: Moment.text(pending.proposedAt), changes: Self.differences(from: published, to: proposed, req: req),
+                proposedAt: req.moment(pending.proposedAt), changes: Self.differences(from: published, to: proposed, req: req),
                 canDecide: staff.role.can(.publishes)))
     }
 

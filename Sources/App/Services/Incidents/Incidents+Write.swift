@@ -37,7 +37,8 @@ extension Incidents {
         precondition(draft.confidentiality != .restricted || recordKey != nil, "a restricted incident is written with its key")
         let narrative = IncidentNarrative(
             title: draft.title.trimmingCharacters(in: .whitespacesAndNewlines), description: draft.description,
-            region: draft.region, city: draft.city, placeDetail: draft.placeDetail)
+            region: draft.region, city: draft.city, placeDetail: draft.placeDetail, publicTitle: draft.publicTitle,
+            publicSummary: draft.publicSummary)
         record.confidentiality = draft.confidentiality
         record.title = recordKey == nil ? narrative.title : ""
         record.body = try StoredJSON.encode(narrative, sealedWith: recordKey, binding: Self.narrativeBinding(id))

@@ -178,6 +178,8 @@ struct Incidents: Sendable {
         compare("reliability", \.reliability)
         compare("verification", \.verification)
         compare("confidentiality", \.confidentiality)
+        compare("publicTitle", \.publicTitle)
+        compare("publicSummary", \.publicSummary)
         if old.filledActs.map(\.comparable) != new.filledActs.map(\.comparable) { fields.append("acts") }
         if old.filledSources.map(\.comparable) != new.filledSources.map(\.comparable) { fields.append("sources") }
         return fields
@@ -270,6 +272,20 @@ struct Incidents: Sendable {
 }
 
 extension Incidents {
+    /// The public titles of public incidents by `seq` (the public list and the publications that link them); an
+    /// incident without one, or not public, is left out.
+    func publicTitles(of seqs: [Int], on db: any Database) async throws -> [Int: Translations] {
+        guard !seqs.isEmpty else { return [:] }
+        let records = try await Incident.query(on: db).filter(\.$seq ~~ seqs).filter(\.$confidentiality == .public).all()
+        var titles: [Int: Translations] = [:]
+        for record in records {
+            let narrative = try StoredJSON.decode(
+                IncidentNarrative.self, from: record.body, key: nil, binding: Self.narrativeBinding(record.requireID()))
+            titles[record.seq] = narrative.publicTitle?.nonEmpty
+        }
+        return titles
+    }
+
     /// The clear titles and descriptions of incidents by code, restricted ones left out (ingest's duplicate check).
     func clearDescriptions(of codes: [String], on db: any Database) async throws -> [(code: String, title: String, description: String)] {
         guard !codes.isEmpty else { return [] }

@@ -34,6 +34,8 @@ struct OpenedIncident: Sendable {
         draft.region = narrative.region
         draft.city = narrative.city
         draft.placeDetail = narrative.placeDetail
+        draft.publicTitle = narrative.publicTitle?.nonEmpty
+        draft.publicSummary = narrative.publicSummary?.nonEmpty
         draft.startDate = record.startDate
         draft.endDate = record.endDate ?? ""
         draft.country = record.country

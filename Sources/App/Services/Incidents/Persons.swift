@@ -16,10 +16,28 @@ struct Persons: Sendable {
 
     /// Keyed hashes of the folded words (two letters or more) of a person's names; the database never sees a name.
     func nameTokens(_ names: String) -> Set<String> {
-        Set(
-            SearchText.words(names).filter { $0.count >= 2 }.map {
-                HMAC<SHA256>.authenticationCode(for: Data("person-name|\($0)".utf8), using: lookupKey.key).hexString
-            })
+        Set(SearchText.words(names).filter { $0.count >= 2 }.map(nameToken))
+    }
+
+    /// The keyed hash of one folded name word.
+    private func nameToken(_ word: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data("person-name|\(word)".utf8), using: lookupKey.key).hexString
+    }
+
+    /// The words of a text (three letters or more, folded) that are a word of a recorded person's name or other names,
+    /// found by their keyed hashes, so no name is opened or compared in clear; and those among `typedNames` (names
+    /// typed in the same form, not yet stored).
+    func nameWords(in text: String, typedNames: [String] = [], on db: any Database) async throws -> [String] {
+        let words = Array(Set(SearchText.words(text).filter { $0.count >= 3 })).sorted()
+        guard !words.isEmpty else { return [] }
+        var byToken: [String: String] = [:]
+        for word in words { byToken[nameToken(word)] = word }
+        // Public texts are bounded (a title and a summary per language): a few thousand words at most, one query.
+        let matches = try await PersonNameToken.query(on: db).filter(\.$token ~~ Array(byToken.keys)).all()
+        var found = Set(matches.compactMap { byToken[$0.token] })
+        let typed = Set(typedNames.flatMap { SearchText.words($0) }.filter { $0.count >= 3 })
+        found.formUnion(words.filter(typed.contains))
+        return found.sorted()
     }
 
     /// Understands what was typed for a person: a known code, a confirmed choice (`choice` is a code or `new`), or a

@@ -22,7 +22,7 @@ enum PublicationQuery {
         let page = max(1, min(filter.page, 5_000))
         let query: SQLQueryString =
             "SELECT publications.id FROM publications WHERE " + conditions.joined(separator: " AND ")
-            + " ORDER BY publications.published_at DESC, publications.seq DESC LIMIT \(literal: PublicationFilter.pageSize + 1) OFFSET \(literal: (page - 1) * PublicationFilter.pageSize)"
+            + " ORDER BY publications.date DESC, publications.published_at DESC, publications.seq DESC LIMIT \(literal: PublicationFilter.pageSize + 1) OFFSET \(literal: (page - 1) * PublicationFilter.pageSize)"
         let ids = try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
         let found = Dictionary(
             try await Publication.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })

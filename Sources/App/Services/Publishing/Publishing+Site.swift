@@ -28,7 +28,7 @@ extension Publishing {
     /// The latest publications the public may read, for the sitemap.
     func sitemapEntries(limit: Int, now: Date = Date(), on db: any Database) async throws -> [Publication] {
         try await Publication.query(on: db).filter(\.$status == .published).filter(\.$publishedAt <= now)
-            .sort(\.$publishedAt, .descending).limit(limit).all()
+            .sort(\.$date, .descending).sort(\.$publishedAt, .descending).limit(limit).all()
     }
 
     /// The content language with a code, if publications may be written in it.

@@ -8,6 +8,8 @@ import Vapor
 struct Publishing: Sendable {
     let audit: AuditLog
     let publicPages: PublicPages
+    /// The organisation's public identity, which this service's edits reload.
+    let identity: SiteIdentityStore
 
     /// Why a status change was refused.
     enum Refusal: Error, Equatable {

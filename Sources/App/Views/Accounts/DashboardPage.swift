@@ -13,4 +13,6 @@ struct DashboardPage: Page {
     let runsCases: Bool
     /// Administrators only: the last scheduled backup failed.
     let backupFailed: Bool
+    /// For administrators while the public about page is empty: a prompt to present the organisation.
+    let siteUnwritten: Bool
 }

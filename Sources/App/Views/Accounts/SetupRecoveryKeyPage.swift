@@ -3,6 +3,6 @@ struct SetupRecoveryKeyPage: Page {
     static let template = "accounts/setup-recovery-key"
 
     let chrome: PageChrome
-    let recoveryKey: String
+    let recoveryKey: GroupedCode
     var confirmation = FieldState()
 }

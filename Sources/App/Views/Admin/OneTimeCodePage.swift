@@ -7,7 +7,7 @@ struct OneTimeCodePage: Page {
     /// The sentence before the code (localised), naming whom it is for.
     let intro: String
     let recipient: String
-    let code: String
+    let code: GroupedCode
     /// Where the code is entered (an address), or empty.
     let whereURL: String
 }

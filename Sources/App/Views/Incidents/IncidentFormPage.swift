@@ -72,4 +72,19 @@ struct IncidentFormPage: Page {
     var acts: [ActRow] = []
     var sources: [SourceRow] = []
     var hasProblems = false
+    /// The public title and summary in each content language.
+    var publicTexts: [PublicTextColumn] = []
+    /// Words of the public texts that name a recorded (or just typed) person: shown, and the save waits for a tick.
+    var publicTextNames: [String] = []
+    var publicTextError: String?
+}
+
+extension IncidentFormPage {
+    /// The public title and summary in one content language.
+    struct PublicTextColumn: Encodable {
+        let code: String
+        let name: String
+        var title = FieldState()
+        var summary = FieldState()
+    }
 }

@@ -17,6 +17,11 @@ struct PublicIncidentPage: Page {
     let chrome: PageChrome
     let code: String
     let title: String
+    /// The public summary written for publication (empty without one); never the staff description.
+    let summary: String
+    /// When the summary is not in the reader's language: the language it is in (code and name), shown with a note.
+    let summaryLanguage: String?
+    let summaryLanguageName: String
     let dates: String
     let countryName: String
     let place: String

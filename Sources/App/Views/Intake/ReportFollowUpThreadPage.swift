@@ -12,6 +12,8 @@ struct ReportFollowUpThreadPage: Page {
     let code: String
     var message = FieldState()
     var files = FieldState()
+    /// The reporter ticked "keep the files exactly as they are": photos keep their metadata.
+    var keepsFiles = false
     /// Reporters see their files' names; only staff download them.
     let showsDownloads = false
 }

@@ -24,6 +24,8 @@ struct ReportFormPage: Page {
     var contact = FieldState()
     var needs: [NeedChoice]
     var files = FieldState()
+    /// The reporter ticked "keep the files exactly as they are": photos keep their metadata.
+    var keepsFiles = false
     let maximumAttachments: Int
     let maximumAttachmentMegabytes: Int
 }

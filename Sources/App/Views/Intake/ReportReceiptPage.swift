@@ -6,6 +6,11 @@ import Vapor
 struct ReportReceiptPage: Page {
     static let template = "intake/receipt"
 
-    let chrome: PageChrome
-    let code: String
+    var chrome: PageChrome
+    let code: GroupedCode
+    /// What happens to the report, in the organisation's words where it gave them: who reads it, how soon it is
+    /// answered, when it is deleted.
+    let whatHappens: [String]
+    /// The view for paper: the code and the advice without the site's header, links or forms.
+    var isPrintable = false
 }

@@ -39,13 +39,13 @@ extension ReportThread {
         let submission = report.submission
         self.init(
             id: report.id.uuidString, kindName: request.t(report.kind.labelKey), statusName: request.t(report.status.labelKey),
-            status: report.status.rawValue, receivedAt: Moment.text(report.receivedAt),
+            status: report.status.rawValue, receivedAt: request.moment(report.receivedAt),
             narrative: submission.narrative, country: submission.country, city: submission.city, when: submission.when,
             contact: submission.contact, needs: submission.needs.map { request.t($0.labelKey) },
-            messages: report.messages.map { .init(fromStaff: $0.author == .staff, body: $0.body, sentAt: Moment.text($0.sentAt)) },
+            messages: report.messages.map { .init(fromStaff: $0.author == .staff, body: $0.body, sentAt: request.moment($0.sentAt)) },
             attachments: report.attachments.map {
                 .init(
-                    id: $0.id.uuidString, name: $0.name, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file))
+                    id: $0.id.uuidString, name: $0.name, size: request.size($0.size))
             })
     }
 }

@@ -24,6 +24,8 @@ struct PublicationPublicPage: Page {
     let contentLanguage: String
     let title: String
     let summary: String
+    /// Set when this translation has no summary of its own and the original's is shown, with a note, in its language.
+    let summaryLanguage: String?
     /// The body as `Markup` blocks; the `markup` template renders them, escaping every character.
     let markup: [MarkupBlock]
     let isFallback: Bool

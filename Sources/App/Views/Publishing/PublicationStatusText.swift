@@ -7,7 +7,7 @@ import Vapor
 enum PublicationStatusText {
     static func name(_ record: Publication, req: Request, now: Date = Date()) -> String {
         if record.status == .published, let moment = record.publishedAt, moment > now {
-            return req.t("publication_status_scheduled_for") + " " + Moment.text(moment)
+            return req.t("publication_status_scheduled_for") + " " + req.moment(moment)
         }
         return req.t(record.status.labelKey)
     }

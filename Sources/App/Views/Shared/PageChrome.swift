@@ -27,6 +27,16 @@ struct PageChrome: Encodable {
     let quickExitURL: String
     /// The public site's pages carry no session: languages are links, not a form.
     var isPublicSite = false
+    /// The organisation's name on public pages (set per language by administrators), "Haven" on staff pages.
+    var brand = "Haven"
+    /// The logo's address on public pages, when one was uploaded.
+    var logoPath: String?
+    /// The organisation's short description under its name on the public site.
+    var tagline = ""
+    /// The organisation's contact lines, in the footer of public pages.
+    var contactLines: [String] = []
+    /// A page for paper (the printable receipt): the quick-exit link stays, the site's header and footer go.
+    var isBare = false
 
     /// The chrome of a page with forms: starts a session if needed and takes (and clears) its one-time notice.
     static func make(for request: Request, titleKey: String) async -> PageChrome {
@@ -43,15 +53,49 @@ struct PageChrome: Encodable {
     /// cached and shared.
     static func publicSite(for request: Request, title: String, language: Language) -> PageChrome {
         let table = request.haven.localization.table(language)
-        return PageChrome(
+        var chrome = PageChrome(
             lang: language.rawValue, title: title, t: table, csrf: "", isSignedIn: false, isAdministrator: false,
             languages: Language.allCases.map { .init(code: $0.rawValue, name: $0.nativeName, isCurrent: $0 == language) },
             path: request.url.path, notice: nil, isPublic: true, quickExitURL: request.haven.configuration.quickExitURL, isPublicSite: true)
+        chrome.brandAsOrganisation(request, language)
+        return chrome
     }
 
-    /// The chrome of an error page: no session is started, so no form token.
+    /// Public pages carry the organisation's name, description and logo instead of the software's.
+    private mutating func brandAsOrganisation(_ request: Request, _ language: Language) {
+        let store = request.haven.siteIdentity
+        brand = store.name(in: language)
+        tagline = SiteIdentity.text(store.identity.tagline, in: language.rawValue)
+        logoPath = store.logo.map { "/site/logo/" + $0.tag }
+        contactLines = SiteIdentity.text(store.identity.contact, in: language.rawValue).split(whereSeparator: \.isNewline).map(String.init)
+    }
+
+    /// The chrome of an error page: no session is started for it. An error on the public site (a 404 on
+    /// `/p/…`) keeps the site's menu, the quick-exit link and the language links; one on intake keeps the latter two.
     static func forError(_ request: Request, title: String) -> PageChrome {
-        make(for: request, titleKey: title, session: request.staffSession, notice: nil, csrfVisible: false)
+        let path = request.url.path
+        if !isStaffPath(path), !path.hasPrefix("/report") {
+            let language = request.publicLanguage
+            return publicSite(for: request, title: request.haven.localization.string(title, language), language: language)
+        }
+        // A staff error page (a 403) keeps the language switch when a session already exists; none is started.
+        var chrome = make(
+            for: request, titleKey: title, session: request.staffSession, notice: nil, csrfVisible: request.staffSession != nil)
+        if path.hasPrefix("/report") {
+            let language = request.publicLanguage
+            chrome = PageChrome(
+                lang: language.rawValue, title: request.haven.localization.string(title, language),
+                t: request.haven.localization.table(language), csrf: "", isSignedIn: false, isAdministrator: false,
+                languages: Language.allCases.map { .init(code: $0.rawValue, name: $0.nativeName, isCurrent: $0 == language) },
+                path: path, notice: nil, isPublic: true, quickExitURL: request.haven.configuration.quickExitURL)
+            chrome.brandAsOrganisation(request, language)
+        }
+        return chrome
+    }
+
+    /// Paths of staff pages (and of the forms staff use to sign in), as opposed to the public site and intake.
+    static func isStaffPath(_ path: String) -> Bool {
+        ["/app", "/login", "/logout", "/setup", "/welcome", "/language"].contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
     private static func make(
@@ -60,7 +104,7 @@ struct PageChrome: Encodable {
     ) -> PageChrome {
         let language = request.language
         let table = request.haven.localization.table(language)
-        return PageChrome(
+        var chrome = PageChrome(
             lang: language.rawValue, title: table[titleKey] ?? titleKey, t: table,
             csrf: csrfVisible ? session?.csrfToken ?? "" : "",
             isSignedIn: session?.isSignedIn ?? false,
@@ -70,5 +114,7 @@ struct PageChrome: Encodable {
             isPublic: request.url.path.hasPrefix("/report") || request.url.path.hasPrefix("/incidents"),
             quickExitURL: request.haven.configuration.quickExitURL
         )
+        if chrome.isPublic { chrome.brandAsOrganisation(request, language) }
+        return chrome
     }
 }
