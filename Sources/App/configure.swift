@@ -106,6 +106,10 @@ extension Application {
     /// Runs the migrations. On PostgreSQL an advisory lock (per schema) is held around them, so two processes starting
     /// at once do not both migrate: the second waits, then finds nothing left to do. SQLite's write lock does the same.
     private func migrateOnce() async throws {
+        // The migrator's line per migration stays off the console (an operator sees errors, not bookkeeping).
+        let level = logger.logLevel
+        if level < .notice { logger.logLevel = .notice }
+        defer { logger.logLevel = level }
         guard case .postgres(let url, let searchPath) = haven.configuration.storage else { return try await autoMigrate() }
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = searchPath

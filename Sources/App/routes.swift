@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     try staff.register(collection: AdminVocabulariesController())
     try staff.register(collection: AdminSiteController())
     try staff.register(collection: AdminBackupsController())
+    try staff.register(collection: AdminAuditController())
     try staff.register(collection: AdminExportController())
     try staff.register(collection: PublicationsController())
     try staff.register(collection: IngestController())

@@ -26,10 +26,19 @@ if let status = await StandaloneCommands.run(CommandLine.arguments, configuratio
 let app = try await Application.make(.detect())
 var failed = false
 do {
-    try configure(app, configuration: configuration)
-    try await app.prepareStorage()
+    // Help creates nothing: it is printed from a configuration in memory and a throwaway directory, so no database,
+    // migration or key file of the real data directory is touched.
+    let asksForHelp = CommandLine.arguments.dropFirst().contains { $0 == "--help" || $0 == "-h" || $0 == "help" }
+    var used = configuration
+    if asksForHelp {
+        used.storage = .sqlite(path: nil)
+        used.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-help-\(UUID().uuidString)")
+    }
+    defer { if asksForHelp { try? FileManager.default.removeItem(at: used.dataDirectory) } }
+    try configure(app, configuration: used)
+    if !asksForHelp { try await app.prepareStorage() }
     let command = CommandLine.arguments.dropFirst().first ?? "serve"
-    if command == "serve" || command.hasPrefix("--") {
+    if !asksForHelp, command == "serve" || command.hasPrefix("--") {
         app.scheduleMaintenance()
         for warning in app.startupWarnings { app.logger.warning("\(warning)") }
     }

@@ -224,7 +224,13 @@ struct CaseWorkTests {
             _ = try await admin.submit("/app/cases/\(consenting)/tasks", ["title": "Hearing", "dueOn": "2024-01-01"])
             #expect(try await admin.submit("/app/cases/\(consenting)/erase", [:]).status == .unprocessableEntity)
             _ = try await admin.submit("/app/cases/\(consenting)/status", ["status": "closed", "reason": "resolved"])
-            #expect(try await admin.submit("/app/cases/\(consenting)/erase", [:]).location == "/app/cases")
+            let asked = try await admin.submit("/app/cases/\(consenting)/erase", [:])
+            #expect(
+                asked.status == .ok && asked.body.contains("This cannot be undone.")
+                    && asked.body.contains("needs, dates, outcome and costs stay"))
+            #expect(asked.body.contains("name=\"confirm\" value=\"yes\""))
+            #expect(try await AuditEntry.query(on: haven.db).filter(\.$action == "case.erase").count() == 0, "asking erases nothing")
+            #expect(try await admin.submit("/app/cases/\(consenting)/erase", ["confirm": "yes"]).location == "/app/cases")
             let kept = try #require(try await Case.find(on: haven.db, code: consenting))
             #expect(
                 kept.requesterSealed.isEmpty && kept.needList == [.legalConsultation] && kept.status == .closed
@@ -237,7 +243,7 @@ struct CaseWorkTests {
             let created = try await admin.submit("/app/cases", ["pseudonym": "No stats", "risk": "low"])
             let refusing = try #require(created.location?.split(separator: "/").last.map(String.init))
             _ = try await admin.submit("/app/cases/\(refusing)/status", ["status": "closed", "reason": "lost_contact"])
-            _ = try await admin.submit("/app/cases/\(refusing)/erase", [:])
+            _ = try await admin.submit("/app/cases/\(refusing)/erase", ["confirm": "yes"])
             #expect(try await Case.find(on: haven.db, code: refusing) == nil)
             let actions = try await AuditEntry.query(on: haven.db).all().map(\.action)
             #expect(actions.contains("case.erase") && actions.contains("case.delete"))

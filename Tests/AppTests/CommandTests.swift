@@ -59,3 +59,43 @@ struct CommandTests {
         }
     }
 }
+
+@Suite("The haven executable")
+struct ExecutableTests {
+    /// The `haven` executable `swift build` made next to the test bundle.
+    static let executable: URL? = {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("haven") }.first {
+            FileManager.default.isExecutableFile(atPath: $0.path)
+        }
+    }()
+
+    static func run(_ arguments: [String], dataDirectory: URL) throws -> String {
+        let process = Process()
+        process.executableURL = try #require(executable)
+        process.arguments = arguments
+        process.environment = ["HAVEN_DATA_DIR": dataDirectory.path, "PATH": "/usr/bin:/bin"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test(
+        "`haven --help` and a command's help create no data directory, database or key; a command's start prints no migrator lines",
+        .enabled(if: executable != nil))
+    func helpTouchesNothing() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-exe-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let help = try Self.run(["--help"], dataDirectory: directory)
+        #expect(help.contains("Commands:") && help.contains("setup") && !help.contains("HAVEN_PUBLIC_URL"))
+        #expect(try Self.run(["users", "--help"], dataDirectory: directory).contains("Usage:"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path), "help created \(directory.path)")
+        let audit = try Self.run(["audit"], dataDirectory: directory)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("haven.sqlite").path), "a real command does")
+        #expect(!audit.contains("[Migrator]"), "\(audit.prefix(300))")
+    }
+}

@@ -14,7 +14,11 @@ struct DemoTests {
     func data(database: TestDatabase) async throws {
         try await withHaven(database) { haven in
             let logins = try await DemoData.fill(app: haven.app)
-            #expect(Set(logins.map(\.role)) == [.administrator, .documenter, .caseworker])
+            #expect(logins.map(\.role) == StaffRole.allCases, "a login for every role, the administrator first")
+            for login in logins.dropFirst() {
+                let browser = try await haven.signedInBrowser(email: login.email, password: DemoData.password)
+                #expect(try await browser.get("/app").status == .ok, "\(login.role)")
+            }
             let documenter = try await haven.signedInBrowser(email: "documenter@demo.example", password: DemoData.password)
             let list = try await documenter.get("/app/incidents")
             #expect(list.body.contains("Incidents found: 5"))
@@ -53,6 +57,9 @@ struct DemoTests {
             #expect(
                 printed.contains("admin@demo.example") && printed.contains("documenter@demo.example") && printed.contains(DemoData.password)
             )
+            for role in ["coordinator", "editor", "viewer", "caseworker"] { #expect(printed.contains("\(role)@demo.example")) }
+            let logins = try #require(printed.range(of: "Logins, one per role"))
+            #expect(logins.lowerBound < (printed.range(of: "Haven demo at")?.lowerBound ?? printed.startIndex), "the logins come first")
             let path = try #require(printed.firstMatch(of: #/instance in (\S+), deleted/#)?.1)
             #expect(!FileManager.default.fileExists(atPath: String(path)))
             #expect(try await Organisation.current(on: haven.db) == nil)

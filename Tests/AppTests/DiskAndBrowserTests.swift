@@ -67,7 +67,7 @@ struct DiskAndBrowserTests {
             #expect(try await admin.submit("/app/cases/\(code)/incidents", ["incident": incident]).status == .seeOther)
             #expect(try await CaseIncident.query(on: haven.db).count() == 1)
             _ = try await admin.submit("/app/cases/\(code)/status", ["status": "closed", "reason": "resolved"])
-            #expect(try await admin.submit("/app/cases/\(code)/erase", [:]).status == .seeOther)
+            #expect(try await admin.submit("/app/cases/\(code)/erase", ["confirm": "yes"]).status == .seeOther)
             #expect(try await Case.find(on: haven.db, code: code) != nil, "kept for the anonymous figures")
             #expect(try await CaseIncident.query(on: haven.db).count() == 0)
             #expect(try await CaseEvent.query(on: haven.db).all().allSatisfy { $0.kind != .incident && !$0.detail.contains(incident) })

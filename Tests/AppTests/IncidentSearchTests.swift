@@ -10,7 +10,7 @@ import Vapor
 struct IncidentSearchTests {
     /// Codes listed on a page of `/app/incidents`.
     func codes(_ page: Browser.Page) -> Set<String> {
-        let regex = try! NSRegularExpression(pattern: #"<td><a href="/app/incidents/(I-[0-9A-Z]{6})">"#)
+        let regex = try! NSRegularExpression(pattern: #"<td data-label="[^"]*"><a href="/app/incidents/(I-[0-9A-Z]{6})">"#)
         return Set(
             regex.matches(in: page.body, range: NSRange(page.body.startIndex..., in: page.body)).map {
                 String(page.body[Range($0.range(at: 1), in: page.body)!])

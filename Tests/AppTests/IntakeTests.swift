@@ -171,7 +171,10 @@ struct IntakeTests {
             let body =
                 Browser.formEncode(["csrf": admin.csrfToken!]) + "&"
                 + reports.map { "reports%5B%5D=\(try! $0.requireID().uuidString)" }.joined(separator: "&")
-            let junked = try await admin.post("/app/inbox/junk", body: body)
+            let asked = try await admin.post("/app/inbox/junk", body: body)
+            #expect(asked.status == .ok && asked.body.contains("2 report(s) will be deleted for good."))
+            #expect(try await Report.query(on: haven.db).count() == 2, "asking deletes nothing")
+            let junked = try await admin.post("/app/inbox/junk", body: body + "&confirm=yes")
             #expect(junked.status == .seeOther)
             #expect(try await Report.query(on: haven.db).count() == 0)
             #expect(try await ReportAttachment.query(on: haven.db).count() == 0)

@@ -15,6 +15,8 @@ struct SetupFlowTests {
             let browser = haven.browser()
             let form = try await browser.get("/login")
             #expect(form.status == .seeOther && form.location == "/setup")
+            #expect(try await browser.get("/").location == "/setup", "the home page points to setup while it is pending")
+            #expect(haven.app.setupAddress.hasPrefix("http://") && haven.app.setupAddress.hasSuffix("/setup"))
             _ = try await browser.get("/setup")
 
             let wrong = try await browser.submit(

@@ -26,9 +26,10 @@ struct DemoCommand: AsyncCommand {
             }
             context.console.print(
                 """
-                Haven demo at \(address) — a throwaway instance in \(directory.path), deleted when it stops.
-                Sample incidents: \(DemoData.incidents().count) (public ones at /incidents). Logins (password for all: \(DemoData.password)):
+                Logins, one per role (password for all: \(DemoData.password)):
                 \(logins.map { "  \($0.role.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.email)" }.joined(separator: "\n"))
+                Haven demo at \(address) — a throwaway instance in \(directory.path), deleted when it stops.
+                Sample incidents: \(DemoData.incidents().count) (public ones at /incidents).
                 """)
             if !signature.exitAfterFilling {
                 context.console.print("Press Ctrl-C to stop.")

@@ -20,11 +20,9 @@ enum DemoData {
     static func fill(app: Application) async throws -> [Login] {
         let db = app.db
         let haven = app.haven
-        let logins = [
-            Login(role: .administrator, email: "admin@demo.example", password: password),
-            Login(role: .documenter, email: "documenter@demo.example", password: password),
-            Login(role: .caseworker, email: "caseworker@demo.example", password: password),
-        ]
+        let logins = StaffRole.allCases.map {
+            Login(role: $0, email: ($0 == .administrator ? "admin" : $0.rawValue) + "@demo.example", password: password)
+        }
         let pending = try await haven.setup.prepare(
             organisationName: "Haven demo", email: EmailAddress(logins[0].email)!, password: password,
             displayName: "Demo administrator")

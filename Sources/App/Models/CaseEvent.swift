@@ -11,6 +11,13 @@ final class CaseEvent: Model, @unchecked Sendable {
         case opened, triaged, status, note, assigned, unassigned, task
         case taskDone = "task_done"
         case service, incident
+        /// Details corrected; `detail` names the fields (`risk,needs`).
+        case edited
+        case taskEdited = "task_edited"
+        case taskRemoved = "task_removed"
+        /// `detail` names the fields (`status,cost`).
+        case serviceUpdated = "service_updated"
+        case serviceRemoved = "service_removed"
     }
 
     @ID(key: .id) var id: UUID?

@@ -64,6 +64,9 @@ struct CasePageBuilder {
                 + (parts.count > 1 ? " (" + (ClosingReason(rawValue: parts[1]).map { req.t($0.labelKey) } ?? "") + ")" : "")
         case .assigned, .unassigned: detail = names.name(of: UUID(uuidString: event.detail))
         case .incident: detail = event.detail
+        case .serviceUpdated:
+            detail = event.detail.split(separator: ",").map { req.t("case_service_field_\($0)") }.joined(separator: ", ")
+        case .edited: detail = event.detail.split(separator: ",").map { req.t("case_field_\($0)") }.joined(separator: ", ")
         default: detail = ""
         }
         return "\(who): \(req.t("case_event_\(event.kind.rawValue)")) \(detail)".trimmingCharacters(in: .whitespaces)

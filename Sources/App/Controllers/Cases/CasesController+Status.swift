@@ -31,6 +31,14 @@ extension CasesController {
                 $0.status = FieldState(value: "", error: req.t("case_erase_only_closed"))
             }
         }
+        guard req.isConfirmed else {
+            return try await req.confirmation(
+                titleKey: "case_erase",
+                consequences: [
+                    req.t(record.consentsToStatistics ? "case_erase_keeps_statistics" : "case_erase_deletes_all"),
+                    req.t("case_erase_confirm_recovery"),
+                ], buttonKey: "case_erase", cancelPath: "/app/cases/\(record.code)")
+        }
         try await req.haven.cases.erasePersonalData(of: record, actor: staff.actor, on: req.db)
         return await notice(req, "case_erased", code: nil)
     }

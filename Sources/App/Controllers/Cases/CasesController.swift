@@ -55,6 +55,8 @@ struct CasesController: RouteCollection {
         cases.get("new", use: form)
         cases.post(use: create)
         cases.get(":code", use: show)
+        cases.get(":code", "edit", use: editForm)
+        cases.post(":code", "edit", use: edit)
         cases.post(":code", "notes", use: addNote)
         cases.post(":code", "status", use: changeStatus)
         cases.post(":code", "assign", use: assign)
@@ -101,14 +103,14 @@ struct CasesController: RouteCollection {
         return try await req.render(page, status: page.code.error == nil ? .ok : .notFound)
     }
 
-    private func formPage(_ req: Request, _ draft: CaseDraft = CaseDraft(), problems: [String: CaseDraft.Problem] = [:]) async
-        -> CaseFormPage
-    {
+    private func formPage(
+        _ req: Request, _ draft: CaseDraft = CaseDraft(), problems: [String: CaseDraft.Problem] = [:], editing code: String? = nil
+    ) async -> CaseFormPage {
         func field(_ name: String, _ value: String) -> FieldState {
             FieldState(value: value, error: problems[name].map { req.t($0.messageKey) })
         }
         var page = CaseFormPage(
-            chrome: await .make(for: req, titleKey: "cases_new_title"),
+            chrome: await .make(for: req, titleKey: code == nil ? "cases_new_title" : "case_edit_title"),
             needs: req.choices(Need.self, chosen: Set(draft.needs.map(\.rawValue))),
             risks: req.choices(RiskLevel.self, chosen: [draft.risk?.rawValue ?? (problems.isEmpty ? "moderate" : "")]))
         page.pseudonym = field("pseudonym", draft.pseudonym)
@@ -120,7 +122,31 @@ struct CasesController: RouteCollection {
         page.consentsToServices = draft.consentsToServices
         page.consentsToSharing = draft.consentsToSharing
         page.consentsToStatistics = draft.consentsToStatistics
+        if let code {
+            page.action = "/app/cases/\(code)/edit"
+            page.isEdit = true
+        }
         return page
+    }
+
+    /// The case's details in the new-case form, to correct them.
+    @Sendable func editForm(req: Request) async throws -> Response {
+        let (record, key, _) = try await opened(req)
+        return try await req.render(await formPage(req, try req.haven.cases.draft(of: record, key: key), editing: record.code))
+    }
+
+    /// Saves corrected details; a form with problems comes back as typed, and nothing changes.
+    @Sendable func edit(req: Request) async throws -> Response {
+        let (record, key, staff) = try await opened(req)
+        var draft = try req.content.decode(CaseInput.self).draft
+        draft.firstNote = ""
+        let problems = draft.problems
+        guard problems.isEmpty, let risk = draft.risk else {
+            return try await req.render(
+                await formPage(req, draft, problems: problems, editing: record.code), status: .unprocessableEntity)
+        }
+        let changed = try await req.haven.cases.update(record, key: key, to: draft, risk: risk, by: staff, on: req.db)
+        return await notice(req, changed.isEmpty ? "case_edit_unchanged" : "case_edit_saved", code: record.code)
     }
 
     @Sendable func form(req: Request) async throws -> Response {

@@ -88,7 +88,14 @@ struct IncidentFormBuilder {
             row.degrees = choices(terms.involvementDegrees, chosen: act.degree)
             let rowProblems = problems.filter { $0.key.hasPrefix("acts.\(index).") }
             if !rowProblems.isEmpty || !row.victimOffers.isEmpty || !row.perpetratorOffers.isEmpty {
-                row.rowError = req.t("incident_act_problem")
+                // Say which fields and why, so the row can be fixed without hunting for the problem.
+                let reasons = rowProblems.sorted { $0.key < $1.key }.map { key, problem in
+                    let field = String(key.dropFirst("acts.\(index).".count))
+                    return req.t("incident_act_\(field)").replacingOccurrences(of: #" \(.*\)$"#, with: "", options: .regularExpression)
+                        + ": " + req.t(problem.messageKey)
+                }
+                let offered = row.victimOffers.isEmpty && row.perpetratorOffers.isEmpty ? [] : [req.t("incident_act_problem_offers")]
+                row.rowError = ([req.t("incident_act_problem")] + reasons + offered).joined(separator: " ")
             }
             return row
         }

@@ -7,6 +7,8 @@ struct InboxController: RouteCollection {
     /// The list's filters, as the query string (or the junk form) carries them.
     struct FilterInput: Content {
         var unread: String?
+        /// `yes`: only reports the reporter wrote to again.
+        var newMessages: String?
         var kind: String?
         var status: String?
         var from: String?
@@ -16,6 +18,7 @@ struct InboxController: RouteCollection {
         var filter: InboxFilter {
             var filter = InboxFilter()
             filter.onlyUnread = unread == "yes"
+            filter.onlyNewMessages = newMessages == "yes"
             filter.kind = kind.flatMap(ReportKind.init(rawValue:))
             filter.status = status.flatMap(ReportStatus.init(rawValue:))
             filter.receivedFrom = from.flatMap(Day.normalized) ?? ""
@@ -60,6 +63,7 @@ struct InboxController: RouteCollection {
         let link = { (page: Int) -> String in
             var items = [URLQueryItem(name: "page", value: String(page))]
             if filter.onlyUnread { items.append(.init(name: "unread", value: "yes")) }
+            if filter.onlyNewMessages { items.append(.init(name: "newMessages", value: "yes")) }
             if let kind = filter.kind { items.append(.init(name: "kind", value: kind.rawValue)) }
             if let status = filter.status { items.append(.init(name: "status", value: status.rawValue)) }
             if !filter.receivedFrom.isEmpty { items.append(.init(name: "from", value: filter.receivedFrom)) }
@@ -73,12 +77,13 @@ struct InboxController: RouteCollection {
             reports: listing.rows.map { row in
                 .init(
                     id: row.id.uuidString, kindName: req.t(row.kind.labelKey), statusName: req.t(row.status.labelKey),
-                    receivedAt: req.moment(row.receivedAt), excerpt: row.excerpt, isUnread: row.isUnread)
+                    receivedAt: req.moment(row.receivedAt), excerpt: row.excerpt, isUnread: row.isUnread,
+                    hasNewMessages: row.hasNewMessages)
             },
             total: listing.total, page: listing.page, pageCount: listing.pageCount,
             previousPage: listing.page > 1 ? link(listing.page - 1) : nil,
             nextPage: listing.page < listing.pageCount ? link(listing.page + 1) : nil,
-            onlyUnread: filter.onlyUnread,
+            onlyUnread: filter.onlyUnread, onlyNewMessages: filter.onlyNewMessages,
             kinds: [Choice(code: "", name: "—", isChosen: filter.kind == nil)]
                 + ReportKind.allCases.map { Choice(code: $0.rawValue, name: req.t($0.labelKey), isChosen: $0 == filter.kind) },
             statuses: [Choice(code: "", name: "—", isChosen: filter.status == nil)]
@@ -127,12 +132,25 @@ struct InboxController: RouteCollection {
             let filter = try req.content.decode(FilterInput.self).filter
             guard filter.narrowsAnything else { throw Abort(.badRequest, reason: req.t("inbox_junk_needs_filter")) }
             let ids = try await intake.matching(filter, for: staff, on: req.db)
+            guard req.isConfirmed else { return try await confirmJunk(req, count: ids.count) }
             try await intake.delete(ids, actor: staff.actor, action: "report.junk", on: req.db)
             return await req.seeOther("/app/inbox", notice: ids.isEmpty ? "inbox_none_chosen" : "inbox_junked")
         }
         let chosen = Array(Set(input.reports ?? []))
+        guard try await intake.holdsAll(chosen, staff, on: req.db) else { throw Abort(.forbidden, reason: req.t("inbox_not_yours")) }
+        if !chosen.isEmpty, !req.isConfirmed { return try await confirmJunk(req, count: chosen.count) }
         guard try await intake.junk(chosen, by: staff, on: req.db) else { throw Abort(.forbidden, reason: req.t("inbox_not_yours")) }
         return await req.seeOther("/app/inbox", notice: chosen.isEmpty ? "inbox_none_chosen" : "inbox_junked")
+    }
+
+    /// What deleting reports as junk takes away, asked before it happens.
+    private func confirmJunk(_ req: Request, count: Int) async throws -> Response {
+        try await req.confirmation(
+            titleKey: "inbox_junk_confirm_title",
+            consequences: [
+                req.t("inbox_junk_confirm_count").replacingOccurrences(of: "{count}", with: String(count)),
+                req.t("inbox_junk_confirm_gone"), req.t("inbox_junk_confirm_receipts"),
+            ], buttonKey: "inbox_junk", cancelPath: "/app/inbox")
     }
 
     @Sendable func download(req: Request) async throws -> Response {

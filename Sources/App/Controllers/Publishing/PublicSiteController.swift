@@ -39,8 +39,10 @@ struct PublicSiteController: RouteCollection {
         return response
     }
 
+    /// The home page; while Haven is not set up yet, the setup page instead (there is nothing to show).
     @Sendable func home(req: Request) async throws -> Response {
-        try await list(req, filter: PublicationFilter(), intro: "", isHome: true)
+        if req.haven.setupCode != nil { return req.seeOther("/setup") }
+        return try await list(req, filter: PublicationFilter(), intro: "", isHome: true)
     }
 
     @Sendable func byCountry(req: Request) async throws -> Response {

@@ -34,8 +34,12 @@ struct PublicationsController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response {
         _ = try req.require(.writesPublications)
         let status = try? req.query.get(String.self, at: "status")
-        let rows = try await req.haven.publishing.list(status: status.flatMap(PublicationStatus.init(rawValue:)), on: req.db).map {
-            listed in
+        let kind = try? req.query.get(String.self, at: "kind")
+        let page = (try? req.query.get(PageNumber.self, at: "page"))?.value ?? 1
+        let found = try await req.haven.publishing.list(
+            status: status.flatMap(PublicationStatus.init(rawValue:)), kind: kind.flatMap(PublicationKind.init(rawValue:)), page: page,
+            on: req.db)
+        let rows = found.rows.map { listed in
             let publication = listed.record
             let content = listed.content
             return PublicationListPage.Row(
@@ -49,8 +53,16 @@ struct PublicationsController: RouteCollection {
             + PublicationStatus.allCases.map {
                 Choice(code: $0.rawValue, name: req.t($0.labelKey), isChosen: $0.rawValue == status)
             }
+        let kinds =
+            [Choice(code: "", name: "—", isChosen: kind == nil)]
+            + PublicationKind.allCases.map { Choice(code: $0.rawValue, name: req.t($0.labelKey), isChosen: $0.rawValue == kind) }
+        let pageCount = max(1, (found.total + Publishing.staffPageSize - 1) / Publishing.staffPageSize)
         return try await req.render(
-            PublicationListPage(chrome: await .make(for: req, titleKey: "publications_title"), rows: rows, statuses: statuses))
+            PublicationListPage(
+                chrome: await .make(for: req, titleKey: "publications_title"), rows: rows, statuses: statuses, kinds: kinds,
+                total: found.total, page: found.page, pageCount: pageCount,
+                previousPage: found.page > 1 ? PageLinks.link(req, page: found.page - 1) : nil,
+                nextPage: found.page < pageCount ? PageLinks.link(req, page: found.page + 1) : nil))
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {

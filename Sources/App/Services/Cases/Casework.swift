@@ -95,7 +95,7 @@ struct Casework: Sendable {
         }
         let services = try await CaseService.query(on: db).filter(\.$caseFile.$id == id).all().map { service in
             OpenedCase.Service(
-                need: service.need,
+                id: try service.requireID(), need: service.need,
                 provider: try FieldCipher.open(service.providerSealed, with: key, binding: Self.serviceBinding(service.requireID())),
                 status: service.status, startsOn: service.startsOn, endsOn: service.endsOn, cost: service.cost,
                 budgetLine: service.budgetLine)

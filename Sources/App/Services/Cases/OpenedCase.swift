@@ -23,6 +23,7 @@ struct OpenedCase: Sendable {
 
     /// A service, opened.
     struct Service: Sendable {
+        let id: UUID
         let need: Need
         let provider: String
         let status: ServiceStatus

@@ -28,14 +28,14 @@ struct Persons: Sendable {
     /// found by their keyed hashes, so no name is opened or compared in clear; and those among `typedNames` (names
     /// typed in the same form, not yet stored).
     func nameWords(in text: String, typedNames: [String] = [], on db: any Database) async throws -> [String] {
-        let words = Array(Set(SearchText.words(text).filter { $0.count >= 3 })).sorted()
+        let words = Array(Set(NameWords.significant(SearchText.words(text)).filter { $0.count >= 3 })).sorted()
         guard !words.isEmpty else { return [] }
         var byToken: [String: String] = [:]
         for word in words { byToken[nameToken(word)] = word }
         // Public texts are bounded (a title and a summary per language): a few thousand words at most, one query.
         let matches = try await PersonNameToken.query(on: db).filter(\.$token ~~ Array(byToken.keys)).all()
         var found = Set(matches.compactMap { byToken[$0.token] })
-        let typed = Set(typedNames.flatMap { SearchText.words($0) }.filter { $0.count >= 3 })
+        let typed = Set(NameWords.significant(typedNames.flatMap { SearchText.words($0) }).filter { $0.count >= 3 })
         found.formUnion(words.filter(typed.contains))
         return found.sorted()
     }
@@ -57,7 +57,7 @@ struct Persons: Sendable {
 
     /// Recorded persons sharing words with a name, most shared words first.
     func suggestions(for name: String, limit: Int = 5, on db: any Database) async throws -> [Person] {
-        let tokens = Array(nameTokens(name))
+        let tokens = Array(Set(NameWords.significant(SearchText.words(name)).map(nameToken)))
         guard !tokens.isEmpty else { return [] }
         let matches = try await PersonNameToken.query(on: db).filter(\.$token ~~ tokens).all()
         let counts = Dictionary(grouping: matches, by: \.$person.id).mapValues(\.count)

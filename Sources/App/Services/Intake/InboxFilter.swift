@@ -4,6 +4,8 @@ import HavenDomain
 /// What the inbox shows: one page of the reports sealed to a staff member, narrowed by what they choose.
 struct InboxFilter: Sendable, Equatable {
     var onlyUnread = false
+    /// Only reports the reporter wrote to again since this staff member last opened them.
+    var onlyNewMessages = false
     var kind: ReportKind?
     var status: ReportStatus?
     /// Days (`yyyy-MM-dd`, UTC) the report arrived on or after / on or before; empty for no bound.
@@ -15,7 +17,7 @@ struct InboxFilter: Sendable, Equatable {
 
     /// Whether anything narrows the list (bulk deletion by filter needs at least one condition).
     var narrowsAnything: Bool {
-        onlyUnread || kind != nil || status != nil || !receivedFrom.isEmpty || !receivedTo.isEmpty
+        onlyUnread || onlyNewMessages || kind != nil || status != nil || !receivedFrom.isEmpty || !receivedTo.isEmpty
     }
 
     /// The first moment the report may have arrived, from `receivedFrom`.

@@ -11,6 +11,8 @@ struct InboxListing: Sendable {
         let receivedAt: Date
         let excerpt: String
         let isUnread: Bool
+        /// Unread because the reporter wrote again (not a report never opened).
+        let hasNewMessages: Bool
     }
 
     let rows: [Row]

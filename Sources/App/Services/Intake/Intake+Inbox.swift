@@ -28,13 +28,16 @@ extension Intake {
         let read = Set(
             try await ReportRead.query(on: db).filter(\.$user.$id == staff.id).filter(\.$report.$id ~~ ids).all().map(\.$report.id))
         let held = try await access.held(.report, ids: ids, by: staff, on: db)
+        let written = Set(
+            try await ReportMessage.query(on: db).filter(\.$report.$id ~~ ids).filter(\.$author == .reporter).all().map(\.$report.id))
         let rows = try ids.compactMap { id -> InboxListing.Row? in
             guard let report = reports[id], let key = try held.key(for: id) else { return nil }
             let payload = try FieldCipher.open(report.payloadSealed, with: key, binding: Self.payloadBinding(id))
             let narrative = try JSONDecoder().decode(ReportSubmission.self, from: Data(payload.utf8)).narrative
             return InboxListing.Row(
                 id: id, kind: report.kind, status: report.status, receivedAt: report.receivedAt,
-                excerpt: String(narrative.prefix(140)), isUnread: !read.contains(id))
+                excerpt: String(narrative.prefix(140)), isUnread: !read.contains(id),
+                hasNewMessages: !read.contains(id) && written.contains(id))
         }
         return InboxListing(rows: rows, total: total, page: page)
     }
@@ -64,7 +67,12 @@ extension Intake {
         if let status = filter.status { conditions.append("reports.status = \(bind: status.rawValue)") }
         if let earliest = filter.earliest { conditions.append("reports.received_at >= \(bind: earliest)") }
         if let latest = filter.latest { conditions.append("reports.received_at < \(bind: latest)") }
-        if filter.onlyUnread {
+        if filter.onlyNewMessages {
+            conditions.append(
+                "EXISTS (SELECT 1 FROM report_messages WHERE report_messages.report_id = reports.id AND report_messages.author = 'reporter')"
+            )
+        }
+        if filter.onlyUnread || filter.onlyNewMessages {
             conditions.append(
                 "NOT EXISTS (SELECT 1 FROM report_reads WHERE report_reads.report_id = reports.id AND report_reads.user_id = \(bind: staff.id))"
             )
@@ -120,10 +128,15 @@ extension Intake {
 
     /// Deletes chosen reports as junk; refused whole when any of them is not sealed to the staff member.
     func junk(_ ids: [UUID], by staff: SignedInStaff, on db: any Database) async throws -> Bool {
-        let held = try await access.held(.report, ids: ids, by: staff, on: db)
-        guard ids.allSatisfy(held.contains) else { return false }
+        guard try await holdsAll(ids, staff, on: db) else { return false }
         try await delete(ids, actor: staff.actor, action: "report.junk", on: db)
         return true
+    }
+
+    /// Whether a staff member holds a key copy of every one of these reports.
+    func holdsAll(_ ids: [UUID], _ staff: SignedInStaff, on db: any Database) async throws -> Bool {
+        let held = try await access.held(.report, ids: ids, by: staff, on: db)
+        return ids.allSatisfy(held.contains)
     }
 
     /// An attachment of a report, to stream to a staff member.

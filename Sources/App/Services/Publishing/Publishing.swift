@@ -32,11 +32,22 @@ struct Publishing: Sendable {
         return record
     }
 
-    /// The staff list: the 200 most recently changed, optionally of one status.
-    func list(status: PublicationStatus?, on db: any Database) async throws -> [ListedPublication] {
-        var query = Publication.query(on: db).sort(\.$updatedAt, .descending).limit(200)
+    /// How many publications the staff list shows at once.
+    static let staffPageSize = 50
+
+    /// One page of the staff list, most recently changed first, optionally of one status and kind; with how many match.
+    func list(status: PublicationStatus?, kind: PublicationKind? = nil, page: Int = 1, on db: any Database) async throws -> (
+        rows: [ListedPublication], total: Int, page: Int
+    ) {
+        var query = Publication.query(on: db)
         if let status { query = query.filter(\.$status == status) }
-        return try await query.all().map(ListedPublication.init)
+        if let kind { query = query.filter(\.$kind == kind) }
+        let total = try await query.count()
+        let pages = max(1, (total + Self.staffPageSize - 1) / Self.staffPageSize)
+        let page = min(max(1, page), pages)
+        let records = try await query.sort(\.$updatedAt, .descending).sort(\.$seq, .descending)
+            .range(((page - 1) * Self.staffPageSize)..<(page * Self.staffPageSize)).all()
+        return (try records.map(ListedPublication.init), total, page)
     }
 
     /// The languages publications may be written in, in order.

@@ -10,6 +10,7 @@ struct InboxPage: Page {
         let receivedAt: String
         let excerpt: String
         let isUnread: Bool
+        let hasNewMessages: Bool
     }
 
     let chrome: PageChrome
@@ -20,6 +21,7 @@ struct InboxPage: Page {
     let previousPage: String?
     let nextPage: String?
     let onlyUnread: Bool
+    let onlyNewMessages: Bool
     let kinds: [Choice]
     let statuses: [Choice]
     let from: String

@@ -19,4 +19,10 @@ struct PublicationListPage: Page {
     let chrome: PageChrome
     let rows: [Row]
     let statuses: [Choice]
+    let kinds: [Choice]
+    let total: Int
+    let page: Int
+    let pageCount: Int
+    let previousPage: String?
+    let nextPage: String?
 }

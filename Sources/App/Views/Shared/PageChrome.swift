@@ -18,6 +18,8 @@ struct PageChrome: Encodable {
     let csrf: String
     let isSignedIn: Bool
     let isAdministrator: Bool
+    /// The signed-in role's capabilities by name (`chrome.can.triagesIntake`): the navigation shows only what it opens.
+    var can: [String: Bool] = [:]
     let languages: [LanguageChoice]
     /// Where the language switch returns to.
     let path: String
@@ -115,6 +117,9 @@ struct PageChrome: Encodable {
             quickExitURL: request.haven.configuration.quickExitURL
         )
         if chrome.isPublic { chrome.brandAsOrganisation(request, language) }
+        if let role = session?.role, session?.isSignedIn == true {
+            chrome.can = Dictionary(uniqueKeysWithValues: Capability.allCases.map { ($0.rawValue, role.can($0)) })
+        }
         return chrome
     }
 }
