@@ -81,3 +81,103 @@ struct CaseEditTests {
         }
     }
 }
+
+@Suite("Tasks and services after the fact")
+struct CaseCorrectionTests {
+    @Test("tasks are edited and removed, services change status and cost or go; the case sums its costs by currency and budget line")
+    func tasksAndServices() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let code = try await openCase(admin)
+            _ = try await admin.submit("/app/cases/\(code)/tasks", ["title": "Call the lawyer", "dueOn": "2031-01-10"])
+            _ = try await admin.submit("/app/cases/\(code)/tasks", ["title": "Book a room", "dueOn": "2031-01-12"])
+            for (provider, amount, line) in [
+                ("Lawyer A", "1200", "legal_aid"), ("Lawyer B", "300.50", "legal_aid"), ("Shelter C", "80", ""),
+            ] {
+                _ = try await admin.submit(
+                    "/app/cases/\(code)/services",
+                    [
+                        "need": "legal_consultation", "provider": provider, "status": "in_progress", "amount": amount, "currency": "MDL",
+                        "budgetLine": line,
+                    ])
+            }
+            let tasks = try await CaseTask.query(on: haven.db).sort(\.$dueOn).all()
+            let edited = try await admin.submit(
+                "/app/cases/\(code)/tasks/edit",
+                ["task": try tasks[0].requireID().uuidString, "title": "Call the new lawyer", "dueOn": "2031-02-01"])
+            #expect(edited.status == .seeOther)
+            #expect(
+                try await admin.submit("/app/cases/\(code)/tasks/remove", ["task": try tasks[1].requireID().uuidString]).status == .seeOther
+            )
+            let services = try await CaseService.query(on: haven.db).all()
+            let lawyerB = try #require(services.first { $0.costMinorUnits == 30_050 })
+            let shelter = try #require(services.first { $0.costMinorUnits == 8_000 })
+            let delivered = try await admin.submit(
+                "/app/cases/\(code)/services/change",
+                [
+                    "service": try lawyerB.requireID().uuidString, "status": "delivered", "amount": "350", "currency": "MDL",
+                    "budgetLine": "legal_aid",
+                ])
+            #expect(delivered.status == .seeOther)
+            #expect(
+                try await admin.submit("/app/cases/\(code)/services/remove", ["service": try shelter.requireID().uuidString]).status
+                    == .seeOther)
+            let page = try await admin.get("/app/cases/\(code)")
+            #expect(page.body.contains("Call the new lawyer") && page.body.contains("2031-02-01") && !page.body.contains("Book a room"))
+            #expect(page.body.contains("1550.00 MDL — "), "1,200 + 350 on the legal aid line")
+            #expect(!page.body.contains("80.00 MDL"))
+            #expect(
+                page.body.contains("edited a task") && page.body.contains("removed a task")
+                    && page.body.contains("updated a service: status, cost"))
+            #expect(page.body.contains("removed a service"))
+            let actions = try await AuditEntry.query(on: haven.db).all().map(\.action)
+            for action in ["case.task.update", "case.task.remove", "case.service.update", "case.service.remove"] {
+                #expect(actions.contains(action))
+            }
+            #expect(
+                try await CaseTask.query(on: haven.db).all().allSatisfy {
+                    !String(decoding: $0.titleSealed, as: UTF8.self).contains("lawyer")
+                })
+        }
+    }
+
+    @Test("closing a case with open tasks asks what to do with them; another case's task, a forged form or no key change nothing")
+    func closingAndRefusals() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let code = try await openCase(admin)
+            let other = try await openCase(admin, pseudonym: "Client B")
+            _ = try await admin.submit("/app/cases/\(other)/tasks", ["title": "Other case's task", "dueOn": "2031-01-10"])
+            _ = try await admin.submit("/app/cases/\(code)/tasks", ["title": "Open task", "dueOn": "2031-01-10"])
+            _ = try await admin.submit("/app/cases/\(code)/status", ["status": "open", "reason": ""])
+            let asked = try await admin.submit("/app/cases/\(code)/status", ["status": "closed", "reason": "resolved"])
+            #expect(
+                asked.status == .unprocessableEntity && asked.body.contains("This case has open tasks")
+                    && asked.body.contains("name=\"openTasks\""))
+            let record = try #require(try await Case.query(on: haven.db).filter(\.$code == code).first())
+            #expect(record.status != .closed)
+            let closed = try await admin.submit(
+                "/app/cases/\(code)/status", ["status": "closed", "reason": "resolved", "openTasks": "done"])
+            #expect(closed.status == .seeOther)
+            let caseID = try record.requireID()
+            #expect(try await CaseTask.query(on: haven.db).filter(\.$caseFile.$id == caseID).all().allSatisfy(\.isDone))
+
+            let otherTask = try #require(try await CaseTask.query(on: haven.db).filter(\.$isDone == false).first())
+            #expect(
+                try await admin.submit("/app/cases/\(code)/tasks/remove", ["task": try otherTask.requireID().uuidString]).status
+                    == .notFound,
+                "a task of another case is not found through this one")
+            #expect(
+                try await admin.submit("/app/cases/\(other)/tasks/remove", ["task": try otherTask.requireID().uuidString], csrf: .some(nil))
+                    .status == .forbidden)
+            _ = try await haven.addUser(email: "case@example.org", role: .caseworker, by: admin)
+            let caseworker = try await haven.signedInBrowser(email: "case@example.org")
+            #expect(
+                try await caseworker.submit("/app/cases/\(other)/tasks/remove", ["task": try otherTask.requireID().uuidString]).status
+                    == .forbidden)
+            #expect(try await CaseTask.query(on: haven.db).filter(\.$isDone == false).count() == 1)
+        }
+    }
+}

@@ -223,7 +223,7 @@ struct CaseWorkTests {
             let consenting = try await openCase(admin)
             _ = try await admin.submit("/app/cases/\(consenting)/tasks", ["title": "Hearing", "dueOn": "2024-01-01"])
             #expect(try await admin.submit("/app/cases/\(consenting)/erase", [:]).status == .unprocessableEntity)
-            _ = try await admin.submit("/app/cases/\(consenting)/status", ["status": "closed", "reason": "resolved"])
+            _ = try await admin.submit("/app/cases/\(consenting)/status", ["status": "closed", "reason": "resolved", "openTasks": "keep"])
             let asked = try await admin.submit("/app/cases/\(consenting)/erase", [:])
             #expect(
                 asked.status == .ok && asked.body.contains("This cannot be undone.")

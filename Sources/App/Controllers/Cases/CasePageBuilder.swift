@@ -22,7 +22,7 @@ struct CasePageBuilder {
             (record.consentsToServices, "case_consent_services"), (record.consentsToSharing, "case_consent_sharing"),
             (record.consentsToStatistics, "case_consent_statistics"),
         ].filter(\.0).map { req.t($0.1) }
-        return CasePage(
+        var page = CasePage(
             chrome: await .make(for: req, titleKey: "case_title"), code: record.code, requester: opened.requester,
             statusName: req.t(record.status.labelKey), closingReasonName: record.closingReason.map { req.t($0.labelKey) } ?? "",
             riskName: req.t(record.risk.labelKey), needs: record.needList.map { req.t($0.labelKey) }, consents: consents,
@@ -38,9 +38,13 @@ struct CasePageBuilder {
             },
             services: opened.services.map { service in
                 .init(
-                    needName: req.t(service.need.labelKey), provider: service.provider, statusName: req.t(service.status.labelKey),
+                    id: service.id.uuidString, needName: req.t(service.need.labelKey), provider: service.provider,
+                    statusName: req.t(service.status.labelKey),
                     dates: [service.startsOn, service.endsOn].compactMap { $0 }.joined(separator: " – "),
-                    cost: service.cost?.description ?? "", budgetLineName: service.budgetLine.map { req.t($0.labelKey) } ?? "")
+                    cost: service.cost?.description ?? "", budgetLineName: service.budgetLine.map { req.t($0.labelKey) } ?? "",
+                    status: service.status.rawValue,
+                    amount: service.cost.map { String(format: "%d.%02d", $0.minorUnits / 100, abs($0.minorUnits % 100)) } ?? "",
+                    currency: service.cost?.currency ?? "", budgetLine: service.budgetLine?.rawValue ?? "")
             },
             caseNeeds: record.needList.isEmpty
                 ? req.choices(Need.self) : record.needList.map { Choice(code: $0.rawValue, name: req.t($0.labelKey)) },
@@ -50,6 +54,23 @@ struct CasePageBuilder {
                 .init(code: $0.code, title: $0.isRestricted ? req.t("incident_restricted_title") : $0.title)
             },
             colleagues: colleagues.map { Choice(code: $0.id.uuidString, name: $0.name) })
+        page.costTotals = costTotals(opened.services)
+        return page
+    }
+
+    /// Costs summed by currency and budget line, cancelled services left out.
+    func costTotals(_ services: [OpenedCase.Service]) -> [String] {
+        var sums: [String: [String: Int]] = [:]
+        for service in services where service.status != .cancelled {
+            guard let cost = service.cost else { continue }
+            sums[cost.currency, default: [:]][service.budgetLine?.rawValue ?? "", default: 0] += cost.minorUnits
+        }
+        return sums.keys.sorted().flatMap { currency in
+            sums[currency]!.sorted { $0.key < $1.key }.map { line, units in
+                Money(minorUnits: units, currency: currency).description + " — "
+                    + (BudgetLine(rawValue: line).map { req.t($0.labelKey) } ?? req.t("case_cost_no_line"))
+            }
+        }
     }
 
     /// A timeline line: who (by name), what, and for access changes whom.

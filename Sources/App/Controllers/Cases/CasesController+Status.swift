@@ -7,6 +7,8 @@ extension CasesController {
     struct StatusInput: Content {
         var status: String?
         var reason: String?
+        /// When closing with open tasks: `done` marks them done, `keep` leaves them open.
+        var openTasks: String?
     }
 
     @Sendable func changeStatus(req: Request) async throws -> Response {
@@ -14,8 +16,16 @@ extension CasesController {
         let input = try req.content.decode(StatusInput.self)
         guard let status = CaseStatus(rawValue: input.status ?? "") else { throw Abort(.badRequest, reason: req.t("error_bad_request")) }
         let reason = (input.reason ?? "").isEmpty ? nil : ClosingReason(rawValue: input.reason ?? "")
+        let cases = req.haven.cases
+        if status == .closed, !["done", "keep"].contains(input.openTasks ?? ""), try await cases.openTaskCount(of: record, on: req.db) > 0 {
+            return try await again(req, record, key: key, staff: staff) {
+                $0.status = FieldState(value: status.rawValue, error: req.t("case_close_open_tasks"))
+                $0.asksAboutOpenTasks = true
+            }
+        }
         do {
-            try await req.haven.cases.changeStatus(of: record, to: status, reason: reason, by: staff, on: req.db)
+            try await cases.changeStatus(of: record, to: status, reason: reason, by: staff, on: req.db)
+            if status == .closed, input.openTasks == "done" { _ = try await cases.completeOpenTasks(of: record, by: staff, on: req.db) }
         } catch let refusal as CaseWorkflow.Refusal {
             return try await again(req, record, key: key, staff: staff) {
                 $0.status = FieldState(value: status.rawValue, error: req.t(refusal.messageKey))

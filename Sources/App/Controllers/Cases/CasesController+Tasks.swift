@@ -10,6 +10,62 @@ extension CasesController {
         var task: UUID?
     }
 
+    /// What a service's change and removal forms post.
+    struct ServiceChangeInput: Content {
+        var service: UUID?
+        var status, amount, currency, budgetLine: String?
+    }
+
+    @Sendable func editTask(req: Request) async throws -> Response {
+        let (record, key, staff) = try await opened(req)
+        let input = try req.content.decode(TaskInput.self)
+        let title = (input.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let taskID = input.task else { throw Abort(.notFound) }
+        guard !title.isEmpty, title.count <= ReportSubmission.maximumShortField, let day = input.dueOn.flatMap(Day.normalized) else {
+            return try await again(req, record, key: key, staff: staff) {
+                $0.task = FieldState(value: title, error: req.t("case_task_invalid"))
+            }
+        }
+        guard try await req.haven.cases.updateTask(taskID, title: title, dueOn: day, of: record, key: key, by: staff, on: req.db)
+        else { throw Abort(.notFound) }
+        return await notice(req, "case_task_saved", code: record.code)
+    }
+
+    @Sendable func removeTask(req: Request) async throws -> Response {
+        let (record, _, staff) = try await opened(req)
+        guard let taskID = try req.content.decode(TaskInput.self).task,
+            try await req.haven.cases.removeTask(taskID, of: record, by: staff, on: req.db)
+        else { throw Abort(.notFound) }
+        return await notice(req, "case_task_removed", code: record.code)
+    }
+
+    @Sendable func changeService(req: Request) async throws -> Response {
+        let (record, key, staff) = try await opened(req)
+        let input = try req.content.decode(ServiceChangeInput.self)
+        let amount = (input.amount ?? "").trimmingCharacters(in: .whitespaces)
+        let cost = amount.isEmpty ? nil : Money(parsing: amount, currency: input.currency ?? "")
+        guard let serviceID = input.service else { throw Abort(.notFound) }
+        guard let status = ServiceStatus(rawValue: input.status ?? ""), amount.isEmpty || cost != nil else {
+            return try await again(req, record, key: key, staff: staff) {
+                $0.service = FieldState(value: "", error: req.t("case_service_invalid"))
+            }
+        }
+        guard
+            try await req.haven.cases.updateService(
+                serviceID, status: status, cost: cost, budgetLine: input.budgetLine.flatMap(BudgetLine.init(rawValue:)), of: record,
+                by: staff, on: req.db)
+        else { throw Abort(.notFound) }
+        return await notice(req, "case_service_saved", code: record.code)
+    }
+
+    @Sendable func removeService(req: Request) async throws -> Response {
+        let (record, _, staff) = try await opened(req)
+        guard let serviceID = try req.content.decode(ServiceChangeInput.self).service,
+            try await req.haven.cases.removeService(serviceID, of: record, by: staff, on: req.db)
+        else { throw Abort(.notFound) }
+        return await notice(req, "case_service_removed", code: record.code)
+    }
+
     /// What the service form posts.
     struct ServiceInput: Content {
         var need, provider, status, startsOn, endsOn, amount, currency, budgetLine: String?

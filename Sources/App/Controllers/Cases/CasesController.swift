@@ -63,7 +63,11 @@ struct CasesController: RouteCollection {
         cases.post(":code", "unassign", use: unassign)
         cases.post(":code", "tasks", use: addTask)
         cases.post(":code", "tasks", "done", use: completeTask)
+        cases.post(":code", "tasks", "edit", use: editTask)
+        cases.post(":code", "tasks", "remove", use: removeTask)
         cases.post(":code", "services", use: addService)
+        cases.post(":code", "services", "change", use: changeService)
+        cases.post(":code", "services", "remove", use: removeService)
         cases.post(":code", "erase", use: erase)
         cases.post(":code", "incidents", use: linkIncident)
         // Triage reads a report, so it needs an intake role as well as a case role.

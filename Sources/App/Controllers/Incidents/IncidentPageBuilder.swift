@@ -124,6 +124,9 @@ struct IncidentPageBuilder {
             canEdit: staff.role.can(.writesDocumentation), revisionCount: files.revisionCount,
             proceedings: files.proceedings.map { proceedingView($0.id, $0.draft) }, proceedingForm: proceedingForm(ProceedingDraft()))
         page.colleagues = colleagues
+        if try await req.haven.incidents.mayDelete(record, by: staff, on: req.db) {
+            page.deletionReasons = req.choices(DeletionReason.self)
+        }
         return page
     }
 

@@ -44,6 +44,7 @@ struct IncidentsController: RouteCollection {
         incidents.get(":code", use: show)
         incidents.get(":code", "edit", use: editForm)
         incidents.post(":code", use: update)
+        incidents.post(":code", "delete", use: delete)
         incidents.get(":code", "revisions", use: revisions)
         incidents.postStreamed(":code", "evidence", use: upload)
         incidents.get(":code", "evidence", ":evidenceID", use: download)
@@ -155,6 +156,30 @@ struct IncidentsController: RouteCollection {
         }
         try await req.haven.incidents.update(record, change, keys: keys, by: staff, on: req.db)
         return req.seeOther("/app/incidents/\(record.code)")
+    }
+
+    /// Deletes an incident for good, after its confirmation page; administrators and the author only, with a reason.
+    @Sendable func delete(req: Request) async throws -> Response {
+        let (record, keys, staff) = try await Self.opened(req, writing: true)
+        let incidents = req.haven.incidents
+        guard try await incidents.mayDelete(record, by: staff, on: req.db) else {
+            throw Abort(.forbidden, reason: req.t("incident_delete_not_yours"))
+        }
+        guard let reason = (try? req.content.get(String.self, at: "reason")).flatMap(DeletionReason.init(rawValue:)) else {
+            var page = try await IncidentPageBuilder(req, staff: staff).page(record, keys: keys)
+            page.deletion = FieldState(value: "", error: req.t("incident_delete_reason_missing"))
+            return try await req.render(page, status: .unprocessableEntity)
+        }
+        guard req.isConfirmed else {
+            return try await req.confirmation(
+                titleKey: "incident_delete_confirm_title",
+                consequences: [
+                    req.t("incident_delete_confirm_gone").replacingOccurrences(of: "{code}", with: record.code),
+                    req.t("incident_delete_confirm_persons"), req.t("case_erase_confirm_recovery"),
+                ], buttonKey: "incident_delete", cancelPath: "/app/incidents/\(record.code)")
+        }
+        try await incidents.delete(record, reason: reason, by: staff, on: req.db)
+        return await req.seeOther("/app/incidents", notice: "incident_deleted")
     }
 
     func notice(_ req: Request, _ key: String, code: String) async -> Response {

@@ -29,12 +29,18 @@ struct CasePage: Page {
 
     /// A service.
     struct Service: Encodable {
+        let id: String
         let needName: String
         let provider: String
         let statusName: String
         let dates: String
         let cost: String
         let budgetLineName: String
+        /// The values the change form starts from.
+        let status: String
+        let amount: String
+        let currency: String
+        let budgetLine: String
     }
 
     /// An incident the case concerns.
@@ -80,4 +86,8 @@ struct CasePage: Page {
     var status = FieldState()
     var assignee = FieldState()
     var incident = FieldState()
+    /// The case's costs summed by currency and budget line (`1,200.00 MDL — legal aid`).
+    var costTotals: [String] = []
+    /// Set when closing was asked while tasks are open: the status form asks what happens to them.
+    var asksAboutOpenTasks = false
 }

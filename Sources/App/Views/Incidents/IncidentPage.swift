@@ -110,4 +110,7 @@ struct IncidentPage: Page {
     var grantee = FieldState()
     /// Colleagues whose role reads documentation and who hold no copy yet (a restricted incident is given from this list).
     var colleagues: [Choice] = []
+    /// For administrators and the incident's author: the delete form's reasons, and its problem.
+    var deletionReasons: [Choice] = []
+    var deletion = FieldState()
 }

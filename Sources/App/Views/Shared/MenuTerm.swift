@@ -25,6 +25,7 @@ extension ProceedingStage: MenuTerm {}
 extension PenaltyKind: MenuTerm {}
 extension PublicationKind: MenuTerm {}
 extension PublicationStatus: MenuTerm {}
+extension DeletionReason: MenuTerm {}
 
 extension Request {
     /// The terms of a menu in the request's language, chosen ones marked; `blank` adds an empty first choice.
