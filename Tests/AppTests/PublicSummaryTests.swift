@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import HavenDomain
 import Testing
@@ -91,6 +92,24 @@ struct PublicSummaryTests {
                 pairs: incidentFields(victim: "Fourth Person", extra: [("publicSummary[ru]", long), ("publicTitle[en]", "Kept title")]))
             #expect(refused.status == .unprocessableEntity && refused.body.contains("aria-describedby=\"publicSummary-ru-error\""))
             #expect(refused.body.contains("value=\"Kept title\""))
+        }
+    }
+
+    @Test("a restricted incident's public title and summary are sealed with the rest of its narrative, and open for a key holder")
+    func restrictedPublicTextsSealed() async throws {
+        try await withHaven { haven in
+            try await haven.setUp()
+            let admin = try await haven.signedInBrowser()
+            let code = try await recordIncident(
+                admin,
+                incidentFields(
+                    confidentiality: "restricted", victim: "Sealed Subject",
+                    extra: [("publicTitle[en]", "MARKERPUBLICTITLE"), ("publicSummary[ru]", "MARKERPUBLICSUMMARY")]))
+            let record = try #require(try await Incident.query(on: haven.db).filter(\.$code == code).first())
+            let stored = String(decoding: record.body, as: UTF8.self) + record.title
+            #expect(!stored.contains("MARKERPUBLICTITLE") && !stored.contains("MARKERPUBLICSUMMARY"))
+            let form = try await admin.get("/app/incidents/\(code)/edit")
+            #expect(form.body.contains("value=\"MARKERPUBLICTITLE\"") && form.body.contains("MARKERPUBLICSUMMARY</textarea>"))
         }
     }
 }

@@ -43,6 +43,13 @@ struct FormDecoder: ContentDecoder, URLQueryDecoder {
         return found
     }
 
+    /// Every decoded `key=value` pair in order (pairs with a broken encoding are passed over), for sending a form again.
+    static func pairs(in text: String) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        forEachPair(in: text) { pair in if let pair { pairs.append(pair) } }
+        return pairs
+    }
+
     /// The form as a tree of names; throws 400 for names that do not parse and for broken escapes or bytes that are not
     /// UTF-8.
     static func tree(of text: String) throws -> FormNode {

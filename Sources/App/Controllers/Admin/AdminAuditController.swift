@@ -26,7 +26,6 @@ struct AdminAuditController: RouteCollection {
         let found = try await AuditLog.entries(filter, on: req.db)
         let names = try await req.haven.colleagues.names(for: admin, on: req.db)
         let who = { (actor: String) in UUID(uuidString: actor).map { names.name(of: $0) } ?? actor }
-        let pageCount = max(1, (found.total + AuditFilter.pageSize - 1) / AuditFilter.pageSize)
         let people = names.names.map { Choice(code: $0.key.uuidString, name: $0.value.isEmpty ? who($0.key.uuidString) : $0.value) }
             .sorted { $0.name < $1.name }
         return try await req.render(
@@ -37,9 +36,9 @@ struct AdminAuditController: RouteCollection {
                         sequence: entry.id ?? 0, when: req.moment(Date(timeIntervalSince1970: TimeInterval(entry.occurredAt))),
                         who: who(entry.actor), actor: entry.actor, action: entry.action, table: entry.targetTable, record: entry.targetID)
                 },
-                total: found.total, page: found.page, pageCount: pageCount,
+                total: found.total, page: found.page, pageCount: found.pageCount,
                 previousPage: found.page > 1 ? PageLinks.link(req, page: found.page - 1) : nil,
-                nextPage: found.page < pageCount ? PageLinks.link(req, page: found.page + 1) : nil,
+                nextPage: found.page < found.pageCount ? PageLinks.link(req, page: found.page + 1) : nil,
                 people: [Choice(code: "", name: "—")]
                     + people.map { Choice(code: $0.code, name: $0.name, isChosen: $0.code == filter.actor) },
                 actions: [Choice(code: "", name: "—")]

@@ -16,6 +16,13 @@ extension CasesController {
         var status, amount, currency, budgetLine: String?
     }
 
+    /// A typed cost: `.some(nil)` for none, nil when the amount or currency does not parse.
+    static func cost(_ amount: String?, _ currency: String?) -> Money?? {
+        let amount = (amount ?? "").trimmingCharacters(in: .whitespaces)
+        guard !amount.isEmpty else { return .some(nil) }
+        return Money(parsing: amount, currency: currency ?? "").map { .some($0) }
+    }
+
     @Sendable func editTask(req: Request) async throws -> Response {
         let (record, key, staff) = try await opened(req)
         let input = try req.content.decode(TaskInput.self)
@@ -42,10 +49,9 @@ extension CasesController {
     @Sendable func changeService(req: Request) async throws -> Response {
         let (record, key, staff) = try await opened(req)
         let input = try req.content.decode(ServiceChangeInput.self)
-        let amount = (input.amount ?? "").trimmingCharacters(in: .whitespaces)
-        let cost = amount.isEmpty ? nil : Money(parsing: amount, currency: input.currency ?? "")
+        let cost = Self.cost(input.amount, input.currency)
         guard let serviceID = input.service else { throw Abort(.notFound) }
-        guard let status = ServiceStatus(rawValue: input.status ?? ""), amount.isEmpty || cost != nil else {
+        guard let status = ServiceStatus(rawValue: input.status ?? ""), let cost else {
             return try await again(req, record, key: key, staff: staff) {
                 $0.service = FieldState(value: "", error: req.t("case_service_invalid"))
             }
@@ -96,13 +102,12 @@ extension CasesController {
         let (record, key, staff) = try await opened(req)
         let input = try req.content.decode(ServiceInput.self)
         let provider = (input.provider ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let amount = (input.amount ?? "").trimmingCharacters(in: .whitespaces)
-        let cost = amount.isEmpty ? nil : Money(parsing: amount, currency: input.currency ?? "")
+        let cost = Self.cost(input.amount, input.currency)
         let startsOn = (input.startsOn ?? "").isEmpty ? nil : input.startsOn.flatMap(Day.normalized)
         let endsOn = (input.endsOn ?? "").isEmpty ? nil : input.endsOn.flatMap(Day.normalized)
         guard let need = Need(rawValue: input.need ?? ""), let status = ServiceStatus(rawValue: input.status ?? ""),
             !provider.isEmpty, provider.count <= ReportSubmission.maximumShortField,
-            amount.isEmpty || cost != nil, (input.startsOn ?? "").isEmpty || startsOn != nil, (input.endsOn ?? "").isEmpty || endsOn != nil
+            let cost, (input.startsOn ?? "").isEmpty || startsOn != nil, (input.endsOn ?? "").isEmpty || endsOn != nil
         else {
             return try await again(req, record, key: key, staff: staff) {
                 $0.service = FieldState(value: provider, error: req.t("case_service_invalid"))

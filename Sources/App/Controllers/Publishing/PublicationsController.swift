@@ -56,13 +56,12 @@ struct PublicationsController: RouteCollection {
         let kinds =
             [Choice(code: "", name: "—", isChosen: kind == nil)]
             + PublicationKind.allCases.map { Choice(code: $0.rawValue, name: req.t($0.labelKey), isChosen: $0.rawValue == kind) }
-        let pageCount = max(1, (found.total + Publishing.staffPageSize - 1) / Publishing.staffPageSize)
         return try await req.render(
             PublicationListPage(
                 chrome: await .make(for: req, titleKey: "publications_title"), rows: rows, statuses: statuses, kinds: kinds,
-                total: found.total, page: found.page, pageCount: pageCount,
+                total: found.total, page: found.page, pageCount: found.pageCount,
                 previousPage: found.page > 1 ? PageLinks.link(req, page: found.page - 1) : nil,
-                nextPage: found.page < pageCount ? PageLinks.link(req, page: found.page + 1) : nil))
+                nextPage: found.page < found.pageCount ? PageLinks.link(req, page: found.page + 1) : nil))
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {

@@ -4,7 +4,9 @@ import HavenVault
 
 extension AuditLog {
     /// One page of entries, newest first, and how many match.
-    static func entries(_ filter: AuditFilter, on db: any Database) async throws -> (rows: [AuditEntry], total: Int, page: Int) {
+    static func entries(_ filter: AuditFilter, on db: any Database) async throws -> (
+        rows: [AuditEntry], total: Int, page: Int, pageCount: Int
+    ) {
         var query = AuditEntry.query(on: db)
         if !filter.actor.isEmpty { query = query.filter(\.$actor == filter.actor) }
         if !filter.action.isEmpty {
@@ -17,7 +19,7 @@ extension AuditLog {
         let page = min(max(1, filter.page), pages)
         let rows = try await query.sort(\.$id, .descending).range(((page - 1) * AuditFilter.pageSize)..<(page * AuditFilter.pageSize))
             .all()
-        return (rows, total, page)
+        return (rows, total, page, pages)
     }
 
     /// The actions the log holds, for the filter.

@@ -7,9 +7,7 @@ import HavenVault
 extension Casework {
     /// A case's editable details as a draft: the requester opened with the case key, needs, risk and consents.
     func draft(of record: Case, key: SymmetricKey) throws -> CaseDraft {
-        let requester = try JSONDecoder().decode(
-            Requester.self,
-            from: Data(try FieldCipher.open(record.requesterSealed, with: key, binding: Self.requesterBinding(record.requireID())).utf8))
+        let requester = try requester(of: record, key: key)
         var draft = CaseDraft()
         draft.pseudonym = requester.pseudonym
         draft.name = requester.name

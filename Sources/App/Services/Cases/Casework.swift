@@ -72,16 +72,16 @@ struct Casework: Sendable {
         return (record, key)
     }
 
+    /// A case's requester, opened with its key.
+    func requester(of record: Case, key: SymmetricKey) throws -> Requester {
+        let sealed = try FieldCipher.open(record.requesterSealed, with: key, binding: Self.requesterBinding(record.requireID()))
+        return try JSONDecoder().decode(Requester.self, from: Data(sealed.utf8))
+    }
+
     /// Opens a case's requester, notes, tasks, services, timeline, holders and linked incidents with its key.
     func open(_ record: Case, key: SymmetricKey, on db: any Database) async throws -> OpenedCase {
         let id = try record.requireID()
-        let requester = try JSONDecoder().decode(
-            Requester.self,
-            from: Data(
-                try FieldCipher.open(
-                    record.requesterSealed, with: key,
-                    binding: Self.requesterBinding(id)
-                ).utf8))
+        let requester = try self.requester(of: record, key: key)
         let notes = try await CaseNote.query(on: db).filter(\.$caseFile.$id == id).sort(\.$writtenAt).all().map { note in
             OpenedCase.Note(
                 body: try FieldCipher.open(note.bodySealed, with: key, binding: Self.noteBinding(try note.requireID())),
@@ -131,13 +131,7 @@ struct Casework: Sendable {
         let rows = try records.compactMap { record -> CaseListing.Row? in
             let id = try record.requireID()
             guard let key = try held.key(for: id) else { return nil }
-            let requester = try JSONDecoder().decode(
-                Requester.self,
-                from: Data(
-                    try FieldCipher.open(
-                        record.requesterSealed, with: key,
-                        binding: Self.requesterBinding(id)
-                    ).utf8))
+            let requester = try self.requester(of: record, key: key)
             return CaseListing.Row(
                 code: record.code, pseudonym: requester.pseudonym, status: record.status, risk: record.risk,
                 lastActivityAt: record.lastActivityAt)

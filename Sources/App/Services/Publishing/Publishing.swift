@@ -37,7 +37,7 @@ struct Publishing: Sendable {
 
     /// One page of the staff list, most recently changed first, optionally of one status and kind; with how many match.
     func list(status: PublicationStatus?, kind: PublicationKind? = nil, page: Int = 1, on db: any Database) async throws -> (
-        rows: [ListedPublication], total: Int, page: Int
+        rows: [ListedPublication], total: Int, page: Int, pageCount: Int
     ) {
         var query = Publication.query(on: db)
         if let status { query = query.filter(\.$status == status) }
@@ -47,7 +47,7 @@ struct Publishing: Sendable {
         let page = min(max(1, page), pages)
         let records = try await query.sort(\.$updatedAt, .descending).sort(\.$seq, .descending)
             .range(((page - 1) * Self.staffPageSize)..<(page * Self.staffPageSize)).all()
-        return (try records.map(ListedPublication.init), total, page)
+        return (try records.map(ListedPublication.init), total, page, pages)
     }
 
     /// The languages publications may be written in, in order.

@@ -12,7 +12,7 @@ extension SealedUpload {
     ) throws -> Stored {
         guard ImageMetadata.format(of: stored.head) != nil else { return stored }
         let original = try files.read(stored.storedName, key: key, binding: binding(stored.recordID))
-        guard let clean = ImageMetadata.stripped(Array(original)), clean.count != original.count || Data(clean) != original else {
+        guard let clean = ImageMetadata.stripped(Array(original)), Data(clean) != original else {
             return stored
         }
         var upload = try SealedUpload(

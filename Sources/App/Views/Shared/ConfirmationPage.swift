@@ -30,13 +30,10 @@ extension Request {
     /// The fields of a posted form, in order, without its token and confirmation (to send them again).
     var postedFields: [ConfirmationPage.Field] {
         guard let body = body.string else { return [] }
-        return body.split(separator: "&").compactMap { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            guard let name = parts.first, !name.isEmpty, name != "csrf", name != ConfirmationPage.confirmField else { return nil }
-            return ConfirmationPage.Field(name: name, value: parts.count > 1 ? parts[1] : "")
-        }.prefix(1_000).map { $0 }
+        return FormDecoder.pairs(in: body).filter {
+            !$0.0.isEmpty && $0.0 != CSRFMiddleware.fieldName && $0.0 != ConfirmationPage.confirmField
+        }
+        .prefix(1_000).map { ConfirmationPage.Field(name: $0.0, value: $0.1) }
     }
 
     /// The confirmation page for this form, answering 200 with nothing changed.

@@ -76,23 +76,14 @@ struct PageChrome: Encodable {
     /// `/p/…`) keeps the site's menu, the quick-exit link and the language links; one on intake keeps the latter two.
     static func forError(_ request: Request, title: String) -> PageChrome {
         let path = request.url.path
-        if !isStaffPath(path), !path.hasPrefix("/report") {
+        guard isStaffPath(path) else {
             let language = request.publicLanguage
-            return publicSite(for: request, title: request.haven.localization.string(title, language), language: language)
+            var chrome = publicSite(for: request, title: request.haven.localization.string(title, language), language: language)
+            chrome.isPublicSite = !path.hasPrefix("/report")
+            return chrome
         }
         // A staff error page (a 403) keeps the language switch when a session already exists; none is started.
-        var chrome = make(
-            for: request, titleKey: title, session: request.staffSession, notice: nil, csrfVisible: request.staffSession != nil)
-        if path.hasPrefix("/report") {
-            let language = request.publicLanguage
-            chrome = PageChrome(
-                lang: language.rawValue, title: request.haven.localization.string(title, language),
-                t: request.haven.localization.table(language), csrf: "", isSignedIn: false, isAdministrator: false,
-                languages: Language.allCases.map { .init(code: $0.rawValue, name: $0.nativeName, isCurrent: $0 == language) },
-                path: path, notice: nil, isPublic: true, quickExitURL: request.haven.configuration.quickExitURL)
-            chrome.brandAsOrganisation(request, language)
-        }
-        return chrome
+        return make(for: request, titleKey: title, session: request.staffSession, notice: nil, csrfVisible: request.staffSession != nil)
     }
 
     /// Paths of staff pages (and of the forms staff use to sign in), as opposed to the public site and intake.
