@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SessionController())
     try app.register(collection: WelcomeController())
     try app.register(collection: LanguageController())
+    try app.register(collection: ExpiredFormController())
     try app.register(collection: IntakeController())
     try app.register(collection: PublicIncidentsController())
     try app.register(collection: PublicSiteController())

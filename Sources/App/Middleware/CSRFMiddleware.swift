@@ -13,13 +13,16 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else { return try await next.respond(to: request) }
         guard isSameOrigin(request) else { throw Abort(.forbidden, reason: "This form was sent from another site.") }
         guard let route = request.route else { throw Abort(.notFound) }
-        if StreamedBody.isStreamed(route) { return try await next.respond(to: request) }
+        if StreamedBody.isStreamed(route) || Self.isTokenless(route) { return try await next.respond(to: request) }
         let body = try await request.body.collect(max: request.haven.configuration.maximumBodyBytes).get()
         let sent = Self.token(in: request, body: body) ?? ""
         guard let session = request.staffSession, !sent.isEmpty, ConstantTime.equals(sent, session.csrfToken) else {
             if Self.keepsTypedText(route) {
                 request.csrfRejected = true
                 return try await next.respond(to: request)
+            }
+            if ExpiredFormPage.keepsTypedText(request) {
+                return try await request.expiredForm(action: request.url.path, fields: request.postedFields)
             }
             throw Abort(.forbidden, reason: "This form has expired. Go back, reload the page and send it again.")
         }
@@ -40,6 +43,11 @@ struct CSRFMiddleware: AsyncMiddleware {
     /// and a fresh token.
     static func keepsTypedText(_ route: Route) -> Bool {
         route.path.first?.description == "report" && route.path.dropFirst().first?.description != "receipt"
+    }
+
+    /// `POST /form/again` changes nothing and is how an expired form gets a token.
+    static func isTokenless(_ route: Route) -> Bool {
+        route.path.map(\.description) == ["form", "again"]
     }
 
     /// An `Origin` header, when the browser sends one, must be Haven's own.
