@@ -15,6 +15,7 @@ struct RouteFixtures {
     let receipt: String
     let userID: String
     let slug: String
+    let proceedingID: String
 
     /// Values for path parameters, by `prefix/:name` or `:name`.
     var known: [String: String] {
@@ -22,12 +23,17 @@ struct RouteFixtures {
             "app/incidents/:code": incident, "app/cases/:code": caseCode, "app/persons/:code": person, ":reportID": reportID,
             ":userID": userID, ":slug": slug, "p/:slug": slug, "report/:kind": "help", ":lang": "ru", ":language": "ru",
             "countries/:code": "MD", "categories/:heading": "freedom_of_assembly",
+            ":proceedingID": proceedingID,
         ]
     }
 
     /// Records an incident, a publication, a case and an anonymous report as `admin` and a visitor.
     static func make(_ haven: TestHaven, admin: Browser) async throws -> RouteFixtures {
         let incident = try await recordIncident(admin)
+        let proceeding = try await admin.submit(
+            "/app/incidents/\(incident)/proceedings", ["court": "District court", "stage": "first_instance", "penalty": "none"])
+        #expect(proceeding.status == .seeOther)
+        let proceedingID = try #require(try await Proceeding.query(on: haven.db).first()).requireID().uuidString
         let slug = try await writePublication(admin)
         let caseCreated = try await admin.submit("/app/cases", ["pseudonym": "Client", "risk": "high", "needs[]": "shelter"])
         let caseCode = String((caseCreated.location ?? "").dropFirst("/app/cases/".count))
@@ -39,7 +45,8 @@ struct RouteFixtures {
         let person = try #require(try await Person.query(on: haven.db).first()).code
         let userID = try #require(try await User.query(on: haven.db).first()).requireID().uuidString
         return RouteFixtures(
-            incident: incident, caseCode: caseCode, person: person, reportID: report, receipt: receipt, userID: userID, slug: slug)
+            incident: incident, caseCode: caseCode, person: person, reportID: report, receipt: receipt, userID: userID, slug: slug,
+            proceedingID: proceedingID)
     }
 
     /// A path for a route, its parameters filled from `known` or with `fallback`.

@@ -53,6 +53,9 @@ struct IncidentsController: RouteCollection {
         incidents.post(":code", "access", "revoke", use: revokeAccess)
         incidents.post(":code", "proceedings", use: addProceeding)
         incidents.post(":code", "proceedings", ":proceedingID", "hearings", use: addHearing)
+        incidents.get(":code", "proceedings", ":proceedingID", "edit", use: editProceeding)
+        incidents.post(":code", "proceedings", ":proceedingID", use: updateProceeding)
+        incidents.post(":code", "proceedings", ":proceedingID", "remove", use: removeProceeding)
         readers.get("app", "hearings", use: hearings)
     }
 

@@ -195,13 +195,21 @@ extension Incidents {
     }
 
     /// Re-seals what an incident keeps outside its narrative, acts and sources when it becomes restricted or stops being so:
-    /// earlier revisions (sealed from then on), proceedings and the keys of its evidence files.
+    /// earlier revisions of the incident and its proceedings (sealed from then on), proceedings and the keys of its
+    /// evidence files.
     func reprotect(incidentID: UUID, restricted: Bool, keys: DocumentationKeys, on tx: any Database) async throws {
         guard let incidentKey = keys.incident else { return }
         for revision in try await IncidentRevision.query(on: tx).filter(\.$incident.$id == incidentID).all()
         where !StoredJSON.isSealed(revision.previous) {
             let binding = Self.revisionBinding(try revision.requireID())
             let previous = try StoredJSON.decode(IncidentDraft.self, from: revision.previous, key: nil, binding: binding)
+            revision.previous = try StoredJSON.encode(previous, sealedWith: incidentKey, binding: binding)
+            try await revision.save(on: tx)
+        }
+        for revision in try await ProceedingRevision.query(on: tx).filter(\.$incident.$id == incidentID).all()
+        where !StoredJSON.isSealed(revision.previous) {
+            let binding = LegalProceedings.revisionBinding(try revision.requireID())
+            let previous = try StoredJSON.decode(ProceedingDraft.self, from: revision.previous, key: nil, binding: binding)
             revision.previous = try StoredJSON.encode(previous, sealedWith: incidentKey, binding: binding)
             try await revision.save(on: tx)
         }
