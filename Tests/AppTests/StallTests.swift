@@ -39,7 +39,8 @@ struct StallTests {
             let slug = try await writePublication(admin, publicationFields(body: String(repeating: "[", count: 40_000)))
             #expect(try await haven.browser().get("/p/\(slug)").status == .ok)
             let elapsed = ContinuousClock.now - started
-            #expect(elapsed < .seconds(10), "saving and rendering took \(elapsed)")
+            // A quadratic parser took minutes here; 30 s leaves room for a loaded CI machine running suites in parallel.
+            #expect(elapsed < .seconds(30), "saving and rendering took \(elapsed)")
         }
     }
 
