@@ -34,6 +34,7 @@ final class HavenServices: Sendable {
     let accounts: Accounts
     let setup: OrganisationSetup
     let intake: Intake
+    let handover: ReportHandover
     let cases: Casework
     let persons: Persons
     let evidence: EvidenceStore
@@ -69,9 +70,10 @@ final class HavenServices: Sendable {
             instance: instance)
         setup = OrganisationSetup(audit: audit, access: access, lookupKey: lookupKey, keys: keys, instance: instance)
         intake = Intake(audit: audit, access: access, files: files, receiptKey: receiptKey, scrubber: scrubber)
-        cases = Casework(audit: audit, access: access, intake: intake, scrubber: scrubber)
-        persons = Persons(audit: audit, lookupKey: lookupKey)
         evidence = EvidenceStore(audit: audit, files: files)
+        handover = ReportHandover(audit: audit, access: access, intake: intake, evidence: evidence, files: files)
+        cases = Casework(audit: audit, access: access, intake: intake, handover: handover, scrubber: scrubber)
+        persons = Persons(audit: audit, lookupKey: lookupKey)
         proceedings = LegalProceedings(audit: audit)
         incidents = Incidents(
             audit: audit, access: access, persons: persons, evidence: evidence, proceedings: proceedings, lookupKey: lookupKey,

@@ -14,6 +14,8 @@ final class Evidence: Model, @unchecked Sendable {
     @Field(key: "about_sealed") var aboutSealed: Data
     @Field(key: "size") var size: Int
     @Field(key: "uploaded_at") var uploadedAt: Date
+    /// The anonymous report's file this was carried from, if any (so it is carried once).
+    @OptionalField(key: "from_report_attachment_id") var fromReportAttachmentID: UUID?
 
     init() {}
 }

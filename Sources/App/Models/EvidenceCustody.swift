@@ -1,13 +1,14 @@
 import Fluent
 import Foundation
 
-/// One line of an evidence file's custody log: uploaded, viewed or downloaded, by whom, when.
+/// One line of an evidence file's custody log: uploaded, received from an anonymous report, viewed or downloaded, by whom, when.
 final class EvidenceCustody: Model, @unchecked Sendable {
     static let schema = "evidence_custody"
 
     /// What was done with the file.
     enum Action: String, Codable, Sendable {
-        case uploaded, viewed, downloaded
+        /// `received`: carried from an anonymous report's files.
+        case uploaded, received, viewed, downloaded
     }
 
     @ID(key: .id) var id: UUID?

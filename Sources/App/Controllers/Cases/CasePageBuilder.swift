@@ -55,6 +55,12 @@ struct CasePageBuilder {
             },
             colleagues: colleagues.map { Choice(code: $0.id.uuidString, name: $0.name) })
         page.costTotals = costTotals(opened.services)
+        if record.sourceReportID != nil,
+            let report = try await req.haven.handover.thread(of: .case(record.requireID()), recordKey: key, for: staff, on: req.db)
+        {
+            page.thread = ReportThread(report, for: req, filesPath: "/app/cases/\(record.code)/report/attachments")
+            page.hasThread = true
+        }
         return page
     }
 

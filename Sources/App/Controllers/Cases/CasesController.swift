@@ -70,6 +70,8 @@ struct CasesController: RouteCollection {
         cases.post(":code", "services", "remove", use: removeService)
         cases.post(":code", "erase", use: erase)
         cases.post(":code", "incidents", use: linkIncident)
+        cases.post(":code", "report", "reply", use: replyToReport)
+        cases.get(":code", "report", "attachments", ":attachmentID", use: downloadReportFile)
         // Triage reads a report, so it needs an intake role as well as a case role.
         routes.grouped(RequireCapability(.triagesIntake, deniedAction: "report.read.denied", record: .report, parameter: "reportID"))
             .grouped(RequireCapability(.runsCases)).post("app", "inbox", ":reportID", "case", use: createFromReport)

@@ -127,7 +127,25 @@ struct IncidentPageBuilder {
         if try await req.haven.incidents.mayDelete(record, by: staff, on: req.db) {
             page.deletionReasons = req.choices(DeletionReason.self)
         }
+        page.thread = try await reportThread(of: record, keys: keys, staff: staff)
+        page.hasThread = page.thread != nil
         return page
+    }
+
+    /// The thread of the report the incident was made from, with its files ready to carry into the evidence for those
+    /// who may write; nil when there is none the reader can reach.
+    func reportThread(of record: Incident, keys: DocumentationKeys, staff: SignedInStaff) async throws -> ReportThread? {
+        let handover = req.haven.handover
+        let id = try record.requireID()
+        guard let report = try await handover.thread(of: .incident(id), recordKey: keys.incident, for: staff, on: req.db) else {
+            return nil
+        }
+        var thread = ReportThread(report, for: req, filesPath: "/app/incidents/\(record.code)/report/attachments")
+        guard staff.role.can(.writesDocumentation) else { return thread }
+        let carried = Set(try await handover.carried(into: id, on: req.db).map(\.uuidString))
+        thread.carryPath = thread.filesPath
+        for index in thread.attachments.indices { thread.attachments[index].isCarried = carried.contains(thread.attachments[index].id) }
+        return thread
     }
 
     func proceedingView(_ id: UUID, _ draft: ProceedingDraft) -> IncidentPage.ProceedingView {

@@ -56,6 +56,8 @@ struct IncidentsController: RouteCollection {
         incidents.get(":code", "proceedings", ":proceedingID", "edit", use: editProceeding)
         incidents.post(":code", "proceedings", ":proceedingID", use: updateProceeding)
         incidents.post(":code", "proceedings", ":proceedingID", "remove", use: removeProceeding)
+        incidents.get(":code", "report", "attachments", ":attachmentID", use: downloadReportFile)
+        incidents.post(":code", "report", "attachments", ":attachmentID", "evidence", use: carryReportFile)
         readers.get("app", "hearings", use: hearings)
     }
 
@@ -90,28 +92,43 @@ struct IncidentsController: RouteCollection {
         var draft = IncidentDraft()
         draft.acts = [ActDraft()]
         draft.sources = [SourceDraft()]
-        if let reportID = try req.query.decode(NewQuery.self).report {
+        let reportID = try req.query.decode(NewQuery.self).report
+        if let reportID {
             let opened = try await req.haven.intake.peek(reportID, for: staff, reason: req.t("inbox_not_yours"), on: req.db)
             draft = IncidentDraft(
                 fromReport: opened.submission, receivedAt: req.moment(opened.receivedAt),
                 sourceTitle: req.t("incident_from_report"))
         }
         return try await req.render(
-            await IncidentFormBuilder(req).page(draft, action: "/app/incidents", isNew: true, titleKey: "incident_new_title"))
+            await IncidentFormBuilder(req).page(draft, action: Self.createAction(reportID), isNew: true, titleKey: "incident_new_title"))
+    }
+
+    /// Where the new-incident form posts: with the report it is made from, so the incident is linked to it.
+    static func createAction(_ reportID: UUID?) -> String {
+        reportID.map { "/app/incidents?report=\($0.uuidString)" } ?? "/app/incidents"
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let staff = try req.require(.writesDocumentation)
         let input = try req.content.decode(IncidentInput.self)
+        let reportID = try req.query.decode(NewQuery.self).report
+        if let reportID { _ = try await req.haven.intake.report(reportID, for: staff, reason: req.t("inbox_not_yours"), on: req.db) }
         let documentationKey = try await req.haven.incidents.documentationKey(
             for: staff, reason: req.t("incidents_not_your_role"), on: req.db)
         let outcome = try await IncidentEntry(req: req, documentationKey: documentationKey).check(input)
         guard case .ready(let change) = outcome else {
             return try await IncidentEntry.render(
-                outcome, builder: IncidentFormBuilder(req), action: "/app/incidents", isNew: true,
+                outcome, builder: IncidentFormBuilder(req), action: Self.createAction(reportID), isNew: true,
                 titleKey: "incident_new_title")
         }
-        let code = try await req.haven.incidents.create(change, documentationKey: documentationKey, by: staff, on: req.db)
+        let incidents = req.haven.incidents
+        let code = try await incidents.create(change, documentationKey: documentationKey, by: staff, on: req.db)
+        if let reportID {
+            let record = try await incidents.record(code: code, on: req.db)
+            if let keys = try await incidents.keys(for: record, staff: staff, reason: req.t("incident_not_yours"), on: req.db) {
+                try await req.haven.handover.link(reportID, to: record, keys: keys, by: staff, on: req.db)
+            }
+        }
         return req.seeOther("/app/incidents/\(code)")
     }
 

@@ -95,10 +95,16 @@ struct InboxController: RouteCollection {
     @Sendable func show(req: Request) async throws -> Response {
         let staff = try req.require(.triagesIntake)
         let opened = try await req.haven.intake.read(try reportID(req), for: staff, reason: req.t("inbox_not_yours"), on: req.db)
-        return try await req.render(
-            InboxReportPage(
-                chrome: await .make(for: req, titleKey: "inbox_report_title"), thread: ReportThread(opened, for: req),
-                isClosed: opened.status == .closed))
+        return try await req.render(try await reportPage(req, opened))
+    }
+
+    /// A report's page: its thread and what it led to.
+    private func reportPage(_ req: Request, _ opened: OpenedReport) async throws -> InboxReportPage {
+        var page = InboxReportPage(
+            chrome: await .make(for: req, titleKey: "inbox_report_title"), thread: ReportThread(opened, for: req),
+            isClosed: opened.status == .closed)
+        page.outcomes = try await req.haven.handover.outcomes(of: opened.id, on: req.db)
+        return page
     }
 
     @Sendable func reply(req: Request) async throws -> Response {
@@ -107,9 +113,7 @@ struct InboxController: RouteCollection {
         let text = (try req.content.decode(ReplyInput.self).message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= ReportSubmission.maximumNarrative else {
             let opened = try await req.haven.intake.peek(id, for: staff, reason: req.t("inbox_not_yours"), on: req.db)
-            var page = InboxReportPage(
-                chrome: await .make(for: req, titleKey: "inbox_report_title"), thread: ReportThread(opened, for: req),
-                isClosed: opened.status == .closed)
+            var page = try await reportPage(req, opened)
             page.reply = FieldState(
                 value: text, error: req.t(text.isEmpty ? "report_problem_narrativeMissing" : "report_problem_narrativeTooLong"))
             return try await req.render(page, status: .unprocessableEntity)

@@ -11,6 +11,7 @@ struct Casework: Sendable {
     let audit: AuditLog
     let access: RecordAccess
     let intake: Intake
+    let handover: ReportHandover
     let scrubber: RemovedTextScrubber
 
     static func requesterBinding(_ id: UUID) -> FieldBinding {
@@ -48,6 +49,9 @@ struct Casework: Sendable {
             try await record.create(on: tx)
             try await access.seal(key, of: .case(id), to: [(creator.id, user.publicKey)], on: tx)
             try await note?.create(on: tx)
+            if let reportID = new.sourceReportID, let reportKey = new.sourceReportKey {
+                try await handover.link(reportID, reportKey: reportKey, to: .case(id), sharedWith: key, now: now, on: tx)
+            }
             try await CaseEvent(caseID: id, actorID: creator.id, kind: new.sourceReportID == nil ? .opened : .triaged, at: now).create(
                 on: tx)
             try await audit.append(
@@ -191,7 +195,7 @@ struct Casework: Sendable {
 
 extension Casework {
     /// Triage: a case from an anonymous report the staff member holds, with the report's needs and contact; the report
-    /// stays in the inbox.
+    /// stays in the inbox, and its thread goes with the case to whoever is given it.
     func create(fromReport reportID: UUID, by staff: SignedInStaff, pseudonymPrefix: String, reason: String, on db: any Database)
         async throws -> String
     {
@@ -201,6 +205,7 @@ extension Casework {
         draft.contact = opened.submission.contact
         draft.notes = opened.submission.narrative
         draft.needs = opened.submission.needs
-        return try await create(NewCase(draft: draft, risk: .moderate, sourceReportID: reportID), by: staff, on: db)
+        return try await create(
+            NewCase(draft: draft, risk: .moderate, sourceReportID: reportID, sourceReportKey: opened.key), by: staff, on: db)
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HavenDomain
 
@@ -6,6 +7,8 @@ struct NewCase: Sendable {
     var draft: CaseDraft
     var risk: RiskLevel
     var sourceReportID: UUID?
+    /// The report's key, sealed under the case's key so the case's holders read the thread.
+    var sourceReportKey: SymmetricKey? = nil
 
     /// The requester as sealed.
     var requester: Requester {

@@ -45,10 +45,11 @@ struct EvidenceStore: Sendable {
     }
 
     /// Records a finished upload as evidence of an incident (optionally of one of its sources, 400 when the source is
-    /// not the incident's); returns the evidence id. The sealed file is deleted when the record cannot be stored.
+    /// not the incident's; `carriedFrom`: the report file it was carried from); returns the evidence id. The sealed file is deleted when the record cannot be stored.
     func add(
         _ stored: SealedUpload.Stored, fileKey: SymmetricKey, to incident: Incident, sourceID: UUID?, containerKey: SymmetricKey,
-        by staff: SignedInStaff, custody: EvidenceCustody.Action = .uploaded, now: Date = Date(), on db: any Database
+        by staff: SignedInStaff, custody: EvidenceCustody.Action = .uploaded, carriedFrom attachmentID: UUID? = nil, now: Date = Date(),
+        on db: any Database
     ) async throws -> UUID {
         let id = stored.recordID
         let about = EvidenceAbout(
@@ -72,10 +73,13 @@ struct EvidenceStore: Sendable {
                 binding: Self.aboutBinding(id))
             evidence.size = stored.size
             evidence.uploadedAt = now
+            evidence.fromReportAttachmentID = attachmentID
             try await audit.transaction(on: db) { tx, audit in
                 try await evidence.create(on: tx)
                 try await EvidenceCustody(evidenceID: id, actorID: staff.id, action: custody, at: now).create(on: tx)
-                try await audit.append(actor: staff.actor, action: "evidence.upload", table: Evidence.schema, id: id.uuidString, at: now)
+                try await audit.append(
+                    actor: staff.actor, action: attachmentID == nil ? "evidence.upload" : "evidence.carry-from-report",
+                    table: Evidence.schema, id: id.uuidString, at: now)
             }
         } catch {
             discard(stored)

@@ -16,7 +16,7 @@ extension Incidents {
     }
 
     /// Deletes an incident with its acts, sources, evidence (files too), custody, proceedings, revisions, key copies,
-    /// links to cases and publications and its index entry, in one audited transaction that names the reason; the
+    /// links to cases, publications and reports and its index entry, in one audited transaction that names the reason; the
     /// persons stay (other records may name them). Free pages of the database are scrubbed afterwards.
     func delete(_ record: Incident, reason: DeletionReason, by staff: SignedInStaff, on db: any Database) async throws {
         let id = try record.requireID()
@@ -25,6 +25,7 @@ extension Incidents {
         try await audit.transaction(on: db) { tx, audit in
             try await SearchIndex(tx, table: "incident_search").remove(seq: seq)
             try await KeyGrant.query(on: tx).filter(\.$recordTable == Incident.schema).filter(\.$recordID == id.uuidString).delete()
+            try await ReportLink.query(on: tx).filter(\.$recordTable == Incident.schema).filter(\.$recordID == id).delete()
             try await record.delete(on: tx)
             try await audit.append(
                 actor: staff.actor, action: "incident.delete.\(reason.rawValue)", table: Incident.schema, id: id.uuidString)

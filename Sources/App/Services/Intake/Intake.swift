@@ -174,6 +174,7 @@ struct Intake: Sendable {
                 try await ReportAttachment.query(on: tx).filter(\.$report.$id ~~ batch).delete()
                 try await ReportMessage.query(on: tx).filter(\.$report.$id ~~ batch).delete()
                 try await ReportRead.query(on: tx).filter(\.$report.$id ~~ batch).delete()
+                try await ReportLink.query(on: tx).filter(\.$report.$id ~~ batch).delete()
                 try await Report.query(on: tx).filter(\.$id ~~ batch).delete()
                 for id in batch { try await audit.append(actor: actor, action: action, table: Report.schema, id: id.uuidString) }
             }

@@ -90,4 +90,10 @@ struct CasePage: Page {
     var costTotals: [String] = []
     /// Set when closing was asked while tasks are open: the status form asks what happens to them.
     var asksAboutOpenTasks = false
+    /// The thread of the report the case was made from, while the report exists.
+    var thread: ReportThread?
+    var hasThread = false
+    var reply = FieldState()
+    /// The report's files download through the case.
+    let showsDownloads = true
 }

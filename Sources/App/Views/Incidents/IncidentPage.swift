@@ -113,4 +113,9 @@ struct IncidentPage: Page {
     /// For administrators and the incident's author: the delete form's reasons, and its problem.
     var deletionReasons: [Choice] = []
     var deletion = FieldState()
+    /// The thread of the report the incident was made from, for those who can reach it.
+    var thread: ReportThread?
+    var hasThread = false
+    /// The report's files download through the incident.
+    let showsDownloads = true
 }

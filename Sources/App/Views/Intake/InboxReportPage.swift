@@ -7,4 +7,6 @@ struct InboxReportPage: Page {
     let isClosed: Bool
     var reply = FieldState()
     let showsDownloads = true
+    /// The cases and incidents made from the report.
+    var outcomes: [ReportOutcome] = []
 }

@@ -16,6 +16,8 @@ struct ReportThread: Encodable {
         let id: String
         let name: String
         let size: String
+        /// Already carried into the incident shown as evidence.
+        var isCarried = false
     }
 
     let id: String
@@ -30,12 +32,17 @@ struct ReportThread: Encodable {
     let contact: String
     let needs: [String]
     let messages: [Message]
-    let attachments: [Attachment]
+    var attachments: [Attachment]
+    /// Where the files are downloaded from (`…/attachments`): the inbox, or the case or incident the report led to.
+    var filesPath = ""
+    /// Where files are carried into an incident's evidence from (`…/attachments`); empty where they cannot be.
+    var carryPath = ""
 }
 
 extension ReportThread {
-    /// The thread of an opened report, in the request's language.
-    init(_ report: OpenedReport, for request: Request) {
+    /// The thread of an opened report, in the request's language; files download from `filesPath` (the inbox's by
+    /// default).
+    init(_ report: OpenedReport, for request: Request, filesPath: String? = nil) {
         let submission = report.submission
         self.init(
             id: report.id.uuidString, kindName: request.t(report.kind.labelKey), statusName: request.t(report.status.labelKey),
@@ -46,6 +53,6 @@ extension ReportThread {
             attachments: report.attachments.map {
                 .init(
                     id: $0.id.uuidString, name: $0.name, size: request.size($0.size))
-            })
+            }, filesPath: filesPath ?? "/app/inbox/\(report.id.uuidString)/attachments")
     }
 }
