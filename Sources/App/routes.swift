@@ -6,6 +6,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SetupController())
     try app.register(collection: SessionController())
     try app.register(collection: WelcomeController())
+    try app.register(collection: RecoverController())
     try app.register(collection: LanguageController())
     try app.register(collection: ExpiredFormController())
     try app.register(collection: IntakeController())

@@ -80,9 +80,33 @@ public enum UserKeys {
         }
     }
 
-    static func codeKey(_ code: HumanCode) -> SymmetricKey {
+    /// Seals a private key under the user's personal recovery code (≥128 bits, kept by them, good until they make a
+    /// new one); a different derivation from one-time codes, so neither opens what the other sealed.
+    public static func sealForRecoveryCode(_ privateKey: Curve25519.KeyAgreement.PrivateKey, code: HumanCode, userID: String) throws
+        -> Data
+    {
+        try ChaChaPoly.seal(
+            privateKey.rawRepresentation, using: codeKey(code, purpose: "personal-recovery-code"), authenticating: passwordContext(userID)
+        ).combined
+    }
+
+    /// Opens a private key sealed under a personal recovery code; `VaultError.wrongKey` for any other code or user.
+    public static func openWithRecoveryCode(_ sealed: Data, code: HumanCode, userID: String) throws
+        -> Curve25519.KeyAgreement.PrivateKey
+    {
+        do {
+            let box = try ChaChaPoly.SealedBox(combined: sealed)
+            let raw = try ChaChaPoly.open(
+                box, using: codeKey(code, purpose: "personal-recovery-code"), authenticating: passwordContext(userID))
+            return try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw)
+        } catch {
+            throw VaultError.wrongKey
+        }
+    }
+
+    static func codeKey(_ code: HumanCode, purpose: String = "one-time-code") -> SymmetricKey {
         HKDF<SHA256>.deriveKey(
             inputKeyMaterial: SymmetricKey(data: Data(code.normalized.utf8)),
-            info: Data("haven/v1/one-time-code".utf8), outputByteCount: 32)
+            info: Data("haven/v1/\(purpose)".utf8), outputByteCount: 32)
     }
 }

@@ -38,7 +38,7 @@ struct AdminUsersTests {
             #expect(wrongCode.status == .unprocessableEntity && wrongCode.body.contains("id=\"code-error\""))
             let accepted = try await newcomer.submit(
                 "/welcome", ["code": code, "password": goodPassword, "passwordConfirmation": goodPassword])
-            #expect(accepted.status == .seeOther && accepted.location == "/login")
+            #expect(accepted.status == .seeOther && accepted.location == "/recovery-code")
             let again = try await newcomer.submit(
                 "/welcome", ["code": code, "password": goodPassword, "passwordConfirmation": goodPassword])
             #expect(again.status == .unprocessableEntity)

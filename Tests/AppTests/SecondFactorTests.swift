@@ -48,7 +48,7 @@ struct SecondFactorTests {
             let now = Date()
             let enrolCode = TOTP.code(secret: secret, step: TOTP.step(at: now))
             let enrolled = try await admin.submit("/app/account/second-factor", ["code": enrolCode])
-            #expect(enrolled.status == .seeOther && enrolled.location == "/app")
+            #expect(enrolled.status == .seeOther && enrolled.location == "/app/account/codes")
             let user = try #require(try await User.query(on: haven.db).first())
             #expect(user.secondFactorSealed != nil && !(user.secondFactorSealed!.contains(secret)))
 

@@ -59,7 +59,9 @@ struct QRCodeTests {
         .enabled(if: zbar != nil || zbarRequired))
     func readBack() throws {
         let zbar = try #require(Self.zbar, "zbarimg is required (HAVEN_TEST_REQUIRE_ZBAR=1) but not installed")
-        var texts = ["1", "01234567", String(repeating: "9", count: 300), "Кишинёв — Chișinău", "otpauth://totp/Haven:x?secret=A&issuer=Haven"]
+        var texts = [
+            "1", "01234567", String(repeating: "9", count: 300), "Кишинёв — Chișinău", "otpauth://totp/Haven:x?secret=A&issuer=Haven",
+        ]
         texts += stride(from: 5, through: 213, by: 13).map { length in String((0..<length).map { "abcdefghij:/?&=%"[$0 % 16] }) }
         var versions = Set<Int>()
         for text in texts {

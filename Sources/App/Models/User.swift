@@ -30,6 +30,10 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "receives_intake") var receivesIntake: Bool
     /// The name colleagues see, sealed under the colleagues key; nil until one is chosen.
     @OptionalField(key: "display_name_sealed") var displayNameSealed: Data?
+    /// The private key sealed under the user's personal recovery code (shown once, kept by them).
+    @OptionalField(key: "personal_recovery_sealed_key") var personalRecoverySealedKey: Data?
+    /// SHA-256 of the normalised personal recovery code (128 random bits), to find the account it belongs to.
+    @OptionalField(key: "personal_recovery_digest") var personalRecoveryDigest: String?
 
     init() {}
 

@@ -2,7 +2,8 @@ import HavenDomain
 import HavenVault
 import Vapor
 
-/// `/app/account`: a staff member's own display name, password and second factor.
+/// `/app/account`: a staff member's own display name, password, second factor with its backup codes, and personal
+/// recovery code.
 struct AccountController: RouteCollection {
     /// What the password form posts.
     struct PasswordInput: Content {
@@ -29,6 +30,9 @@ struct AccountController: RouteCollection {
         account.post("password", use: changePassword)
         account.get("second-factor", use: secondFactor)
         account.post("second-factor", use: enrol)
+        account.post("recovery-code", use: newRecoveryCode)
+        account.post("backup-codes", use: newBackupCodes)
+        account.get("codes", use: showCodes)
     }
 
     private func page(_ req: Request, name: FieldState? = nil, currentError: String? = nil, passwordError: String? = nil) async throws
@@ -39,6 +43,7 @@ struct AccountController: RouteCollection {
         if name == nil { displayName.value = try await req.haven.colleagues.ownName(for: staff, on: req.db) }
         return AccountPage(
             chrome: await .make(for: req, titleKey: "account_title"), hasSecondFactor: req.staffSession?.hasSecondFactor ?? false,
+            backupCodesLeft: try await req.haven.accounts.backupCodesLeft(for: staff.id, on: req.db),
             displayName: .text(
                 "displayName", label: req.t("field_display_name"), state: displayName, hint: req.t("display_name_hint"),
                 maxLength: Colleagues.maximumLength),
@@ -107,19 +112,43 @@ struct AccountController: RouteCollection {
         session = await req.session()
         session.pendingTOTPSecret = nil
         session.hasSecondFactor = true
-        session.notice = "second_factor_enrolled"
         await req.saveSession(session)
-        return req.seeOther("/app")
+        let codes = try await req.haven.accounts.newBackupCodes(for: userID, on: req.db)
+        await req.keepCodesToShow(codes.map(\.description), introKey: "backup_codes_intro_enrolled")
+        return req.seeOther("/app/account/codes")
+    }
+
+    @Sendable func newRecoveryCode(req: Request) async throws -> Response {
+        let session = await req.session()
+        guard let userID = session.userID, let privateKey = session.privateKey else { throw Abort(.unauthorized) }
+        let code = try await req.haven.accounts.newRecoveryCode(for: userID, privateKey: privateKey, on: req.db)
+        await req.keepCodesToShow([code.description], introKey: "recovery_code_intro")
+        return req.seeOther("/app/account/codes")
+    }
+
+    @Sendable func newBackupCodes(req: Request) async throws -> Response {
+        let session = await req.session()
+        guard let userID = session.userID else { throw Abort(.unauthorized) }
+        guard session.hasSecondFactor else { return req.seeOther("/app/account/second-factor") }
+        let codes = try await req.haven.accounts.newBackupCodes(for: userID, on: req.db)
+        await req.keepCodesToShow(codes.map(\.description), introKey: "backup_codes_intro")
+        return req.seeOther("/app/account/codes")
+    }
+
+    @Sendable func showCodes(req: Request) async throws -> Response {
+        try await req.showKeptCodes(continuePath: "/app", continueKey: "codes_continue", otherwise: "/app/account")
     }
 
     private func secondFactorPage(_ req: Request, session: StaffSession, secret: Data) async throws -> SecondFactorPage {
         let chrome = await PageChrome.make(for: req, titleKey: "second_factor_title")
         let organisation = try await req.haven.setup.organisationName(on: req.db)
         let enrolled = session.hasSecondFactor
+        let uri = enrolled ? "" : TOTP.provisioningURI(secret: secret, account: "staff", issuer: organisation)
+        let qr = enrolled ? nil : try? QRCode(uri)
         return SecondFactorPage(
             chrome: chrome, isEnrolled: enrolled, isRequired: req.haven.requiresSecondFactor,
             secret: enrolled ? "" : HumanCode.group(Base32.encodeRFC4648(secret)).replacingOccurrences(of: "-", with: " "),
-            uri: enrolled ? "" : TOTP.provisioningURI(secret: secret, account: "staff", issuer: organisation),
+            uri: uri, qrPath: qr?.svgPath ?? "", qrSide: (qr?.size ?? 0) + 8,
             needsEnrolmentCode: !enrolled && req.haven.accounts.enrolmentNeedsCode)
     }
 }

@@ -2,7 +2,8 @@ import HavenDomain
 import HavenVault
 import Vapor
 
-/// `/welcome`: a person with an invitation or reset code chooses their password.
+/// `/welcome`: a person with an invitation or reset code chooses their password and is given their personal recovery
+/// code.
 struct WelcomeController: RouteCollection {
     /// What the welcome form posts.
     struct WelcomeInput: Content {
@@ -14,6 +15,7 @@ struct WelcomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("welcome", use: form)
         routes.post("welcome", use: redeem)
+        routes.get("recovery-code", use: recoveryCode)
     }
 
     private func page(_ req: Request, passwordError: String? = nil) async -> WelcomePage {
@@ -36,11 +38,18 @@ struct WelcomeController: RouteCollection {
             page.code.value = input.code ?? ""
             return try await req.render(page, status: .unprocessableEntity)
         }
-        guard try await req.haven.accounts.redeem(code: HumanCode(typed: input.code ?? ""), password: password, on: req.db) != nil else {
+        guard let redeemed = try await req.haven.accounts.redeem(code: HumanCode(typed: input.code ?? ""), password: password, on: req.db)
+        else {
             var page = await page(req)
             page.code = FieldState(value: input.code ?? "", error: req.t("welcome_code_wrong"))
             return try await req.render(page, status: .unprocessableEntity)
         }
-        return await req.seeOther("/login", notice: "welcome_done")
+        await req.keepCodesToShow([redeemed.recoveryCode.description], introKey: "recovery_code_intro")
+        return req.seeOther("/recovery-code")
+    }
+
+    /// The personal recovery code just made at `/welcome` or `/recover`, shown once.
+    @Sendable func recoveryCode(req: Request) async throws -> Response {
+        try await req.showKeptCodes(continuePath: "/login", continueKey: "codes_continue", otherwise: "/login")
     }
 }

@@ -38,6 +38,8 @@ struct AdminUsersController: RouteCollection {
         users.post(":userID", "reset-second-factor", use: resetSecondFactor)
         users.post(":userID", "enrolment-code", use: enrolmentCode)
         users.post(":userID", "intake", use: intake)
+        users.get(":userID", "recover", use: recoverForm)
+        users.post(":userID", "recover", use: recover)
         routes.post("app", "admin", "security", use: security)
     }
 
@@ -166,6 +168,51 @@ struct AdminUsersController: RouteCollection {
                 chrome: await .make(for: req, titleKey: "users_enrolment_code"),
                 intro: req.t("users_enrolment_code_intro"), recipient: names.name(of: id), code: GroupedCode(code.description),
                 whereURL: address(req, "app/account/second-factor")), status: .created)
+    }
+
+    /// What the recovery form posts: the organisation's recovery key, typed from paper.
+    struct RecoverInput: Content {
+        var recoveryKey: String?
+    }
+
+    /// The recovery page: a warning, and the recovery key typed in (never stored, never shown again).
+    @Sendable func recoverForm(req: Request) async throws -> Response {
+        try await req.render(try await recoverPage(req, error: nil))
+    }
+
+    private func recoverPage(_ req: Request, error: String?) async throws -> AdminRecoverPage {
+        let admin = try req.require(.managesUsers)
+        let id = try userID(req)
+        _ = try await req.haven.accounts.user(id, on: req.db)
+        let names = try await req.haven.colleagues.names(for: admin, on: req.db)
+        return AdminRecoverPage(
+            chrome: await .make(for: req, titleKey: "users_recover_title"), userID: id.uuidString, recipient: names.name(of: id),
+            recoveryKey: FieldState(value: "", error: error))
+    }
+
+    /// Recovers a colleague who lost their password and recovery code: a one-time code to choose a new password with.
+    @Sendable func recover(req: Request) async throws -> Response {
+        let admin = try req.require(.managesUsers)
+        let id = try userID(req)
+        let typed = try req.content.decode(RecoverInput.self).recoveryKey ?? ""
+        guard typed.utf8.count <= 1000, let recoveryKey = try? RecoveryKey.parse(typed) else {
+            return try await req.render(
+                try await recoverPage(req, error: req.t("users_recover_key_malformed")), status: .unprocessableEntity)
+        }
+        let code: HumanCode
+        do {
+            code = try await req.haven.accounts.recover(id, recoveryPrivateKey: recoveryKey, actor: admin.actor, on: req.db)
+        } catch AccountError.wrongRecoveryKey {
+            return try await req.render(try await recoverPage(req, error: req.t("users_recover_key_wrong")), status: .unprocessableEntity)
+        } catch AccountError.noSuchUser {
+            throw Abort(.conflict, reason: req.t("users_recover_disabled"))
+        }
+        let names = try await req.haven.colleagues.names(for: admin, on: req.db)
+        return try await req.render(
+            OneTimeCodePage(
+                chrome: await .make(for: req, titleKey: "users_recover_title"), intro: req.t("users_recover_done"),
+                recipient: names.name(of: id), code: GroupedCode(code.description), whereURL: address(req, "welcome")),
+            status: .created)
     }
 
     /// Switches whether new anonymous reports are sealed to a user (reports already received keep their key copies).

@@ -36,22 +36,12 @@ extension Accounts {
         return code
     }
 
-    /// Lets an administrator holding the recovery key reset a user who lost their password; returns a one-time code.
+    /// Lets an administrator holding the recovery key reset a user who lost their password, from the console; returns a
+    /// one-time code.
     func recover(email: EmailAddress, recoveryPrivateKey: Curve25519.KeyAgreement.PrivateKey, on db: any Database) async throws -> HumanCode
     {
-        guard let organisation = try await Organisation.current(on: db) else { throw AccountError.notSetUp }
-        guard organisation.recoveryPublicKey == recoveryPrivateKey.publicKey.rawRepresentation else { throw AccountError.wrongRecoveryKey }
         guard let user = try await User.find(on: db, emailLookup: lookupKey.emailLookup(email.value)) else { throw AccountError.noSuchUser }
-        let userID = try user.requireID()
-        let privateKey = try UserKeys.recover(
-            user.recoverySealedPrivateKey, userID: userID.uuidString, recoveryPrivateKey: recoveryPrivateKey)
-        let code = HumanCode.random()
-        try await audit.transaction(on: db) { tx, audit in
-            try await CredentialCode.query(on: tx).filter(\.$user.$id == userID).delete()
-            try await issueCode(code, purpose: .recovery, privateKey: privateKey, userID: userID, on: tx)
-            try await audit.append(actor: "cli", action: "user.recover", table: User.schema, id: userID.uuidString)
-        }
-        return code
+        return try await recover(try user.requireID(), recoveryPrivateKey: recoveryPrivateKey, actor: "cli", on: db)
     }
 
     func issueCode(
@@ -65,10 +55,10 @@ extension Accounts {
         ).create(on: db)
     }
 
-    /// Redeems an invitation or reset code: the private key waiting under it is sealed under the new password, and the
-    /// code becomes the user's enrolment code (a first second factor under the requirement asks for it). Returns nil for
-    /// an unknown or expired code.
-    func redeem(code: HumanCode, password: String, on db: any Database) async throws -> UUID? {
+    /// Redeems an invitation or reset code: the private key waiting under it is sealed under the new password and under
+    /// a new personal recovery code, and the code becomes the user's enrolment code (a first second factor under the
+    /// requirement asks for it). Returns the user and the recovery code (shown once); nil for an unknown or expired code.
+    func redeem(code: HumanCode, password: String, on db: any Database) async throws -> (userID: UUID, recoveryCode: HumanCode)? {
         guard
             let credential = try await CredentialCode.query(on: db).filter(\.$codeDigest == code.digest).filter(\.$purpose != .enrolment)
                 .filter(\.$expiresAt > Date()).with(\.$user).first(),
@@ -81,6 +71,7 @@ extension Accounts {
         else { return nil }
         let recoveryKey = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: organisation.recoveryPublicKey)
         user.apply(try await keys.seal(privateKey, userID: userID, password: password, recoveryKey: recoveryKey))
+        let recoveryCode = try seal(privateKey, ofUser: user, underRecoveryCode: HumanCode.random())
         user.status = .active
         let enrolment = user.secondFactorSealed == nil
         try await audit.transaction(on: db) { tx, audit in
@@ -95,6 +86,6 @@ extension Accounts {
                 table: User.schema, id: userID.uuidString)
         }
         await sessions.endAll(userID: userID)
-        return userID
+        return (userID, recoveryCode)
     }
 }

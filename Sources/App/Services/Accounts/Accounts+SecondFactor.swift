@@ -59,13 +59,15 @@ extension Accounts {
         return code
     }
 
-    /// Removes a colleague's second factor (they enrol again; under the requirement with an enrolment code).
+    /// Removes a colleague's second factor and its backup codes (they enrol again; under the requirement with an
+    /// enrolment code).
     func resetSecondFactor(of userID: UUID, by admin: SignedInStaff, on db: any Database) async throws {
         let user = try await user(userID, on: db)
         user.secondFactorSealed = nil
         user.secondFactorLastStep = nil
         try await audit.transaction(on: db) { tx, audit in
             try await user.save(on: tx)
+            try await BackupCode.query(on: tx).filter(\.$user.$id == userID).delete()
             try await audit.append(actor: admin.actor, action: "user.second-factor.reset", table: User.schema, id: userID.uuidString)
         }
         await sessions.updateSecondFactor(userID: userID, enrolled: false)

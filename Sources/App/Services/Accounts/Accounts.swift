@@ -29,8 +29,9 @@ struct Accounts: Sendable {
         return user
     }
 
-    /// Checks e-mail, password and (when enrolled) a TOTP code. Every failure is the same nil after the same scrypt run;
-    /// a code is taken by a conditional update, so two sign-ins with one code cannot both pass.
+    /// Checks e-mail, password and (when enrolled) a TOTP code or one of the backup codes. Every failure is the same nil
+    /// after the same scrypt run; a code is taken by a conditional update or delete, so two sign-ins with one code
+    /// cannot both pass.
     func authenticate(email: String, password: String, code: String, now: Date = Date(), on db: any Database) async throws -> SignedInUser?
     {
         let normalized = EmailAddress(email)?.value ?? email.lowercased()
@@ -50,10 +51,12 @@ struct Accounts: Sendable {
             let privateKey = try? UserKeys.unlock(stored, userID: userID.uuidString, secrets: secrets)
         else { return nil }
         if let sealedSecret = user.secondFactorSealed {
-            guard let secret = try? KeyEnvelope.open(sealedSecret, with: privateKey, context: Self.secondFactorContext(userID)),
-                let step = TOTP.verify(code, secret: secret, at: now, after: user.secondFactorLastStep),
-                try await takeStep(step, of: userID, on: db)
-            else { return nil }
+            let secret = try? KeyEnvelope.open(sealedSecret, with: privateKey, context: Self.secondFactorContext(userID))
+            if let secret, let step = TOTP.verify(code, secret: secret, at: now, after: user.secondFactorLastStep) {
+                guard try await takeStep(step, of: userID, on: db) else { return nil }
+            } else {
+                guard try await takeBackupCode(code, of: userID, on: db) else { return nil }
+            }
         }
         return SignedInUser(
             id: userID, role: user.role, language: user.language, privateKey: privateKey,

@@ -22,6 +22,10 @@ struct StaffSession: Sendable {
     var pendingTOTPSecret: Data?
     /// A new report's receipt code, held only until the receipt page shows it once.
     var receiptCode: String?
+    /// Codes just made (a personal recovery code, backup codes), held only until `/app/account/codes` shows them once,
+    /// with the localisation key of the sentence above them.
+    var codesToShow: [String]?
+    var codesIntroKey: String?
     /// A localisation key of a one-time notice for the next page.
     var notice: String?
     /// The interface language chosen in this session (no cookie remembers it: a searched browser shows none).

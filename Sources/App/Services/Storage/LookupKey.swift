@@ -19,6 +19,11 @@ struct LookupKey: Sendable {
         HMAC<SHA256>.authenticationCode(for: Data("email|\(normalizedEmail)".utf8), using: key).hexString
     }
 
+    /// The keyed hash of one of a user's second-factor backup codes, hex.
+    func backupCodeLookup(_ normalizedCode: String, of userID: UUID) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data("backup-code|\(userID.uuidString)|\(normalizedCode)".utf8), using: key).hexString
+    }
+
     /// A salt that stands in for an unknown account's, so a wrong e-mail costs the same scrypt run as a wrong password.
     func decoySalt(_ normalizedEmail: String) -> Data {
         Data(HMAC<SHA256>.authenticationCode(for: Data("decoy-salt|\(normalizedEmail)".utf8), using: key).prefix(16))

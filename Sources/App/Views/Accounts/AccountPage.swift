@@ -1,9 +1,12 @@
-/// `/app/account`: the name colleagues see, the password, the second factor's status.
+/// `/app/account`: the name colleagues see, the password, the second factor's status and backup codes, the personal
+/// recovery code.
 struct AccountPage: Page {
     static let template = "accounts/account"
 
     let chrome: PageChrome
     let hasSecondFactor: Bool
+    /// Unused second-factor backup codes.
+    let backupCodesLeft: Int
     var displayName: FormField
     var current: FormField
     var newPassword: NewPasswordFields

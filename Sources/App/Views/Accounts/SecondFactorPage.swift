@@ -8,6 +8,9 @@ struct SecondFactorPage: Page {
     let isRequired: Bool
     let secret: String
     let uri: String
+    /// The address as a QR code: an SVG path over a square of `qrSide` modules (quiet zone included); empty when enrolled.
+    let qrPath: String
+    let qrSide: Int
     var code = FieldState()
     var enrolmentCode = FieldState()
     let needsEnrolmentCode: Bool
