@@ -42,6 +42,7 @@ final class HavenServices: Sendable {
     let incidents: Incidents
     let publishing: Publishing
     let ingest: IngestDrafts
+    let notifications: Notifications
     let retention: Retention
     let backups: Backups
     let exports: Exports
@@ -80,6 +81,7 @@ final class HavenServices: Sendable {
             vocabularies: vocabularies, recordedCountries: recordedCountries, publicPages: publicPages, scrubber: scrubber)
         publishing = Publishing(audit: audit, publicPages: publicPages, identity: siteIdentity)
         ingest = IngestDrafts(incidents: incidents)
+        notifications = Notifications(access: access, intake: intake, incidents: incidents)
         retention = Retention(configuration: configuration, intake: intake, cases: cases, logger: logger)
         backups = Backups(configuration: configuration, audit: audit, threadPool: threadPool, logger: logger)
         exports = Exports(

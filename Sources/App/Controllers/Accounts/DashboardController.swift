@@ -12,13 +12,16 @@ struct DashboardController: RouteCollection {
         let staff = try req.staff()
         let unread = staff.role.triagesIntake ? try await req.haven.intake.unreadCount(for: staff, on: req.db) : 0
         let cases = staff.role.runsCases ? try await req.haven.cases.workload(for: staff, on: req.db) : (open: 0, overdueTasks: 0)
-        return try await req.render(
-            DashboardPage(
-                chrome: chrome, roleName: req.t(staff.role.labelKey), hasSecondFactor: req.staffSession?.hasSecondFactor ?? false,
-                hasDisplayName: !(try await req.haven.colleagues.ownName(for: staff, on: req.db)).isEmpty,
-                unreadReports: unread, openCases: cases.open, overdueTasks: cases.overdueTasks,
-                triagesIntake: staff.role.triagesIntake, runsCases: staff.role.runsCases,
-                backupFailed: staff.role.managesUsers ? try await req.haven.backups.lastRunFailed(on: req.db) : false,
-                siteUnwritten: staff.role.managesUsers ? try await req.haven.publishing.about(on: req.db).values.isEmpty : false))
+        var page = DashboardPage(
+            chrome: chrome, roleName: req.t(staff.role.labelKey), hasSecondFactor: req.staffSession?.hasSecondFactor ?? false,
+            hasDisplayName: !(try await req.haven.colleagues.ownName(for: staff, on: req.db)).isEmpty,
+            unreadReports: unread, openCases: cases.open, overdueTasks: cases.overdueTasks,
+            triagesIntake: staff.role.triagesIntake, runsCases: staff.role.runsCases,
+            backupFailed: staff.role.managesUsers ? try await req.haven.backups.lastRunFailed(on: req.db) : false,
+            siteUnwritten: staff.role.managesUsers ? try await req.haven.publishing.about(on: req.db).values.isEmpty : false)
+        page.waiting = try await req.haven.notifications.waiting(for: staff, on: req.db).map {
+            .init(label: req.t("waiting_\($0.kind.rawValue)"), count: $0.count, path: $0.path)
+        }
+        return try await req.render(page)
     }
 }

@@ -15,4 +15,13 @@ struct DashboardPage: Page {
     let backupFailed: Bool
     /// For administrators while the public about page is empty: a prompt to present the organisation.
     let siteUnwritten: Bool
+    /// What waits for this person, each with its label, count and link.
+    var waiting: [Waiting] = []
+
+    /// One line of the waiting list.
+    struct Waiting: Encodable {
+        let label: String
+        let count: Int
+        let path: String
+    }
 }

@@ -39,6 +39,8 @@ struct PageChrome: Encodable {
     var contactLines: [String] = []
     /// A page for paper (the printable receipt): the quick-exit link stays, the site's header and footer go.
     var isBare = false
+    /// How many things wait for the signed-in staff member (shown beside the dashboard link).
+    var waitingCount = 0
 
     /// The chrome of a page with forms: starts a session if needed and takes (and clears) its one-time notice.
     static func make(for request: Request, titleKey: String) async -> PageChrome {
@@ -48,7 +50,11 @@ struct PageChrome: Encodable {
             session.notice = nil
             await request.saveSession(session)
         }
-        return make(for: request, titleKey: titleKey, session: session, notice: notice)
+        var chrome = make(for: request, titleKey: titleKey, session: session, notice: notice)
+        if chrome.isSignedIn, !chrome.isPublic, let staff = try? request.staff() {
+            chrome.waitingCount = (try? await request.haven.notifications.count(for: staff, on: request.db)) ?? 0
+        }
+        return chrome
     }
 
     /// The chrome of a public-site page in a language: no session, no form token, nothing personal, so the page can be

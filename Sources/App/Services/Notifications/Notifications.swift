@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import HavenDomain
+import SQLKit
+
+/// What waits for a staff member, worked out from the records when asked (nothing is stored): new reports, cases
+/// given to them that they have not opened since, tasks falling due, hearings in the coming week, publications waiting
+/// for review. Each kind only for a role that can act on it.
+struct Notifications: Sendable {
+    let access: RecordAccess
+    let intake: Intake
+    let incidents: Incidents
+
+    /// Tasks due within this many days (and overdue ones) are shown.
+    static let taskHorizonDays = 3
+    /// Hearings within this many days are shown.
+    static let hearingHorizonDays = 7
+    /// A case given this long ago and never opened no longer counts as new.
+    static let givenHorizon: TimeInterval = 30 * 86_400
+
+    /// Everything waiting, in a fixed order; kinds with nothing waiting are left out.
+    func waiting(for staff: SignedInStaff, now: Date = Date(), on db: any Database) async throws -> [WaitingItem] {
+        var items: [WaitingItem] = []
+        let role = staff.role
+        if role.triagesIntake {
+            items.append(.init(kind: .newReports, count: try await intake.unreadCount(for: staff, on: db), path: "/app/inbox?unread=yes"))
+        }
+        if role.runsCases {
+            let given = try await casesGiven(to: staff, now: now, on: db)
+            items.append(.init(kind: .casesGiven, count: given.count, path: given.count == 1 ? "/app/cases/\(given[0])" : "/app/cases"))
+            items.append(.init(kind: .tasksDue, count: try await tasksDue(for: staff, now: now, on: db), path: "/app/cases?view=overdue"))
+        }
+        if role.readsDocumentation {
+            items.append(.init(kind: .hearingsSoon, count: try await hearingsSoon(for: staff, now: now, on: db), path: "/app/hearings"))
+        }
+        if role.publishes {
+            let inReview = try await Publication.query(on: db).filter(\.$status == .inReview).count()
+            items.append(.init(kind: .publicationsInReview, count: inReview, path: "/app/publications?status=in_review"))
+        }
+        return items.filter { $0.count > 0 }
+    }
+
+    /// How many things wait in all (the navigation's count).
+    func count(for staff: SignedInStaff, on db: any Database) async throws -> Int {
+        try await waiting(for: staff, on: db).reduce(0) { $0 + $1.count }
+    }
+
+    /// Codes of the cases given to the staff member (by someone else) that they have not opened since.
+    func casesGiven(to staff: SignedInStaff, now: Date, on db: any Database) async throws -> [String] {
+        let events = try await CaseEvent.query(on: db).filter(\.$kind == .assigned).filter(\.$detail == staff.id.uuidString)
+            .filter(\.$happenedAt > now.addingTimeInterval(-Self.givenHorizon)).all()
+        var latest: [UUID: Date] = [:]
+        for event in events where event.$actor.id != staff.id {
+            latest[event.$caseFile.id] = max(latest[event.$caseFile.id] ?? .distantPast, event.happenedAt)
+        }
+        guard !latest.isEmpty else { return [] }
+        let held = try await access.held(.case, ids: Array(latest.keys), by: staff, on: db)
+        var unopened: [UUID] = []
+        for (caseID, given) in latest where held.contains(caseID) {
+            let opened = try await AuditEntry.query(on: db).filter(\.$actor == staff.actor).filter(\.$action == "case.read")
+                .filter(\.$targetID == caseID.uuidString).filter(\.$occurredAt >= Int64(given.timeIntervalSince1970)).count()
+            if opened == 0 { unopened.append(caseID) }
+        }
+        guard !unopened.isEmpty else { return [] }
+        return try await Case.query(on: db).filter(\.$id ~~ unopened).sort(\.$code).all().map(\.code)
+    }
+
+    /// Open tasks of the staff member's cases that are overdue or due within the horizon.
+    func tasksDue(for staff: SignedInStaff, now: Date, on db: any Database) async throws -> Int {
+        let ids = try await access.held(.case, by: staff, on: db).recordIDs
+        guard !ids.isEmpty else { return 0 }
+        let horizon = Day.today(now.addingTimeInterval(Double(Self.taskHorizonDays) * 86_400))
+        return try await CaseTask.query(on: db).filter(\.$caseFile.$id ~~ ids).filter(\.$isDone == false).filter(\.$dueOn <= horizon)
+            .count()
+    }
+
+    /// Hearings from today to the horizon in incidents the staff member can read.
+    func hearingsSoon(for staff: SignedInStaff, now: Date, on db: any Database) async throws -> Int {
+        let horizon = Day.today(now.addingTimeInterval(Double(Self.hearingHorizonDays) * 86_400))
+        let soon = try await incidents.proceedings.upcoming(from: Day.today(now), on: db).filter { $0.day <= horizon }
+        let restricted = soon.compactMap { $0.incident.isRestricted ? $0.incident.id : nil }
+        let held = try await access.held(.incident, ids: restricted, by: staff, on: db)
+        return soon.filter { item in !item.incident.isRestricted || item.incident.id.map(held.contains) == true }.count
+    }
+}
