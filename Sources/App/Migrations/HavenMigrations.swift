@@ -12,6 +12,7 @@ enum HavenMigrations {
         M019_CreatePublications(), M020_RepairSearchIndexes(), M021_CoarsenPersonTimes(),
         M022_AddDisplayNames(), M023_AddAccessIndexes(), M024_CreatePublicationProposals(), M025_CreateBackupsAndCounters(),
         M026_CreateProceedingRevisions(), M027_CreateReportLinks(), M028_AddRecoveryCodes(),
+        M029_CreateMergedRecords(),
     ]
 
     /// The names Fluent records for them.

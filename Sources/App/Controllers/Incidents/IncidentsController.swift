@@ -45,6 +45,7 @@ struct IncidentsController: RouteCollection {
         incidents.get(":code", "edit", use: editForm)
         incidents.post(":code", use: update)
         incidents.post(":code", "delete", use: delete)
+        incidents.post(":code", "merge", use: merge)
         incidents.get(":code", "revisions", use: revisions)
         incidents.postStreamed(":code", "evidence", use: upload)
         incidents.get(":code", "evidence", ":evidenceID", use: download)
@@ -148,6 +149,9 @@ struct IncidentsController: RouteCollection {
         let incidents = req.haven.incidents
         let record = try await incidents.record(code: req.parameters.get("code"), on: req.db)
         let builder = IncidentPageBuilder(req, staff: staff)
+        if RecordCode.normalized(req.parameters.get("code") ?? "", prefix: "I") != record.code {
+            return req.redirect(to: "/app/incidents/\(record.code)", redirectType: .permanent)
+        }
         guard let keys = try await incidents.keys(for: record, staff: staff, reason: req.t("incidents_not_your_role"), on: req.db) else {
             return try await req.render(try await builder.stub(record), status: .forbidden)
         }

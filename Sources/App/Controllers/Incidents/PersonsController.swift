@@ -23,12 +23,16 @@ struct PersonsController: RouteCollection {
         let persons = routes.grouped(RequireCapability(.readsDocumentation)).grouped("app", "persons")
         persons.get(":code", use: show)
         persons.post(":code", use: update)
+        persons.post(":code", "merge", use: merge)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let staff = try req.require(.readsDocumentation)
         let persons = req.haven.persons
         let person = try await persons.record(code: req.parameters.get("code"), on: req.db)
+        if RecordCode.normalized(req.parameters.get("code") ?? "", prefix: "P") != person.code {
+            return req.redirect(to: "/app/persons/\(person.code)", redirectType: .permanent)
+        }
         let key = try await req.haven.incidents.documentationKey(for: staff, reason: req.t("incidents_not_your_role"), on: req.db)
         let opened = try await persons.read(person, key: key, by: staff, on: req.db)
         return try await req.render(await page(req, code: opened.code, identity: opened.identity, appearances: opened.appearances))
@@ -67,5 +71,39 @@ struct PersonsController: RouteCollection {
         let key = try await req.haven.incidents.documentationKey(for: staff, reason: req.t("incidents_not_your_role"), on: req.db)
         try await persons.update(person, identity: identity, key: key, by: staff, on: req.db)
         return await req.seeOther("/app/persons/\(person.code)", notice: "person_saved")
+    }
+
+    /// What the merge form posts.
+    struct MergeInput: Content {
+        var into: String?
+    }
+
+    /// Merges this person record into another (the survivor), after a confirmation page.
+    @Sendable func merge(req: Request) async throws -> Response {
+        let staff = try req.require(.writesDocumentation)
+        let persons = req.haven.persons
+        let duplicate = try await persons.record(code: req.parameters.get("code"), on: req.db)
+        let typed = try req.content.decode(MergeInput.self).into ?? ""
+        let survivor = try? await persons.record(code: typed, on: req.db)
+        guard let survivor, survivor.id != duplicate.id else {
+            let key = try await req.haven.incidents.documentationKey(for: staff, reason: req.t("incidents_not_your_role"), on: req.db)
+            let appearances = try await persons.appearances(of: try duplicate.requireID(), on: req.db)
+            var page = await page(req, code: duplicate.code, identity: try Persons.open(duplicate, key: key), appearances: appearances)
+            page.merge = FieldState(value: typed, error: req.t(survivor == nil ? "merge_unknown_person" : "merge_same"))
+            return try await req.render(page, status: .unprocessableEntity)
+        }
+        guard req.isConfirmed else {
+            return try await req.confirmation(
+                titleKey: "person_merge",
+                consequences: [
+                    req.t("person_merge_confirm_into").replacingOccurrences(of: "{from}", with: duplicate.code)
+                        .replacingOccurrences(of: "{into}", with: survivor.code),
+                    req.t("person_merge_confirm_names").replacingOccurrences(of: "{from}", with: duplicate.code),
+                    req.t("merge_confirm_irreversible"),
+                ], buttonKey: "merge_submit", cancelPath: "/app/persons/\(duplicate.code)")
+        }
+        let key = try await req.haven.incidents.documentationKey(for: staff, reason: req.t("incidents_not_your_role"), on: req.db)
+        try await persons.merge(duplicate, into: survivor, key: key, by: staff, on: req.db)
+        return await req.seeOther("/app/persons/\(survivor.code)", notice: "person_merged")
     }
 }

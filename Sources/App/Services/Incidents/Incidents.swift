@@ -37,12 +37,13 @@ struct Incidents: Sendable {
         return key
     }
 
-    /// The incident with a code (`I-…`, any spelling `RecordCode` reads); 404 for none.
+    /// The incident with a code (`I-…`, any spelling `RecordCode` reads), or the one it was merged into; 404 for none.
     func record(code typed: String?, on db: any Database) async throws -> Incident {
-        guard let code = typed.flatMap({ RecordCode.normalized($0, prefix: "I") }), let record = try await Incident.find(on: db, code: code)
-        else {
-            throw Abort(.notFound)
-        }
+        guard let code = typed.flatMap({ RecordCode.normalized($0, prefix: "I") }) else { throw Abort(.notFound) }
+        if let record = try await Incident.find(on: db, code: code) { return record }
+        guard let survivor = try await MergedRecord.survivor(table: Incident.schema, code: code, on: db),
+            let record = try await Incident.find(survivor, on: db)
+        else { throw Abort(.notFound) }
         return record
     }
 

@@ -77,12 +77,13 @@ struct Persons: Sendable {
         return person
     }
 
-    /// The person with a code; 404 for none.
+    /// The person with a code, or the one it was merged into; 404 for none.
     func record(code typed: String?, on db: any Database) async throws -> Person {
-        guard let code = typed.flatMap({ RecordCode.normalized($0, prefix: "P") }), let person = try await Person.find(on: db, code: code)
-        else {
-            throw Abort(.notFound)
-        }
+        guard let code = typed.flatMap({ RecordCode.normalized($0, prefix: "P") }) else { throw Abort(.notFound) }
+        if let person = try await Person.find(on: db, code: code) { return person }
+        guard let survivor = try await MergedRecord.survivor(table: Person.schema, code: code, on: db),
+            let person = try await Person.find(survivor, on: db)
+        else { throw Abort(.notFound) }
         return person
     }
 
@@ -114,13 +115,17 @@ struct Persons: Sendable {
         }
     }
 
-    /// Persons by id with their names opened (the persons an incident's acts name).
+    /// Persons by id with their names opened (the persons an incident's acts name); a merged person's id gives the
+    /// survivor.
     func named(_ ids: [UUID], key: SymmetricKey, on db: any Database) async throws -> [UUID: OpenedIncident.NamedPerson] {
         guard !ids.isEmpty else { return [:] }
         var named: [UUID: OpenedIncident.NamedPerson] = [:]
-        for person in try await Person.query(on: db).filter(\.$id ~~ Set(ids)).all() {
+        let survivors = try await MergedRecord.survivors(table: Person.schema, of: ids, on: db)
+        let wanted = Set(ids).union(survivors.values)
+        for person in try await Person.query(on: db).filter(\.$id ~~ wanted).all() {
             named[try person.requireID()] = OpenedIncident.NamedPerson(code: person.code, name: try Self.open(person, key: key).name)
         }
+        for (merged, survivor) in survivors { named[merged] = named[survivor] }
         return named
     }
 
@@ -136,12 +141,12 @@ struct Persons: Sendable {
             PersonIdentity.self, from: Data(try FieldCipher.open(person.identitySealed, with: key, binding: identityBinding(id)).utf8))
     }
 
-    private func seal(_ identity: PersonIdentity, id: UUID, key: SymmetricKey) throws -> Data {
+    func seal(_ identity: PersonIdentity, id: UUID, key: SymmetricKey) throws -> Data {
         try FieldCipher.seal(
             String(decoding: try JSONEncoder().encode(identity), as: UTF8.self), with: key, binding: Self.identityBinding(id))
     }
 
-    private func replaceTokens(of id: UUID, identity: PersonIdentity, on db: any Database) async throws {
+    func replaceTokens(of id: UUID, identity: PersonIdentity, on db: any Database) async throws {
         try await PersonNameToken.query(on: db).filter(\.$person.$id == id).delete()
         let tokens = nameTokens(identity.name + " " + identity.otherNames)
         try await tokens.map { PersonNameToken(personID: id, token: $0) }.create(on: db)

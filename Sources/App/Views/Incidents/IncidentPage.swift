@@ -113,6 +113,8 @@ struct IncidentPage: Page {
     /// For administrators and the incident's author: the delete form's reasons, and its problem.
     var deletionReasons: [Choice] = []
     var deletion = FieldState()
+    /// The code of the incident to merge this one into, as typed.
+    var merge = FieldState()
     /// The thread of the report the incident was made from, for those who can reach it.
     var thread: ReportThread?
     var hasThread = false

@@ -24,5 +24,7 @@ struct PersonPage: Page {
     var intersex: [Choice] = []
     var vulnerabilities: [Choice] = []
     var appearances: [Appearance] = []
+    /// The code of the record to merge this one into, as typed.
+    var merge = FieldState()
     let canEdit: Bool
 }
