@@ -81,6 +81,7 @@ struct RecoveryTests {
                 "/recover", fields.merging(["email": "ion@example.org", "recoveryCode": recovery]) { $1 })
             #expect(reused.status == .unprocessableEntity, "a used code stops working")
 
+            #expect(try await ion.submit("/app/account/recovery-code", [:], csrf: .some(nil)).status == .forbidden)
             let made = try await ion.submit("/app/account/recovery-code", [:])
             #expect(made.status == .seeOther && made.location == "/app/account/codes")
             let third = try #require(Self.codes(try await ion.follow(made)).first)

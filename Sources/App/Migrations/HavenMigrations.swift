@@ -11,7 +11,9 @@ enum HavenMigrations {
         M016_CreateIncidentSearch(), M017_CreateProceedings(), M018_CreateCaseIncidents(),
         M019_CreatePublications(), M020_RepairSearchIndexes(), M021_CoarsenPersonTimes(),
         M022_AddDisplayNames(), M023_AddAccessIndexes(), M024_CreatePublicationProposals(), M025_CreateBackupsAndCounters(),
-        M026_CreateProceedingRevisions(), M027_CreateReportLinks(), M028_AddRecoveryCodes(),
+        M026_CreateProceedingRevisions(),
+        M027_CreateReportLinks(),
+        M028_AddRecoveryCodes(),
         M029_CreateMergedRecords(),
     ]
 

@@ -114,7 +114,7 @@ struct AccountController: RouteCollection {
         session.hasSecondFactor = true
         await req.saveSession(session)
         let codes = try await req.haven.accounts.newBackupCodes(for: userID, on: req.db)
-        await req.keepCodesToShow(codes.map(\.description), introKey: "backup_codes_intro_enrolled")
+        await req.keepCodesToShow(codes.map(\.description), titleKey: "backup_codes_title", introKey: "backup_codes_intro_enrolled")
         return req.seeOther("/app/account/codes")
     }
 
@@ -122,7 +122,7 @@ struct AccountController: RouteCollection {
         let session = await req.session()
         guard let userID = session.userID, let privateKey = session.privateKey else { throw Abort(.unauthorized) }
         let code = try await req.haven.accounts.newRecoveryCode(for: userID, privateKey: privateKey, on: req.db)
-        await req.keepCodesToShow([code.description], introKey: "recovery_code_intro")
+        await req.keepCodesToShow([code.description], titleKey: "recovery_code_title", introKey: "recovery_code_intro")
         return req.seeOther("/app/account/codes")
     }
 
@@ -131,7 +131,7 @@ struct AccountController: RouteCollection {
         guard let userID = session.userID else { throw Abort(.unauthorized) }
         guard session.hasSecondFactor else { return req.seeOther("/app/account/second-factor") }
         let codes = try await req.haven.accounts.newBackupCodes(for: userID, on: req.db)
-        await req.keepCodesToShow(codes.map(\.description), introKey: "backup_codes_intro")
+        await req.keepCodesToShow(codes.map(\.description), titleKey: "backup_codes_title", introKey: "backup_codes_intro")
         return req.seeOther("/app/account/codes")
     }
 

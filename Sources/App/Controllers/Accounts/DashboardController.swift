@@ -8,8 +8,10 @@ struct DashboardController: RouteCollection {
     }
 
     @Sendable func dashboard(req: Request) async throws -> Response {
-        let chrome = await PageChrome.make(for: req, titleKey: "dashboard_title")
+        var chrome = await PageChrome.make(for: req, titleKey: "dashboard_title", countsWaiting: false)
         let staff = try req.staff()
+        let waiting = try await req.haven.notifications.waiting(for: staff, on: req.db)
+        chrome.waitingCount = waiting.reduce(0) { $0 + $1.count }
         let unread = staff.role.triagesIntake ? try await req.haven.intake.unreadCount(for: staff, on: req.db) : 0
         let cases = staff.role.runsCases ? try await req.haven.cases.workload(for: staff, on: req.db) : (open: 0, overdueTasks: 0)
         var page = DashboardPage(
@@ -19,7 +21,7 @@ struct DashboardController: RouteCollection {
             triagesIntake: staff.role.triagesIntake, runsCases: staff.role.runsCases,
             backupFailed: staff.role.managesUsers ? try await req.haven.backups.lastRunFailed(on: req.db) : false,
             siteUnwritten: staff.role.managesUsers ? try await req.haven.publishing.about(on: req.db).values.isEmpty : false)
-        page.waiting = try await req.haven.notifications.waiting(for: staff, on: req.db).map {
+        page.waiting = waiting.map {
             .init(label: req.t("waiting_\($0.kind.rawValue)"), count: $0.count, path: $0.path)
         }
         return try await req.render(page)

@@ -47,7 +47,7 @@ struct RecoverController: RouteCollection {
         else {
             return try await req.render(await page(req, input, codeError: req.t("recover_wrong")), status: .unprocessableEntity)
         }
-        await req.keepCodesToShow([next.description], introKey: "recover_done_intro")
+        await req.keepCodesToShow([next.description], titleKey: "recovery_code_title", introKey: "recover_done_intro")
         return req.seeOther("/recovery-code")
     }
 }

@@ -44,7 +44,7 @@ struct WelcomeController: RouteCollection {
             page.code = FieldState(value: input.code ?? "", error: req.t("welcome_code_wrong"))
             return try await req.render(page, status: .unprocessableEntity)
         }
-        await req.keepCodesToShow([redeemed.recoveryCode.description], introKey: "recovery_code_intro")
+        await req.keepCodesToShow([redeemed.recoveryCode.description], titleKey: "recovery_code_title", introKey: "recovery_code_intro")
         return req.seeOther("/recovery-code")
     }
 

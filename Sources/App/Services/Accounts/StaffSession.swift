@@ -23,8 +23,9 @@ struct StaffSession: Sendable {
     /// A new report's receipt code, held only until the receipt page shows it once.
     var receiptCode: String?
     /// Codes just made (a personal recovery code, backup codes), held only until `/app/account/codes` shows them once,
-    /// with the localisation key of the sentence above them.
+    /// with the localisation keys of the page's title and of the sentence above them.
     var codesToShow: [String]?
+    var codesTitleKey: String?
     var codesIntroKey: String?
     /// A localisation key of a one-time notice for the next page.
     var notice: String?

@@ -13,7 +13,7 @@ extension Casework {
         let caseID = try record.requireID()
         try await audit.transaction(on: db) { tx, audit in
             try await access.forget([.case(caseID)], on: tx)
-            try await handover.unlink(.case(caseID), on: tx)
+            try await ReportHandover.unlink(.case(caseID), on: tx)
             try await CaseNote.query(on: tx).filter(\.$caseFile.$id == caseID).delete()
             try await CaseIncident.query(on: tx).filter(\.$caseFile.$id == caseID).delete()
             try await CaseEvent.query(on: tx).filter(\.$caseFile.$id == caseID).filter(\.$kind == .incident).delete()

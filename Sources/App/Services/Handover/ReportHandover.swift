@@ -40,9 +40,7 @@ struct ReportHandover: Sendable {
                 .filter(\.$recordID == recordID).count() == 0
         else { return }
         let linkID = UUID()
-        let sealed = try recordKey.map {
-            try FieldCipher.seal(reportKey.withUnsafeBytes { Data($0) }.base64EncodedString(), with: $0, binding: Self.keyBinding(linkID))
-        }
+        let sealed = try recordKey.map { try FieldCipher.sealKey(reportKey, with: $0, binding: Self.keyBinding(linkID)) }
         try await ReportLink(id: linkID, reportID: reportID, recordTable: record.kind.table, recordID: recordID, keySealed: sealed, at: now)
             .create(on: tx)
     }
@@ -62,14 +60,9 @@ struct ReportHandover: Sendable {
     }
 
     /// Forgets the links of records that are deleted or erased.
-    func unlink(_ record: SealedRecord, on tx: any Database) async throws {
+    static func unlink(_ record: SealedRecord, on tx: any Database) async throws {
         guard let recordID = UUID(uuidString: record.id) else { return }
         try await ReportLink.query(on: tx).filter(\.$recordTable == record.kind.table).filter(\.$recordID == recordID).delete()
-    }
-
-    /// Forgets the links of reports that are deleted.
-    func unlink(reports reportIDs: [UUID], on tx: any Database) async throws {
-        try await ReportLink.query(on: tx).filter(\.$report.$id ~~ reportIDs).delete()
     }
 
     // MARK: Reading
@@ -101,9 +94,8 @@ struct ReportHandover: Sendable {
         for link in links {
             let reportID = link.$report.id
             if let recordKey, let sealed = link.keySealed {
-                let text = try FieldCipher.open(sealed, with: recordKey, binding: Self.keyBinding(link.requireID()))
-                guard let raw = Data(base64Encoded: text), raw.count == 32 else { throw VaultError.malformed("report key") }
-                return ReachedReport(reportID: reportID, key: SymmetricKey(data: raw))
+                let key = try FieldCipher.openKey(sealed, with: recordKey, binding: Self.keyBinding(link.requireID()))
+                return ReachedReport(reportID: reportID, key: key)
             }
             if let own = try await access.key(of: .report(reportID), for: staff, on: db) {
                 return ReachedReport(reportID: reportID, key: own)
@@ -171,8 +163,7 @@ struct ReportHandover: Sendable {
         }
         let (reached, attachment) = try await file(
             attachmentID, through: .incident(incidentID), recordKey: keys.incident, by: staff, on: db)
-        guard let report = try await Report.find(reached.reportID, on: db) else { throw Abort(.notFound) }
-        let name = try await intake.open(report, key: reached.key, on: db).attachments.first { $0.id == attachmentID }?.name ?? "file"
+        let name = try Intake.name(of: attachment, key: reached.key)
         var reader = try SealedFileReader(
             url: files.location(attachment.storedName), key: reached.key, binding: Intake.fileBinding(attachmentID))
         var (upload, fileKey) = try evidence.beginUpload(fileName: name, contentType: nil)

@@ -21,14 +21,11 @@ struct EvidenceStore: Sendable {
     static func fileBinding(_ id: UUID) -> FieldBinding { FieldBinding(table: Evidence.schema, recordID: id.uuidString, field: "file") }
 
     static func sealKey(_ fileKey: SymmetricKey, evidenceID: UUID, with containerKey: SymmetricKey) throws -> Data {
-        try FieldCipher.seal(
-            fileKey.withUnsafeBytes { Data($0) }.base64EncodedString(), with: containerKey, binding: keyBinding(evidenceID))
+        try FieldCipher.sealKey(fileKey, with: containerKey, binding: keyBinding(evidenceID))
     }
 
     static func openKey(of evidence: Evidence, with containerKey: SymmetricKey) throws -> SymmetricKey {
-        let text = try FieldCipher.open(evidence.keySealed, with: containerKey, binding: keyBinding(evidence.requireID()))
-        guard let raw = Data(base64Encoded: text), raw.count == 32 else { throw VaultError.malformed("evidence key") }
-        return SymmetricKey(data: raw)
+        try FieldCipher.openKey(evidence.keySealed, with: containerKey, binding: keyBinding(evidence.requireID()))
     }
 
     /// A new evidence file's upload: its own key, bound to its future row, sealed as the bytes arrive.

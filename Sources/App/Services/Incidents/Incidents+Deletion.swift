@@ -25,7 +25,7 @@ extension Incidents {
         try await audit.transaction(on: db) { tx, audit in
             try await SearchIndex(tx, table: "incident_search").remove(seq: seq)
             try await KeyGrant.query(on: tx).filter(\.$recordTable == Incident.schema).filter(\.$recordID == id.uuidString).delete()
-            try await ReportLink.query(on: tx).filter(\.$recordTable == Incident.schema).filter(\.$recordID == id).delete()
+            try await ReportHandover.unlink(.incident(id), on: tx)
             try await record.delete(on: tx)
             try await audit.append(
                 actor: staff.actor, action: "incident.delete.\(reason.rawValue)", table: Incident.schema, id: id.uuidString)

@@ -158,8 +158,8 @@ extension Incidents {
             }
             if let sealed = link.keySealed, let duplicateKey {
                 let binding = ReportHandover.keyBinding(try link.requireID())
-                let reportKey = try FieldCipher.open(sealed, with: duplicateKey, binding: binding)
-                link.keySealed = try survivorKey.map { try FieldCipher.seal(reportKey, with: $0, binding: binding) }
+                let reportKey = try FieldCipher.openKey(sealed, with: duplicateKey, binding: binding)
+                link.keySealed = try survivorKey.map { try FieldCipher.sealKey(reportKey, with: $0, binding: binding) }
             }
             link.recordID = survivorID
             try await link.save(on: tx)

@@ -142,14 +142,17 @@ struct Intake: Sendable {
                 sentAt: message.sentAt)
         }
         let attachments = try await ReportAttachment.query(on: db).filter(\.$report.$id == id).all().map { attachment in
-            let attachmentID = try attachment.requireID()
-            let meta = try FieldCipher.open(attachment.metaSealed, with: key, binding: Self.metaBinding(attachmentID))
-            let fields = try JSONDecoder().decode([String].self, from: Data(meta.utf8))
-            return OpenedReport.Attachment(id: attachmentID, name: fields.first ?? "file", size: attachment.size)
+            OpenedReport.Attachment(id: try attachment.requireID(), name: try Self.name(of: attachment, key: key), size: attachment.size)
         }
         return OpenedReport(
             id: id, kind: report.kind, status: report.status, receivedAt: report.receivedAt,
             submission: submission, messages: messages, attachments: attachments, key: key)
+    }
+
+    /// The name an attachment was sent with, opened with its report's key.
+    static func name(of attachment: ReportAttachment, key: SymmetricKey) throws -> String {
+        let meta = try FieldCipher.open(attachment.metaSealed, with: key, binding: metaBinding(attachment.requireID()))
+        return try JSONDecoder().decode([String].self, from: Data(meta.utf8)).first ?? "file"
     }
 
     /// Opens a report again after a change (the reporter's view after they wrote).

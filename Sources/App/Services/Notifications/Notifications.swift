@@ -55,12 +55,13 @@ struct Notifications: Sendable {
         }
         guard !latest.isEmpty else { return [] }
         let held = try await access.held(.case, ids: Array(latest.keys), by: staff, on: db)
-        var unopened: [UUID] = []
-        for (caseID, given) in latest where held.contains(caseID) {
-            let opened = try await AuditEntry.query(on: db).filter(\.$actor == staff.actor).filter(\.$action == "case.read")
-                .filter(\.$targetID == caseID.uuidString).filter(\.$occurredAt >= Int64(given.timeIntervalSince1970)).count()
-            if opened == 0 { unopened.append(caseID) }
-        }
+        let readings = try await AuditEntry.query(on: db).filter(\.$actor == staff.actor).filter(\.$action == "case.read")
+            .filter(\.$targetID ~~ latest.keys.map(\.uuidString)).all()
+        var lastRead: [String: Int64] = [:]
+        for entry in readings { lastRead[entry.targetID] = max(lastRead[entry.targetID] ?? .min, entry.occurredAt) }
+        let unopened = latest.filter { caseID, given in
+            held.contains(caseID) && (lastRead[caseID.uuidString] ?? .min) < Int64(given.timeIntervalSince1970)
+        }.map(\.key)
         guard !unopened.isEmpty else { return [] }
         return try await Case.query(on: db).filter(\.$id ~~ unopened).sort(\.$code).all().map(\.code)
     }

@@ -42,8 +42,9 @@ struct PageChrome: Encodable {
     /// How many things wait for the signed-in staff member (shown beside the dashboard link).
     var waitingCount = 0
 
-    /// The chrome of a page with forms: starts a session if needed and takes (and clears) its one-time notice.
-    static func make(for request: Request, titleKey: String) async -> PageChrome {
+    /// The chrome of a page with forms: starts a session if needed and takes (and clears) its one-time notice. For
+    /// signed-in staff it counts what waits for them, unless the page counts it itself (`countsWaiting: false`).
+    static func make(for request: Request, titleKey: String, countsWaiting: Bool = true) async -> PageChrome {
         var session = await request.session()
         let notice = session.notice.map(request.t)
         if session.notice != nil {
@@ -51,7 +52,7 @@ struct PageChrome: Encodable {
             await request.saveSession(session)
         }
         var chrome = make(for: request, titleKey: titleKey, session: session, notice: notice)
-        if chrome.isSignedIn, !chrome.isPublic, let staff = try? request.staff() {
+        if countsWaiting, chrome.isSignedIn, !chrome.isPublic, let staff = try? request.staff() {
             chrome.waitingCount = (try? await request.haven.notifications.count(for: staff, on: request.db)) ?? 0
         }
         return chrome
