@@ -17,7 +17,8 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
         configuration: configuration,
         lookupKey: try LookupKey.loadOrCreate(in: configuration.dataDirectory),
         receiptKey: try KeyFile.loadOrCreate("receipt.key", in: configuration.dataDirectory),
-        localization: try Localization.load(), threadPool: app.threadPool, logger: app.logger)
+        noticesKey: try KeyFile.loadOrCreate("notices.key", in: configuration.dataDirectory),
+        localization: try Localization.load(), threadPool: app.threadPool, eventLoopGroup: app.eventLoopGroup, logger: app.logger)
     app.logger.logLevel = configuration.logLevel
     try useDatabase(app, configuration.storage)
     app.migrations.add(HavenMigrations.all)
@@ -150,10 +151,12 @@ extension Application {
         throw ConfigurationError(variable: "HAVEN_DATA_DIR", problem: "cannot switch \(path) to write-ahead logging")
     }
 
-    /// Starts the daily retention cleaning and scheduled backups (the `serve` command calls this).
+    /// Starts the daily retention cleaning, scheduled backups and notices of what falls due (the `serve` command calls
+    /// this).
     public func scheduleMaintenance() {
         haven.retention.schedule(on: eventLoopGroup.next()) { [unowned self] in self.db }
         haven.backups.schedule(on: eventLoopGroup.next()) { [unowned self] in self.db }
+        haven.notices.schedule(on: eventLoopGroup.next(), notifications: haven.notifications) { [unowned self] in self.db }
     }
 
     /// What an operator should fix before going public; `serve` logs each line as a warning at start.

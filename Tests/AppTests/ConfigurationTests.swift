@@ -25,6 +25,10 @@ struct ConfigurationTests {
             (["HAVEN_LOG_LEVEL": "loud"], "HAVEN_LOG_LEVEL"),
             (["HAVEN_SESSION_IDLE_MINUTES": "0"], "HAVEN_SESSION_IDLE_MINUTES"),
             (["HAVEN_SESSION_MAX_HOURS": "many"], "HAVEN_SESSION_MAX_HOURS"),
+            (["HAVEN_SMTP_URL": "smtps://mail.example.org", "HAVEN_SMTP_FROM": "h@example.org"], "HAVEN_SMTP_URL"),
+            (["HAVEN_SMTP_URL": "smtp://mail.example.org", "HAVEN_PUBLIC_URL": "https://h.example.org"], "HAVEN_SMTP_URL"),
+            (["HAVEN_SMTP_URL": "smtp://mail.example.org", "HAVEN_SMTP_FROM": "h@example.org\r\nBcc: x@y.z"], "HAVEN_SMTP_URL"),
+            (["HAVEN_SMTP_URL": "smtp://mail.example.org", "HAVEN_SMTP_FROM": "h@example.org"], "HAVEN_PUBLIC_URL"),
         ])
     func badValues(environment: [String: String], variable: String) {
         #expect {
@@ -45,6 +49,22 @@ struct ConfigurationTests {
         #expect(configuration.isHTTPS && configuration.logLevel == .debug)
         #expect(configuration.sessionIdleTimeout == 600 && configuration.sessionAbsoluteTimeout == 7200)
         #expect(configuration.dataDirectory.path == "/tmp/haven-x")
+        #expect(configuration.smtp == nil)
+    }
+
+    @Test("a mail server is read with its user, password (percent-decoded), port 587 unless given, and sender")
+    func mailServer() throws {
+        let configuration = try HavenConfiguration.fromEnvironment([
+            "HAVEN_SMTP_URL": "smtp://haven:p%40ss@mail.example.org", "HAVEN_SMTP_FROM": "haven@example.org",
+            "HAVEN_PUBLIC_URL": "https://haven.example.org", "HAVEN_SMTP_CA_FILE": "/etc/haven/mail-ca.pem",
+        ])
+        #expect(
+            configuration.smtp
+                == SMTPSettings(
+                    host: "mail.example.org", port: 587, username: "haven", password: "p@ss", from: "haven@example.org",
+                    extraTrustRoots: "/etc/haven/mail-ca.pem"))
+        let other = SMTPSettings.parse(url: "smtp://mail.example.org:2525", from: "h@example.org", extraTrustRoots: nil)
+        #expect(other?.port == 2525 && other?.username == nil)
     }
 
     @Test("an unreachable PostgreSQL stops the start with one line naming HAVEN_DATABASE_URL")

@@ -62,6 +62,8 @@ public struct HavenConfiguration: Sendable {
     public var backupDirectory: URL?
     /// How many scheduled backups are kept there (`HAVEN_BACKUP_KEEP`, default 14); older ones are deleted.
     public var backupsKept = 14
+    /// The SMTP server notices go out through (`HAVEN_SMTP_URL`, `HAVEN_SMTP_FROM`, `HAVEN_SMTP_CA_FILE`); nil for none.
+    public var smtp: SMTPSettings?
 
     /// The cookie gets `Secure` when the public URL is https.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
@@ -157,6 +159,18 @@ public struct HavenConfiguration: Sendable {
             configuration.backupDirectory = URL(fileURLWithPath: text, isDirectory: true).standardizedFileURL
         }
         configuration.backupsKept = try number(environment, "HAVEN_BACKUP_KEEP", default: 14, range: 1...3_650)
+        if let text = environment["HAVEN_SMTP_URL"], !text.isEmpty {
+            let roots = environment["HAVEN_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+            guard let settings = SMTPSettings.parse(url: text, from: environment["HAVEN_SMTP_FROM"] ?? "", extraTrustRoots: roots) else {
+                throw ConfigurationError(
+                    variable: "HAVEN_SMTP_URL",
+                    problem: "expected smtp://user:password@host:587 (STARTTLS is required) and HAVEN_SMTP_FROM=haven@example.org")
+            }
+            guard publicURL != nil else {
+                throw ConfigurationError(variable: "HAVEN_PUBLIC_URL", problem: "notices by e-mail link to Haven: set its public address")
+            }
+            configuration.smtp = settings
+        }
         return configuration
     }
 

@@ -43,14 +43,14 @@ final class HavenServices: Sendable {
     let publishing: Publishing
     let ingest: IngestDrafts
     let notifications: Notifications
+    let notices: NoticeMailer
     let retention: Retention
     let backups: Backups
     let exports: Exports
 
     init(
-        configuration: HavenConfiguration, lookupKey: LookupKey, receiptKey: SymmetricKey, localization: Localization,
-        threadPool: NIOThreadPool,
-        logger: Logger
+        configuration: HavenConfiguration, lookupKey: LookupKey, receiptKey: SymmetricKey, noticesKey: SymmetricKey,
+        localization: Localization, threadPool: NIOThreadPool, eventLoopGroup: any EventLoopGroup, logger: Logger
     ) {
         self.configuration = configuration
         scrubber = RemovedTextScrubber(logger: logger)
@@ -82,6 +82,9 @@ final class HavenServices: Sendable {
         publishing = Publishing(audit: audit, publicPages: publicPages, identity: siteIdentity)
         ingest = IngestDrafts(incidents: incidents)
         notifications = Notifications(access: access, intake: intake, incidents: incidents)
+        notices = NoticeMailer(
+            settings: configuration.smtp, publicURL: configuration.publicURL, key: noticesKey, group: eventLoopGroup, logger: logger,
+            recent: RecentNotices())
         retention = Retention(configuration: configuration, intake: intake, cases: cases, logger: logger)
         backups = Backups(configuration: configuration, audit: audit, threadPool: threadPool, logger: logger)
         exports = Exports(

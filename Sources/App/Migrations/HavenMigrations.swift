@@ -15,6 +15,7 @@ enum HavenMigrations {
         M027_CreateReportLinks(),
         M028_AddRecoveryCodes(),
         M029_CreateMergedRecords(),
+        M030_AddNoticeAddresses(),
     ]
 
     /// The names Fluent records for them.

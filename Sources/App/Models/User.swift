@@ -34,6 +34,8 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "personal_recovery_sealed_key") var personalRecoverySealedKey: Data?
     /// SHA-256 of the normalised personal recovery code (128 random bits), to find the account it belongs to.
     @OptionalField(key: "personal_recovery_digest") var personalRecoveryDigest: String?
+    /// Where content-free notices go, sealed under the notices key (which the server holds); nil for none.
+    @OptionalField(key: "notice_address_sealed") var noticeAddressSealed: Data?
 
     init() {}
 

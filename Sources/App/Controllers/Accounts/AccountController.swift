@@ -30,17 +30,25 @@ struct AccountController: RouteCollection {
         account.post("password", use: changePassword)
         account.get("second-factor", use: secondFactor)
         account.post("second-factor", use: enrol)
+        account.post("notices", use: setNoticeAddress)
         account.post("recovery-code", use: newRecoveryCode)
         account.post("backup-codes", use: newBackupCodes)
         account.get("codes", use: showCodes)
     }
 
-    private func page(_ req: Request, name: FieldState? = nil, currentError: String? = nil, passwordError: String? = nil) async throws
-        -> AccountPage
-    {
+    /// What the notices form posts: an address, or nothing to stop notices.
+    struct NoticeInput: Content {
+        var address: String?
+    }
+
+    private func page(
+        _ req: Request, name: FieldState? = nil, currentError: String? = nil, passwordError: String? = nil, notice: FieldState? = nil
+    ) async throws -> AccountPage {
         let staff = try req.staff()
         var displayName = name ?? FieldState()
         if name == nil { displayName.value = try await req.haven.colleagues.ownName(for: staff, on: req.db) }
+        var address = notice ?? FieldState()
+        if notice == nil { address.value = try await req.haven.notices.address(of: staff.id, on: req.db) }
         return AccountPage(
             chrome: await .make(for: req, titleKey: "account_title"), hasSecondFactor: req.staffSession?.hasSecondFactor ?? false,
             backupCodesLeft: try await req.haven.accounts.backupCodesLeft(for: staff.id, on: req.db),
@@ -48,7 +56,23 @@ struct AccountController: RouteCollection {
                 "displayName", label: req.t("field_display_name"), state: displayName, hint: req.t("display_name_hint"),
                 maxLength: Colleagues.maximumLength),
             current: .password("current", label: req.t("account_current_password"), error: currentError, autocomplete: "current-password"),
-            newPassword: NewPasswordFields(t: req.t, error: passwordError))
+            newPassword: NewPasswordFields(t: req.t, error: passwordError),
+            noticeAddress: .text(
+                "address", label: req.t("notices_address"), state: address, hint: req.t("notices_address_hint"),
+                maxLength: EmailAddress.maximumLength),
+            noticesConfigured: req.haven.notices.isConfigured)
+    }
+
+    @Sendable func setNoticeAddress(req: Request) async throws -> Response {
+        let staff = try req.staff()
+        let typed = (try req.content.decode(NoticeInput.self).address ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let address = EmailAddress(typed)
+        guard typed.isEmpty || address.map(NoticeMailer.isDeliverable) == true else {
+            let state = FieldState(value: typed, error: req.t("email_invalid"))
+            return try await req.render(try await page(req, notice: state), status: .unprocessableEntity)
+        }
+        try await req.haven.notices.setAddress(address, of: staff.id, on: req.db)
+        return await req.seeOther("/app/account", notice: typed.isEmpty ? "notices_off" : "notices_on")
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -16,6 +16,8 @@ extension CasesController {
         do {
             guard let chosen else { throw RecordAccess.Refusal.notActive }
             try await req.haven.cases.assign(record, key: key, to: chosen, by: staff, on: req.db)
+            let db = req.application.db
+            req.haven.notices.inBackground { await $0.notify([chosen], on: db) }
         } catch is RecordAccess.Refusal {
             return try await again(req, record, key: key, staff: staff) {
                 $0.assignee = FieldState(value: chosen?.uuidString ?? "", error: req.t("case_assign_refused"))

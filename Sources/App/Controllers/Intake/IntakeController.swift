@@ -99,6 +99,8 @@ struct IntakeController: RouteCollection {
             return response
         }
         let code = try await req.haven.intake.submit(submission, report: new, attachments: received.attachments, on: req.db)
+        let db = req.application.db
+        req.haven.notices.inBackground { await $0.notifyIntakeRecipients(on: db) }
         var session = await req.session()
         session.receiptCode = code.description
         await req.saveSession(session)

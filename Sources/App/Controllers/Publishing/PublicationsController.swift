@@ -163,6 +163,10 @@ struct PublicationsController: RouteCollection {
             page.statusError = typed.isEmpty || publishAt != nil ? req.t(refusal.messageKey) : req.t("publication_problem_notAMoment")
             return try await req.render(page, status: .unprocessableEntity)
         }
+        if status == .inReview {
+            let db = req.application.db
+            req.haven.notices.inBackground { await $0.notifyPublishers(on: db) }
+        }
         return await notice(req, "publication_status_changed", slug: record.slug)
     }
 

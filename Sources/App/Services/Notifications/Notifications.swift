@@ -83,4 +83,30 @@ struct Notifications: Sendable {
         let held = try await access.held(.incident, ids: restricted, by: staff, on: db)
         return soon.filter { item in !item.incident.isRestricted || item.incident.id.map(held.contains) == true }.count
     }
+
+    /// Who has a task or a hearing falling due within the horizons, for the daily notice by e-mail: the holders of
+    /// cases with such a task (if their role runs cases), and those who read documentation for a hearing of a clear
+    /// incident (or hold the key of a restricted one). Worked out without anyone's private key.
+    func withSomethingDue(now: Date, on db: any Database) async throws -> Set<UUID> {
+        let users = try await User.query(on: db).filter(\.$status == .active).all()
+        let roles = Dictionary(users.compactMap { user in user.id.map { ($0, user.role) } }, uniquingKeysWith: { first, _ in first })
+        var due: Set<UUID> = []
+        let taskHorizon = Day.today(now.addingTimeInterval(Double(Self.taskHorizonDays) * 86_400))
+        let caseIDs = try await CaseTask.query(on: db).filter(\.$isDone == false).filter(\.$dueOn <= taskHorizon).all()
+            .map { $0.$caseFile.id.uuidString }
+        for holder in try await holders(.case, of: Set(caseIDs), on: db) where roles[holder]?.runsCases == true { due.insert(holder) }
+        let hearingHorizon = Day.today(now.addingTimeInterval(Double(Self.hearingHorizonDays) * 86_400))
+        let soon = try await incidents.proceedings.upcoming(from: Day.today(now), on: db).filter { $0.day <= hearingHorizon }
+        let readers = Set(roles.filter { $0.value.readsDocumentation }.keys)
+        if soon.contains(where: { !$0.incident.isRestricted }) { due.formUnion(readers) }
+        let restricted = Set(soon.compactMap { $0.incident.isRestricted ? $0.incident.id?.uuidString : nil })
+        due.formUnion(try await holders(.incident, of: restricted, on: db).intersection(readers))
+        return due
+    }
+
+    private func holders(_ kind: RecordKind, of recordIDs: Set<String>, on db: any Database) async throws -> Set<UUID> {
+        guard !recordIDs.isEmpty else { return [] }
+        let grants = try await KeyGrant.query(on: db).filter(\.$recordTable == kind.table).filter(\.$recordID ~~ Array(recordIDs)).all()
+        return Set(grants.compactMap { $0.$holder.id })
+    }
 }

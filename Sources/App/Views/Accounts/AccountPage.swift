@@ -10,4 +10,7 @@ struct AccountPage: Page {
     var displayName: FormField
     var current: FormField
     var newPassword: NewPasswordFields
+    /// Where notices by e-mail go (empty: none), and whether the organisation has a mail server for them.
+    var noticeAddress: FormField
+    let noticesConfigured: Bool
 }
