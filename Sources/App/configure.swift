@@ -32,6 +32,10 @@ public func configure(_ app: Application, configuration: HavenConfiguration) thr
     let idle = configuration.connectionIdleTimeout.components
     app.http.server.configuration.idleTimeout = .milliseconds(idle.seconds * 1000 + idle.attoseconds / 1_000_000_000_000_000)
     app.middleware = Middlewares()
+    let inFlight = RequestsInFlight()
+    app.middleware.use(inFlight)
+    app.lifecycle.use(inFlight)
+    app.requestsInFlight = inFlight
     app.middleware.use(UnreadBodyMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())

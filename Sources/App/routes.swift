@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PublicIncidentsController())
     try app.register(collection: PublicSiteController())
     try app.register(collection: FeedController())
+    try app.register(collection: PublicStatisticsController())
     let staff = app.grouped(RequireSignedIn())
     try staff.register(collection: DashboardController())
     try staff.register(collection: AccountController())
@@ -29,4 +30,7 @@ func routes(_ app: Application) throws {
     try staff.register(collection: AdminExportController())
     try staff.register(collection: PublicationsController())
     try staff.register(collection: IngestController())
+    try staff.register(collection: StatisticsController())
+    try staff.register(collection: StatisticsReleasesController())
+    try staff.register(collection: CaseStatisticsController())
 }

@@ -13,7 +13,8 @@ struct BenchCommand: AsyncCommandGroup {
         [
             "intake": IntakeBenchCommand(), "inbox": InboxBenchCommand(), "search": SearchBenchCommand(), "public": PublicBenchCommand(),
             "ingest": IngestBenchCommand(),
-            "upload": UploadBenchCommand(), "limiter": LimiterBenchCommand(), "backup": BackupBenchCommand(),
+            "upload": UploadBenchCommand(), "limiter": LimiterBenchCommand(), "suppression": SuppressionBenchCommand(),
+            "backup": BackupBenchCommand(),
         ]
     }
 }

@@ -64,6 +64,8 @@ public struct HavenConfiguration: Sendable {
     public var backupsKept = 14
     /// The SMTP server notices go out through (`HAVEN_SMTP_URL`, `HAVEN_SMTP_FROM`, `HAVEN_SMTP_CA_FILE`); nil for none.
     public var smtp: SMTPSettings?
+    /// Counts below this are hidden in tables protected for sharing (`HAVEN_STATISTICS_THRESHOLD`, default 5).
+    public var statisticsThreshold = 5
 
     /// The cookie gets `Secure` when the public URL is https.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
@@ -159,6 +161,7 @@ public struct HavenConfiguration: Sendable {
             configuration.backupDirectory = URL(fileURLWithPath: text, isDirectory: true).standardizedFileURL
         }
         configuration.backupsKept = try number(environment, "HAVEN_BACKUP_KEEP", default: 14, range: 1...3_650)
+        configuration.statisticsThreshold = try number(environment, "HAVEN_STATISTICS_THRESHOLD", default: 5, range: 2...100)
         if let text = environment["HAVEN_SMTP_URL"], !text.isEmpty {
             let roots = environment["HAVEN_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
             guard let settings = SMTPSettings.parse(url: text, from: environment["HAVEN_SMTP_FROM"] ?? "", extraTrustRoots: roots) else {

@@ -44,6 +44,9 @@ final class HavenServices: Sendable {
     let ingest: IngestDrafts
     let notifications: Notifications
     let notices: NoticeMailer
+    let statistics: Statistics
+    let releases: StatisticsReleases
+    let caseStatistics: CaseStatistics
     let retention: Retention
     let backups: Backups
     let exports: Exports
@@ -85,6 +88,9 @@ final class HavenServices: Sendable {
         notices = NoticeMailer(
             settings: configuration.smtp, publicURL: configuration.publicURL, key: noticesKey, group: eventLoopGroup, logger: logger,
             recent: RecentNotices())
+        statistics = Statistics(threshold: configuration.statisticsThreshold)
+        releases = StatisticsReleases(statistics: statistics, audit: audit)
+        caseStatistics = CaseStatistics(statistics: statistics)
         retention = Retention(configuration: configuration, intake: intake, cases: cases, logger: logger)
         backups = Backups(configuration: configuration, audit: audit, threadPool: threadPool, logger: logger)
         exports = Exports(

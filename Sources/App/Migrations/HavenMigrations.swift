@@ -16,6 +16,7 @@ enum HavenMigrations {
         M028_AddRecoveryCodes(),
         M029_CreateMergedRecords(),
         M030_AddNoticeAddresses(),
+        M031_CreateStatisticsReleases(),
     ]
 
     /// The names Fluent records for them.

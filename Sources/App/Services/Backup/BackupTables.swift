@@ -29,7 +29,7 @@ enum BackupTables {
         .init(name: "backup_recipients", orderedBy: ["id"]), .init(name: "backup_runs", orderedBy: ["id"]),
         .init(name: "counters", orderedBy: ["name"]), .init(name: "proceeding_revisions", orderedBy: ["id"]),
         .init(name: "report_links", orderedBy: ["id"]), .init(name: "second_factor_backup_codes", orderedBy: ["id"]),
-        .init(name: "merged_records", orderedBy: ["id"]),
+        .init(name: "merged_records", orderedBy: ["id"]), .init(name: "statistics_releases", orderedBy: ["id"]),
     ]
 
     /// Tables that are not data: Fluent's record of migrations (a restore migrates) and the search indexes.
